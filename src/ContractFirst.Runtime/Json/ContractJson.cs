@@ -1,0 +1,85 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+
+namespace ContractFirst.Runtime;
+
+/// <summary>
+/// Entry points between generated JSON code and bytes or strings.
+/// </summary>
+/// <remarks>
+/// Output is compact and uses the default <see cref="System.Text.Encodings.Web.JavaScriptEncoder"/>:
+/// values such as <c>16:9</c> and URLs are written as they are, while HTML-sensitive characters
+/// (<c>+ &lt; &gt; &amp; ' "</c>) and non-ASCII text are written as <c>\uXXXX</c> escapes.
+/// Every JSON reader decodes those escapes; the default is kept because it is safe to embed anywhere.
+/// </remarks>
+public static class ContractJson
+{
+    /// <summary>Writes <paramref name="value"/> as compact UTF-8 JSON.</summary>
+    /// <param name="value">The value to write.</param>
+    /// <returns>The UTF-8 bytes.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
+    public static byte[] ToUtf8Bytes(IJsonWritable value) => Write(value).WrittenSpan.ToArray();
+
+    /// <summary>Writes <paramref name="value"/> as a compact JSON string.</summary>
+    /// <param name="value">The value to write.</param>
+    /// <returns>The JSON text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
+    public static string ToJsonString(IJsonWritable value) => Encoding.UTF8.GetString(Write(value).WrittenSpan);
+
+    /// <summary>Reads a <typeparamref name="T"/> from UTF-8 JSON.</summary>
+    /// <typeparam name="T">The type to read.</typeparam>
+    /// <param name="utf8">The UTF-8 JSON.</param>
+    /// <returns>The value read.</returns>
+    /// <exception cref="JsonException">
+    /// The input is empty, is not JSON, or does not have the shape of <typeparamref name="T"/>;
+    /// the message names <typeparamref name="T"/> and the inner exception holds the cause.
+    /// </exception>
+    public static T Parse<T>(ReadOnlySpan<byte> utf8)
+        where T : IJsonReadable<T>
+    {
+        if (utf8.IsEmpty)
+        {
+            throw new JsonException($"The JSON is not a valid {typeof(T).Name}: the input is empty.");
+        }
+
+        var reader = new Utf8JsonReader(utf8);
+        try
+        {
+            reader.Read();
+            return T.ReadJson(ref reader);
+        }
+        catch (JsonException ex)
+        {
+            throw new JsonException($"The JSON is not a valid {typeof(T).Name}: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Reads a <typeparamref name="T"/> from a JSON string.</summary>
+    /// <typeparam name="T">The type to read.</typeparam>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value read.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    /// <exception cref="JsonException">
+    /// The input is empty, is not JSON, or does not have the shape of <typeparamref name="T"/>.
+    /// </exception>
+    public static T Parse<T>(string json)
+        where T : IJsonReadable<T>
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return Parse<T>(Encoding.UTF8.GetBytes(json));
+    }
+
+    /// <summary>Serialises into a growable buffer so callers can send the bytes without another copy.</summary>
+    internal static ArrayBufferWriter<byte> Write(IJsonWritable value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            value.WriteJson(writer);
+        }
+
+        return buffer;
+    }
+}

@@ -1,0 +1,146 @@
+namespace ContractFirst.Runtime;
+
+/// <summary>
+/// Settings of a generated client. Generated <c>XClientOptions</c> types derive from it and set their defaults.
+/// </summary>
+/// <remarks>
+/// The options are frozen when a client is created from them, so a client's behaviour cannot change
+/// under it; create a new options instance to configure another client.
+/// </remarks>
+public class ApiClientOptions
+{
+    private Uri? _endpoint;
+    private TimeSpan? _networkTimeout;
+    private TimeSpan _pollingInterval = TimeSpan.FromSeconds(5);
+    private TimeSpan _firstPollDelay = TimeSpan.FromSeconds(15);
+    private TimeProvider _timeProvider = TimeProvider.System;
+    private string? _userAgent;
+    private bool _allowInsecureTransport;
+    private bool _frozen;
+
+    /// <summary>Initializes a new instance with the defaults.</summary>
+    public ApiClientOptions() => Retry = new RetryOptions(this);
+
+    /// <summary>Gets or sets the base URL to call instead of the contract's, or <see langword="null"/> for the contract's.</summary>
+    /// <exception cref="ArgumentException">The value is not an absolute URI.</exception>
+    /// <exception cref="InvalidOperationException">The options belong to a client that was already created.</exception>
+    public Uri? Endpoint
+    {
+        get => _endpoint;
+        set
+        {
+            AssertNotFrozen();
+            if (value is { IsAbsoluteUri: false })
+            {
+                throw new ArgumentException("The endpoint must be an absolute URI.", nameof(value));
+            }
+
+            _endpoint = value;
+        }
+    }
+
+    /// <summary>
+    /// Gets or sets the timeout of each HTTP attempt, or <see langword="null"/> for the contract's per-endpoint default.
+    /// <see cref="Timeout.InfiniteTimeSpan"/> disables it.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is zero or negative (other than infinite).</exception>
+    /// <exception cref="InvalidOperationException">The options belong to a client that was already created.</exception>
+    public TimeSpan? NetworkTimeout
+    {
+        get => _networkTimeout;
+        set
+        {
+            AssertNotFrozen();
+            if (value is { } timeout && timeout <= TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), timeout, "The network timeout must be positive or infinite.");
+            }
+
+            _networkTimeout = value;
+        }
+    }
+
+    /// <summary>Gets the retry settings.</summary>
+    public RetryOptions Retry { get; }
+
+    /// <summary>Gets or sets the wait between two looks at a running task. The default is 5 seconds.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is zero or negative.</exception>
+    /// <exception cref="InvalidOperationException">The options belong to a client that was already created.</exception>
+    public TimeSpan PollingInterval
+    {
+        get => _pollingInterval;
+        set
+        {
+            AssertNotFrozen();
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(value, TimeSpan.Zero);
+            _pollingInterval = value;
+        }
+    }
+
+    /// <summary>Gets or sets the wait between submitting a task and the first look at it. The default is 15 seconds.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    /// <exception cref="InvalidOperationException">The options belong to a client that was already created.</exception>
+    public TimeSpan FirstPollDelay
+    {
+        get => _firstPollDelay;
+        set
+        {
+            AssertNotFrozen();
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
+            _firstPollDelay = value;
+        }
+    }
+
+    /// <summary>Gets or sets the clock for polling waits, retry delays and timeouts; tests replace it. The default is <see cref="TimeProvider.System"/>.</summary>
+    /// <exception cref="ArgumentNullException">The value is null.</exception>
+    /// <exception cref="InvalidOperationException">The options belong to a client that was already created.</exception>
+    public TimeProvider TimeProvider
+    {
+        get => _timeProvider;
+        set
+        {
+            AssertNotFrozen();
+            ArgumentNullException.ThrowIfNull(value);
+            _timeProvider = value;
+        }
+    }
+
+    /// <summary>Gets or sets the <c>User-Agent</c> header, or <see langword="null"/> for the runtime's own.</summary>
+    /// <exception cref="InvalidOperationException">The options belong to a client that was already created.</exception>
+    public string? UserAgent
+    {
+        get => _userAgent;
+        set
+        {
+            AssertNotFrozen();
+            _userAgent = value;
+        }
+    }
+
+    /// <summary>
+    /// Gets or sets a value indicating whether the token may be sent over plain HTTP to a host that is not loopback.
+    /// The default is <see langword="false"/>: anyone on the network path could read the token.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The options belong to a client that was already created.</exception>
+    public bool AllowInsecureTransport
+    {
+        get => _allowInsecureTransport;
+        set
+        {
+            AssertNotFrozen();
+            _allowInsecureTransport = value;
+        }
+    }
+
+    /// <summary>Throws once a client has been created from these options; derived options call it in their setters.</summary>
+    /// <exception cref="InvalidOperationException">The options are frozen.</exception>
+    protected internal void AssertNotFrozen()
+    {
+        if (_frozen)
+        {
+            throw new InvalidOperationException("These client options can't change after the client is created; configure a new options instance instead.");
+        }
+    }
+
+    internal void Freeze() => _frozen = true;
+}

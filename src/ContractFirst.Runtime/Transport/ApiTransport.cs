@@ -1,0 +1,254 @@
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace ContractFirst.Runtime;
+
+/// <summary>
+/// Sends JSON requests with bearer authentication, a per-attempt timeout and safe retries,
+/// and maps error responses to the contract's exceptions.
+/// </summary>
+/// <remarks>
+/// Thread-safe; one instance serves a whole client. The token is only ever written to the
+/// <c>Authorization</c> header of a request to an HTTPS or loopback endpoint.
+/// </remarks>
+public sealed class ApiTransport : IDisposable
+{
+    private static readonly ResiliencePropertyKey<OperationKind> KindKey = new("ContractFirst.OperationKind");
+    private static readonly ResiliencePropertyKey<TimeSpan> AttemptTimeoutKey = new("ContractFirst.AttemptTimeout");
+    private static readonly string DefaultUserAgent = $"ContractFirst.Runtime/{typeof(ApiTransport).Assembly.GetName().Version?.ToString(3)}";
+
+    private readonly ApiClientOptions _options;
+    private readonly string _token;
+    private readonly string _baseAddress;
+    private readonly string _userAgent;
+    private readonly ErrorBodyFormat _errorFormat;
+    private readonly ApiExceptionFactory _exceptionFactory;
+    private readonly HttpClient _httpClient;
+    private readonly bool _ownsHttpClient;
+    private readonly ResiliencePipeline _pipeline;
+
+    /// <summary>Initializes a new instance and freezes <paramref name="options"/>.</summary>
+    /// <param name="options">The client settings.</param>
+    /// <param name="token">The bearer token.</param>
+    /// <param name="defaultEndpoint">The contract's base URL, used when <see cref="ApiClientOptions.Endpoint"/> is null.</param>
+    /// <param name="errorFormat">Where the service puts code, message and trace id in error bodies.</param>
+    /// <param name="exceptionFactory">Creates the contract's exception for a failed call.</param>
+    /// <param name="httpClient">
+    /// The client to send with, or <see langword="null"/> to create (and later dispose) one.
+    /// A caller's client is neither modified nor disposed; its own <see cref="HttpClient.Timeout"/> still applies.
+    /// </param>
+    /// <exception cref="ArgumentNullException">An argument other than <paramref name="httpClient"/> is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// The token is empty or contains whitespace or control characters; or the endpoint is not an
+    /// absolute HTTPS URI, is plain HTTP to a host other than loopback without
+    /// <see cref="ApiClientOptions.AllowInsecureTransport"/>, or uses another scheme.
+    /// </exception>
+    public ApiTransport(
+        ApiClientOptions options,
+        string token,
+        Uri defaultEndpoint,
+        ErrorBodyFormat errorFormat,
+        ApiExceptionFactory exceptionFactory,
+        HttpClient? httpClient = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(token);
+        ArgumentNullException.ThrowIfNull(defaultEndpoint);
+        ArgumentNullException.ThrowIfNull(errorFormat);
+        ArgumentNullException.ThrowIfNull(exceptionFactory);
+
+        // Messages never quote the token: it would end up in logs.
+        if (token.Length == 0 || token.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        {
+            throw new ArgumentException("The API token is empty or contains whitespace or control characters.", nameof(token));
+        }
+
+        Endpoint = options.Endpoint ?? defaultEndpoint;
+        EnsureSafeEndpoint(Endpoint, options.AllowInsecureTransport, options.Endpoint is null ? nameof(defaultEndpoint) : nameof(options));
+
+        options.Freeze();
+        _options = options;
+        _token = token;
+        _baseAddress = Endpoint.GetLeftPart(UriPartial.Path).TrimEnd('/');
+        _userAgent = options.UserAgent ?? DefaultUserAgent;
+        _errorFormat = errorFormat;
+        _exceptionFactory = exceptionFactory;
+        _ownsHttpClient = httpClient is null;
+
+        // Our pipeline owns timeouts, and a redirected POST would silently become a GET.
+        _httpClient = httpClient ?? new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = Timeout.InfiniteTimeSpan };
+        _pipeline = BuildPipeline(options);
+    }
+
+    /// <summary>Gets the base URL requests go to; request paths are appended to it, keeping its own path.</summary>
+    public Uri Endpoint { get; }
+
+    /// <summary>Sends <paramref name="body"/> as JSON and reads the JSON response.</summary>
+    /// <typeparam name="TResponse">The response type.</typeparam>
+    /// <param name="path">The request path, starting with <c>/</c>, appended to <see cref="Endpoint"/>.</param>
+    /// <param name="body">The request body, serialised once for all attempts.</param>
+    /// <param name="kind">Whether the call starts work (retried only when nothing started) or only reads.</param>
+    /// <param name="defaultTimeout">The contract's timeout for one attempt, used unless <see cref="ApiClientOptions.NetworkTimeout"/> is set.</param>
+    /// <param name="cancellationToken">Stops the call, including any retry wait, at once.</param>
+    /// <returns>The response.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> or <paramref name="body"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> does not start with <c>/</c>.</exception>
+    /// <exception cref="ApiException">The service answered with an error status (the type comes from the exception factory).</exception>
+    /// <exception cref="TimeoutException">The last attempt took longer than its timeout.</exception>
+    /// <exception cref="HttpRequestException">The service could not be reached or the connection failed.</exception>
+    /// <exception cref="System.Text.Json.JsonException">A success response was not a valid <typeparamref name="TResponse"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <exception cref="ObjectDisposedException">The transport was disposed.</exception>
+    public async Task<TResponse> PostAsync<TResponse>(
+        string path,
+        IJsonWritable body,
+        OperationKind kind,
+        TimeSpan defaultTimeout,
+        CancellationToken cancellationToken)
+        where TResponse : IJsonReadable<TResponse>
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!path.StartsWith('/'))
+        {
+            throw new ArgumentException("The request path must start with '/'.", nameof(path));
+        }
+
+        var request = new Uri(_baseAddress + path, UriKind.Absolute);
+        var payload = ContractJson.Write(body).WrittenMemory;
+        var attemptTimeout = _options.NetworkTimeout ?? defaultTimeout;
+
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(KindKey, kind);
+        context.Properties.Set(AttemptTimeoutKey, attemptTimeout);
+        try
+        {
+            return await _pipeline.ExecuteAsync(
+                static (ctx, state) => state.Transport.SendOnceAsync<TResponse>(state.Request, state.Payload, ctx.CancellationToken),
+                context,
+                (Transport: this, Request: request, Payload: payload)).ConfigureAwait(false);
+        }
+        catch (TimeoutRejectedException ex)
+        {
+            throw new TimeoutException($"POST {path} timed out: an attempt took longer than the network timeout of {attemptTimeout}.", ex);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    /// <summary>Disposes the <see cref="HttpClient"/> if this transport created it.</summary>
+    public void Dispose()
+    {
+        if (_ownsHttpClient)
+        {
+            _httpClient.Dispose();
+        }
+    }
+
+    private static void EnsureSafeEndpoint(Uri endpoint, bool allowInsecure, string paramName)
+    {
+        if (!endpoint.IsAbsoluteUri)
+        {
+            throw new ArgumentException("The endpoint must be an absolute URI.", paramName);
+        }
+
+        var secure = endpoint.Scheme == Uri.UriSchemeHttps
+            || (endpoint.Scheme == Uri.UriSchemeHttp && (endpoint.IsLoopback || allowInsecure));
+        if (!secure)
+        {
+            throw new ArgumentException(
+                $"The endpoint {endpoint.Scheme}://{endpoint.Host} is not HTTPS. The token is only sent over HTTPS, "
+                + "or plain HTTP to a loopback host or when AllowInsecureTransport is set.",
+                paramName);
+        }
+    }
+
+    private static ResiliencePipeline BuildPipeline(ApiClientOptions options)
+    {
+        var builder = new ResiliencePipelineBuilder { TimeProvider = options.TimeProvider };
+        var retry = options.Retry;
+        if (retry.MaxRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = retry.MaxRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = retry.Delay,
+                MaxDelay = retry.MaxDelay,
+                ShouldHandle = args => ValueTask.FromResult(
+                    IsSafeToRetry(args.Outcome.Exception, args.Context.Properties.GetValue(KindKey, OperationKind.Submit))),
+
+                // Polly does not cap generated delays with MaxDelay, so a huge Retry-After is capped here.
+                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(
+                    args.Outcome.Exception is ApiException { RetryAfter: { } wait } ? (wait < retry.MaxDelay ? wait : retry.MaxDelay) : null),
+            });
+        }
+
+        // Inside the retry, so each attempt gets its own timeout rather than the whole call sharing one.
+        builder.AddTimeout(new TimeoutStrategyOptions
+        {
+            TimeoutGenerator = args => ValueTask.FromResult(args.Context.Properties.GetValue(AttemptTimeoutKey, Timeout.InfiniteTimeSpan)),
+        });
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// A submit is sent again only when the server provably started nothing: the contract marks the
+    /// error retryable, or no connection was made. After a timeout or a dropped response the task may
+    /// be running, and a second submit would be charged twice.
+    /// </summary>
+    private static bool IsSafeToRetry(Exception? exception, OperationKind kind) => exception switch
+    {
+        ApiException api => api.IsRetryable || (kind == OperationKind.Read && api.StatusCode is 408 or 502 or 503 or 504),
+        HttpRequestException http => kind == OperationKind.Read || NeverConnected(http),
+        TimeoutRejectedException => kind == OperationKind.Read,
+        _ => false,
+    };
+
+    private static bool NeverConnected(HttpRequestException exception) =>
+        exception.HttpRequestError == HttpRequestError.ConnectionError
+        || exception.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused };
+
+    private async ValueTask<TResponse> SendOnceAsync<TResponse>(Uri uri, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+        where TResponse : IJsonReadable<TResponse>
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ReadOnlyMemoryContent(payload) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
+
+        // Per request, never on DefaultRequestHeaders: a caller's HttpClient may talk to other hosts.
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token);
+
+        using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        var content = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        if (response.IsSuccessStatusCode)
+        {
+            return ContractJson.Parse<TResponse>(content);
+        }
+
+        throw _exceptionFactory(_errorFormat.Parse((int)response.StatusCode, content, RetryAfter(response)));
+    }
+
+    private TimeSpan? RetryAfter(HttpResponseMessage response)
+    {
+        var header = response.Headers.RetryAfter;
+        if (header?.Delta is { } delta)
+        {
+            return delta;
+        }
+
+        if (header?.Date is { } date)
+        {
+            var wait = date - _options.TimeProvider.GetUtcNow();
+            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,102 @@
+using System.Globalization;
+
+namespace ContractFirst.Runtime;
+
+/// <summary>
+/// One broken constraint of a request: which field, which rule, and the offending value.
+/// </summary>
+public sealed class ValidationError
+{
+    private ValidationError(string field, string rule, string message, string? value)
+    {
+        Field = field;
+        Rule = rule;
+        Message = message;
+        Value = value;
+    }
+
+    /// <summary>Gets the JSON name of the field, with an index for array items (for example <c>image_urls[2]</c>).</summary>
+    public string Field { get; }
+
+    /// <summary>Gets the rule that failed: <c>required</c>, <c>range</c>, <c>items</c>, <c>url</c> or <c>allowed</c>.</summary>
+    public string Rule { get; }
+
+    /// <summary>Gets a sentence naming the field, the rule and the value, for example <c>duration must be between 3 and 15 (was 16)</c>.</summary>
+    public string Message { get; }
+
+    /// <summary>Gets the offending value as text, or <see langword="null"/> when the value is missing.</summary>
+    public string? Value { get; }
+
+    /// <summary>Creates the error for a missing required field.</summary>
+    /// <param name="field">The JSON field name.</param>
+    /// <returns>The error, for example <c>prompt is required</c>.</returns>
+    public static ValidationError Required(string field) =>
+        new(field, "required", $"{field} is required", null);
+
+    /// <summary>Creates the error for an integer outside its inclusive range.</summary>
+    /// <param name="field">The JSON field name.</param>
+    /// <param name="min">The smallest allowed value.</param>
+    /// <param name="max">The largest allowed value.</param>
+    /// <param name="value">The value given.</param>
+    /// <returns>The error, for example <c>duration must be between 3 and 15 (was 16)</c>.</returns>
+    public static ValidationError OutOfRange(string field, long min, long max, long value) =>
+        Range(field, Text(min), Text(max), Text(value));
+
+    /// <summary>Creates the error for a number outside its inclusive range.</summary>
+    /// <param name="field">The JSON field name.</param>
+    /// <param name="min">The smallest allowed value.</param>
+    /// <param name="max">The largest allowed value.</param>
+    /// <param name="value">The value given.</param>
+    /// <returns>The error, for example <c>strength must be between 0 and 1 (was 1.5)</c>.</returns>
+    public static ValidationError OutOfRange(string field, double min, double max, double value) =>
+        Range(field, Text(min), Text(max), Text(value));
+
+    /// <summary>Creates the error for an array with too few or too many items.</summary>
+    /// <param name="field">The JSON field name.</param>
+    /// <param name="min">The fewest items allowed, or <see langword="null"/> for no lower bound.</param>
+    /// <param name="max">The most items allowed, or <see langword="null"/> for no upper bound.</param>
+    /// <param name="count">The number of items given.</param>
+    /// <returns>The error, for example <c>image_urls must have between 1 and 9 items (had 10)</c>.</returns>
+    /// <exception cref="ArgumentException">Both <paramref name="min"/> and <paramref name="max"/> are null.</exception>
+    public static ValidationError ItemCount(string field, int? min, int? max, int count)
+    {
+        var bound = (min, max) switch
+        {
+            ({ } lo, { } hi) when lo == hi => $"exactly {Items(lo)}",
+            ({ } lo, { } hi) => $"between {Text(lo)} and {Items(hi)}",
+            ({ } lo, null) => $"at least {Items(lo)}",
+            (null, { } hi) => $"at most {Items(hi)}",
+            _ => throw new ArgumentException("An item count error needs a minimum, a maximum or both.", nameof(min)),
+        };
+        var value = Text(count);
+        return new(field, "items", $"{field} must have {bound} (had {value})", value);
+    }
+
+    /// <summary>Creates the error for a value that is not an absolute http or https URL.</summary>
+    /// <param name="field">The JSON field name.</param>
+    /// <param name="value">The value given.</param>
+    /// <returns>The error, for example <c>image_url must be an absolute http or https URL (was "ftp://x")</c>.</returns>
+    public static ValidationError NotHttpUrl(string field, string value) =>
+        new(field, "url", $"{field} must be an absolute http or https URL (was \"{value}\")", value);
+
+    /// <summary>Creates the error for a value outside a fixed set.</summary>
+    /// <param name="field">The JSON field name.</param>
+    /// <param name="allowedList">The allowed values, already joined, for example <c>16:9, 9:16</c>.</param>
+    /// <param name="value">The value given, or <see langword="null"/>.</param>
+    /// <returns>The error, for example <c>ratio must be one of 16:9, 9:16 (was "2:1")</c>.</returns>
+    public static ValidationError NotAllowed(string field, string allowedList, string? value) =>
+        new(field, "allowed", $"{field} must be one of {allowedList} (was {(value is null ? "null" : $"\"{value}\"")})", value);
+
+    /// <summary>Returns <see cref="Message"/>.</summary>
+    /// <returns>The message.</returns>
+    public override string ToString() => Message;
+
+    private static ValidationError Range(string field, string min, string max, string value) =>
+        new(field, "range", $"{field} must be between {min} and {max} (was {value})", value);
+
+    private static string Items(int count) => count == 1 ? "1 item" : $"{Text(count)} items";
+
+    private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Text(double value) => value.ToString(CultureInfo.InvariantCulture);
+}
