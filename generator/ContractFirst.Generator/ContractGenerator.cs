@@ -1,0 +1,94 @@
+using System.Collections.Immutable;
+using System.Text;
+using System.Threading;
+using ContractFirst.Generator.Diagnostics;
+using ContractFirst.Generator.Emit;
+using ContractFirst.Generator.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace ContractFirst.Generator;
+
+/// <summary>
+/// Turns YAML API contracts into a typed SDK: requests, validators, JSON code, exceptions, pricing
+/// and a client. Contracts are the AdditionalFiles marked <c>ContractFirst="true"</c>.
+/// </summary>
+/// <remarks>
+/// The pipeline reads AdditionalFiles and their options only, never the Compilation, and passes
+/// value-equatable models between steps: editing C# re-runs nothing, and editing one contract
+/// re-runs only its own steps.
+/// </remarks>
+[Generator(LanguageNames.CSharp)]
+public sealed class ContractGenerator : IIncrementalGenerator
+{
+    /// <summary>Item metadata that marks an AdditionalFiles item as a contract.</summary>
+    public const string ContractMetadata = "ContractFirst";
+
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var contracts = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, cancellationToken) => ReadInput(pair.Left, pair.Right, cancellationToken))
+            .Where(static input => input is not null)
+            .WithTrackingName(TrackingNames.ContractFiles);
+
+        var parsed = contracts
+            .Select(static (input, cancellationToken) => SpecParser.Parse(input!, cancellationToken))
+            .WithTrackingName(TrackingNames.ParseContract);
+
+        // Diagnostics and sources are separate outputs so that a diagnostic-only change (a
+        // message) doesn't re-emit sources, and sources never depend on diagnostic locations.
+        context.RegisterSourceOutput(
+            parsed.SelectMany(static (result, _) => result.Diagnostics),
+            static (output, diagnostic) => output.ReportDiagnostic(diagnostic.ToDiagnostic()));
+
+        var units = parsed
+            .SelectMany(static (result, _) => result.Spec is null ? ImmutableArray<EmitUnit>.Empty : EmitUnit.For(result.Spec))
+            .WithTrackingName(TrackingNames.BuildUnits);
+
+        context.RegisterSourceOutput(units, static (output, unit) => Emit(output, unit));
+    }
+
+    private static ContractInput? ReadInput(AdditionalText file, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
+    {
+        var fileOptions = options.GetOptions(file);
+        if (!fileOptions.TryGetValue("build_metadata.AdditionalFiles." + ContractMetadata, out var flag)
+            || !string.Equals(flag, "true", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var text = file.GetText(cancellationToken)?.ToString() ?? string.Empty;
+        return new ContractInput(
+            file.Path,
+            text,
+            Option(fileOptions, "build_metadata.AdditionalFiles.ContractNamespace") ?? Option(options.GlobalOptions, "build_property.RootNamespace"),
+            Option(fileOptions, "build_metadata.AdditionalFiles.ContractClientName"));
+    }
+
+    private static string? Option(AnalyzerConfigOptions options, string key) =>
+        options.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+    private static void Emit(SourceProductionContext output, EmitUnit unit)
+    {
+        // Emitters format every number with the invariant culture themselves; analyzers may not
+        // switch the thread's culture.
+        try
+        {
+            output.AddSource(unit.HintName, SourceText.From(unit.Emit(), Encoding.UTF8));
+        }
+        catch (ArgumentException ex) when (ex.ParamName == "hintName")
+        {
+            // Two contracts in one project generating the same type in the same namespace.
+            output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateName, Location.None,
+                "generated file", unit.HintName, "; give one of the contracts its own ContractNamespace"));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None,
+                "emitting " + unit.HintName, ex.Message));
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using ContractFirst.Generator.Model;
+
+namespace ContractFirst.Generator.Emit;
+
+/// <summary>How contract types appear in generated C#.</summary>
+internal static class CSharpTypes
+{
+    public const string Runtime = "global::ContractFirst.Runtime.";
+    public const string Json = "global::System.Text.Json.";
+    public const string Collections = "global::System.Collections.Generic.";
+    public const string Tasks = "global::System.Threading.Tasks.";
+    public const string CancellationToken = "global::System.Threading.CancellationToken";
+
+    /// <summary>The C# type of one value of <paramref name="field"/> (the item type for arrays).</summary>
+    public static string Item(FieldSpec field) => field.Type.Kind switch
+    {
+        FieldKind.String or FieldKind.Url => "string",
+        FieldKind.Integer => IsLong(field) ? "long" : "int",
+        FieldKind.Number => "double",
+        FieldKind.Boolean => "bool",
+        FieldKind.Timestamp => "global::System.DateTimeOffset",
+        _ => field.Type.Name!,
+    };
+
+    /// <summary>Integers stay <c>int</c> unless the contract's bounds need more.</summary>
+    public static bool IsLong(FieldSpec field) =>
+        field.Min < int.MinValue || field.Max > int.MaxValue;
+
+    public static bool IsReferenceType(FieldSpec field) =>
+        field.Type.IsArray || field.Type.Kind is FieldKind.String or FieldKind.Url or FieldKind.Model;
+
+    /// <summary>A request property: required values are non-nullable, optional ones nullable (unset is omitted).</summary>
+    public static string RequestProperty(FieldSpec field)
+    {
+        var type = field.Type.IsArray ? Collections + "IList<" + Item(field) + ">" : Item(field);
+        return field.Required ? type : type + "?";
+    }
+
+    /// <summary>A response property: arrays are never null (empty when absent), everything else may be absent.</summary>
+    public static string ResponseProperty(FieldSpec field) =>
+        field.Type.IsArray ? Collections + "IReadOnlyList<" + Item(field) + ">" : Item(field) + "?";
+
+    public static string Literal(decimal value, FieldSpec field) =>
+        field.Type.Kind == FieldKind.Integer
+            ? value.ToString("0", CultureInfo.InvariantCulture) + (IsLong(field) ? "L" : "")
+            : ((double)value).ToString("R", CultureInfo.InvariantCulture) + "d";
+
+    public static string String(string value) =>
+        "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\n", "\\n").Replace("\r", "\\r") + "\"";
+
+    /// <summary>A UTF-8 string literal, so JSON names and values are written without transcoding.</summary>
+    public static string Utf8(string value) => String(value) + "u8";
+
+    /// <summary>The local a field's value is bound to, suffixed so it can't shadow a parameter or type.</summary>
+    public static string Local(FieldSpec field) => Helpers.Naming.ToCamelCase(field.PropertyName) + "Value";
+}

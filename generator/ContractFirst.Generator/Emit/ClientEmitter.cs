@@ -1,0 +1,233 @@
+using System.Globalization;
+using ContractFirst.Generator.Helpers;
+using ContractFirst.Generator.Model;
+
+namespace ContractFirst.Generator.Emit;
+
+/// <summary>Emits the client: one virtual async method per action, task lookup and waiting.</summary>
+internal static class ClientEmitter
+{
+    private const string Ct = "global::System.Threading.CancellationToken cancellationToken = default";
+
+    public static string Emit(ContractSpec spec)
+    {
+        var client = spec.ClientName;
+        var options = client + "Options";
+        var w = Header.Start(spec.Namespace);
+        w.Summary($"Client for the {spec.Api.Title}. " + Docs.Sentence(spec.Api.Description, ""),
+            "Thread-safe: create one and reuse it. Every request is validated against the contract before it is sent, so a bad request costs nothing. Methods are virtual so tests can mock the client.");
+        w.Line(Header.GeneratedCode);
+        w.Open($"public partial class {client} : global::System.IDisposable");
+        if (spec.Api.TokenEnv is not null)
+        {
+            w.Line($"/// <summary>The environment variable that conventionally holds the API token: {Docs.Code(spec.Api.TokenEnv)}.</summary>");
+            w.Line($"public const string TokenEnvironmentVariable = {CSharpTypes.String(spec.Api.TokenEnv)};");
+            w.Line();
+        }
+
+        w.Line($"/// <summary>The service's base URL: {Docs.Escape(spec.Api.BaseUrl)}.</summary>");
+        w.Line($"public static global::System.Uri DefaultEndpoint {{ get; }} = new({CSharpTypes.String(spec.Api.BaseUrl)});");
+        w.Line();
+        w.Line($"private readonly {CSharpTypes.Runtime}ApiTransport _transport;");
+        w.Line($"private readonly {options} _options;");
+        w.Line();
+        w.Summary("Creates a client that sends nothing, for mocking in tests.");
+        w.Open($"protected {client}()");
+        w.Line("_transport = null!;");
+        w.Line("_options = new();");
+        w.Close();
+        w.Line();
+        w.Summary("Creates a client with default options.");
+        w.Doc("<param name=\"token\">The API token, sent as a bearer token.</param>");
+        w.Line($"public {client}(string token)");
+        w.Line("    : this(token, new(), null)");
+        w.Line("{");
+        w.Line("}");
+        w.Line();
+        w.Summary("Creates a client.");
+        w.Doc("<param name=\"token\">The API token, sent as a bearer token.</param>");
+        w.Doc("<param name=\"options\">Endpoint, timeouts, retries and polling; frozen once the client exists.</param>");
+        w.Doc("<param name=\"httpClient\">An HttpClient to send with (for example from IHttpClientFactory); the client creates and owns one when null.</param>");
+        w.Doc("<exception cref=\"global::System.ArgumentException\">The token is empty, or the endpoint is not HTTPS and not loopback.</exception>");
+        w.Open($"public {client}(string token, {options} options, global::System.Net.Http.HttpClient? httpClient = null)");
+        w.Line("global::System.ArgumentNullException.ThrowIfNull(options);");
+        w.Line("_options = options;");
+        w.Line($"_transport = new {CSharpTypes.Runtime}ApiTransport(options, token, DefaultEndpoint, {spec.Api.Name}Errors.BodyFormat, {spec.Api.Name}Errors.Create, httpClient);");
+        w.Close();
+
+        if (spec.Api.TokenEnv is not null)
+        {
+            w.Line();
+            w.Summary($"Creates a client with the token from the {spec.Api.TokenEnv} environment variable.");
+            w.Doc("<param name=\"options\">Endpoint, timeouts, retries and polling; defaults when null.</param>");
+            w.Doc("<returns>The client.</returns>");
+            w.Doc("<exception cref=\"global::System.InvalidOperationException\">The environment variable is not set.</exception>");
+            w.Open($"public static {client} FromEnvironment({options}? options = null)");
+            w.Line("var token = global::System.Environment.GetEnvironmentVariable(TokenEnvironmentVariable);");
+            w.Open("if (string.IsNullOrWhiteSpace(token))");
+            w.Line($"throw new global::System.InvalidOperationException(\"Set the \" + TokenEnvironmentVariable + \" environment variable to your API token.\");");
+            w.Close();
+            w.Line();
+            w.Line($"return new {client}(token, options ?? new());");
+            w.Close();
+        }
+
+        w.Line();
+        w.Summary("The base URL requests go to.");
+        w.Line("public global::System.Uri Endpoint => _transport.Endpoint;");
+
+        foreach (var endpoint in spec.Endpoints)
+        {
+            foreach (var action in endpoint.Actions)
+            {
+                EmitAction(w, spec, endpoint, action);
+            }
+        }
+
+        if (spec.Polling is { } polling)
+        {
+            EmitPolling(w, spec, polling);
+        }
+
+        w.Line();
+        w.Summary("Releases the HttpClient the client created, if it created one.");
+        w.Open("public void Dispose()");
+        w.Line("Dispose(disposing: true);");
+        w.Line("global::System.GC.SuppressFinalize(this);");
+        w.Close();
+        w.Line();
+        w.Summary("Releases the HttpClient the client created, if it created one.");
+        w.Doc("<param name=\"disposing\">Whether this is a call to Dispose rather than a finalizer.</param>");
+        w.Open("protected virtual void Dispose(bool disposing)");
+        w.Open("if (disposing)");
+        w.Line("_transport?.Dispose();");
+        w.Close();
+        w.Close();
+        w.Close();
+
+        return w.ToString();
+    }
+
+    public static string EmitOptions(ContractSpec spec)
+    {
+        var client = spec.ClientName;
+        var options = client + "Options";
+        var w = Header.Start(spec.Namespace);
+        w.Summary($"Options for {client}.");
+        w.Line(Header.GeneratedCode);
+        w.Open($"public sealed class {options} : {CSharpTypes.Runtime}ApiClientOptions");
+        w.Summary("Creates options with the contract's defaults.");
+        w.Open($"public {options}()");
+        if (spec.Polling is { } p)
+        {
+            w.Line($"FirstPollDelay = global::System.TimeSpan.FromSeconds({Seconds(p.FirstDelaySeconds)});");
+            w.Line($"PollingInterval = global::System.TimeSpan.FromSeconds({Seconds(p.IntervalSeconds)});");
+        }
+
+        w.Close();
+        w.Close();
+        return w.ToString();
+    }
+
+    private static void EmitAction(SourceWriter w, ContractSpec spec, EndpointSpec endpoint, ActionSpec action)
+    {
+        var response = action.Response;
+        var kind = endpoint.Kind == EndpointKind.Submit ? "Submit" : "Read";
+        var returns = endpoint.Kind == EndpointKind.Submit && spec.Polling is not null
+            ? $"The answer; when the request asks for async or a callback, it carries only the task id (wait with WaitForTaskAsync)."
+            : "The answer.";
+        w.Line();
+        w.Summary(Docs.Sentence(action.Description, action.TypeName + "."),
+            $"POST {endpoint.Path} with {endpoint.Discriminator} {action.Value}. " +
+            (endpoint.Kind == EndpointKind.Submit
+                ? "Starts billable work, so it is retried only when the server provably started nothing."
+                : "Idempotent, so transient failures are retried."));
+        w.Doc("<param name=\"request\">The request; validated before sending.</param>");
+        w.Doc("<param name=\"cancellationToken\">Cancels the call.</param>");
+        w.Doc("<returns>" + Docs.Escape(returns) + "</returns>");
+        w.Doc("<exception cref=\"global::ContractFirst.Runtime.RequestValidationException\">The request breaks the contract; nothing was sent.</exception>");
+        w.Doc($"<exception cref=\"{spec.Api.Name}Exception\">The API answered with an error.</exception>");
+        w.Doc("<exception cref=\"global::System.TimeoutException\">An attempt outlived its network timeout.</exception>");
+        w.Open($"public virtual {CSharpTypes.Tasks}Task<{response}> {action.MethodName}({action.RequestTypeName} request, {Ct})");
+        w.Line("global::System.ArgumentNullException.ThrowIfNull(request);");
+        w.Line($"request.Validate().ThrowIfInvalid(nameof({action.RequestTypeName}));");
+        w.Line($"return _transport.PostAsync<{response}>({CSharpTypes.String(endpoint.Path)}, request, {CSharpTypes.Runtime}OperationKind.{kind}, global::System.TimeSpan.FromSeconds({endpoint.TimeoutSeconds.ToString(CultureInfo.InvariantCulture)}), cancellationToken);");
+        w.Close();
+
+        // An action made only of required fields reads best as a plain call: GetTaskAsync(id).
+        var fields = action.Fields;
+        var hasModel = endpoint.ModelField is not null && !action.Models.IsEmpty;
+        if (!fields.IsEmpty && fields.All(f => f.Required) && !hasModel)
+        {
+            var parameters = fields.Select(f => (f, Naming.ToParameterName(f.PropertyName),
+                f.Type.IsArray ? $"{CSharpTypes.Collections}IEnumerable<{CSharpTypes.Item(f)}>" : CSharpTypes.Item(f))).ToList();
+            w.Line();
+            w.Summary(Docs.Sentence(action.Description, action.TypeName + "."));
+            foreach (var (field, name, _) in parameters)
+            {
+                w.Doc($"<param name=\"{name.TrimStart('@')}\">{Docs.Escape(Docs.Sentence(field.Description, field.JsonName))}</param>");
+            }
+
+            w.Doc("<param name=\"cancellationToken\">Cancels the call.</param>");
+            w.Doc("<returns>The answer.</returns>");
+            w.Doc("<exception cref=\"global::ContractFirst.Runtime.RequestValidationException\">An argument breaks the contract; nothing was sent.</exception>");
+            w.Doc($"<exception cref=\"{spec.Api.Name}Exception\">The API answered with an error.</exception>");
+            var signature = string.Join(", ", parameters.Select(p => p.Item3 + " " + p.Item2));
+            var arguments = string.Join(", ", parameters.Select(p => p.Item2));
+            w.Line($"public virtual {CSharpTypes.Tasks}Task<{response}> {action.MethodName}({signature}, {Ct}) =>");
+            w.Line($"    {action.MethodName}(new {action.RequestTypeName}({arguments}), cancellationToken);");
+        }
+    }
+
+    private static void EmitPolling(SourceWriter w, ContractSpec spec, PollingSpec polling)
+    {
+        var record = polling.RecordModel;
+        var lookup = polling.ActionTypeName + "Async";
+        var lookupRequest = polling.ActionTypeName + "Request";
+        w.Line();
+        w.Summary($"Polls a task until it has ended, and returns its final record.",
+            "The first lookup waits FirstPollDelay, later ones PollingInterval (both from the options). Lookups are retried on transient failures; cancel the token to stop waiting.");
+        w.Doc("<param name=\"taskId\">The task id a submit returned.</param>");
+        w.Doc("<param name=\"pollingInterval\">Overrides the options' PollingInterval.</param>");
+        w.Doc("<param name=\"progress\">Receives every record read while waiting.</param>");
+        w.Doc("<param name=\"cancellationToken\">Stops waiting.</param>");
+        w.Doc("<returns>The record of the ended task.</returns>");
+        w.Doc($"<exception cref=\"{spec.Api.Name}Exception\">A lookup failed with an error answer.</exception>");
+        w.Open($"public virtual {CSharpTypes.Tasks}Task<{record}> WaitForTaskAsync(string taskId, global::System.TimeSpan? pollingInterval = null, global::System.IProgress<{record}>? progress = null, {Ct})");
+        w.Line("global::System.ArgumentException.ThrowIfNullOrWhiteSpace(taskId);");
+        w.Line($"return {CSharpTypes.Runtime}TaskPolling.WaitAsync(");
+        w.Line($"    token => {lookup}(new {lookupRequest}(taskId), token),");
+        w.Line("    static record => record.IsFinished,");
+        w.Line("    _options.FirstPollDelay,");
+        w.Line("    pollingInterval ?? _options.PollingInterval,");
+        w.Line("    _options.TimeProvider,");
+        w.Line("    progress,");
+        w.Line("    cancellationToken);");
+        w.Close();
+
+        var submitResponses = spec.Endpoints.Where(e => e.Kind == EndpointKind.Submit)
+            .SelectMany(e => e.Actions).Select(a => a.Response).Distinct()
+            .Where(r => spec.Models.Any(m => m.Name == r && m.Fields.Any(f => f.PropertyName == polling.TaskIdProperty)));
+        foreach (var response in submitResponses)
+        {
+            w.Line();
+            w.Summary($"Polls the task a submit started until it has ended.");
+            w.Doc("<param name=\"submitted\">The answer of an async or callback submit.</param>");
+            w.Doc("<param name=\"pollingInterval\">Overrides the options' PollingInterval.</param>");
+            w.Doc("<param name=\"progress\">Receives every record read while waiting.</param>");
+            w.Doc("<param name=\"cancellationToken\">Stops waiting.</param>");
+            w.Doc("<returns>The record of the ended task.</returns>");
+            w.Doc($"<exception cref=\"global::System.ArgumentException\">The answer carries no {Docs.Escape(polling.TaskIdProperty)}.</exception>");
+            w.Open($"public virtual {CSharpTypes.Tasks}Task<{record}> WaitForTaskAsync({response} submitted, global::System.TimeSpan? pollingInterval = null, global::System.IProgress<{record}>? progress = null, {Ct})");
+            w.Line("global::System.ArgumentNullException.ThrowIfNull(submitted);");
+            w.Open($"if (string.IsNullOrWhiteSpace(submitted.{polling.TaskIdProperty}))");
+            w.Line($"throw new global::System.ArgumentException(\"The answer carries no {polling.TaskIdProperty}; only submits return one.\", nameof(submitted));");
+            w.Close();
+            w.Line();
+            w.Line($"return WaitForTaskAsync(submitted.{polling.TaskIdProperty}, pollingInterval, progress, cancellationToken);");
+            w.Close();
+        }
+    }
+
+    private static string Seconds(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,112 @@
+using ContractFirst.Generator.Model;
+
+namespace ContractFirst.Generator.Emit;
+
+/// <summary>
+/// Emits a string enum as an extensible struct: the listed values are static members, and a value
+/// the contract does not list (a new task state, say) is kept rather than failing the read.
+/// </summary>
+internal static class EnumEmitter
+{
+    public static string Emit(ContractSpec spec, EnumSpec enumSpec) =>
+        Emit(spec.Namespace, enumSpec.Name, Docs.Sentence(enumSpec.Description, enumSpec.Name + " values."),
+            enumSpec.Values.Select(v => (v.Value, v.Name, v.Description)).ToList(), defaultValue: null);
+
+    /// <summary>The model ids of an action, as the type of its request's model property.</summary>
+    public static string Emit(ContractSpec spec, ActionSpec action) =>
+        Emit(spec.Namespace, action.ModelTypeName, $"The models the {action.Value} action accepts.",
+            action.Models.Select(m => (m.Id, m.Name, m.Description)).ToList(), action.DefaultModel);
+
+    private static string Emit(
+        string @namespace, string name, string summary, List<(string Value, string Name, string? Description)> values, string? defaultValue)
+    {
+        var allowed = string.Join(", ", values.Select(v => v.Value));
+        var w = Header.Start(@namespace);
+        w.Summary(summary, "Known values: " + allowed + ". A value read from a response that the contract does not list is kept as it is; IsKnown tells them apart.");
+        w.Line(Header.GeneratedCode);
+        w.Line("[global::System.Diagnostics.DebuggerDisplay(\"{Value,nq}\")]");
+        w.Open($"public readonly partial struct {name} : global::System.IEquatable<{name}>");
+        w.Line("private readonly string? _value;");
+        w.Line();
+        w.Summary("Creates a value from its JSON string; prefer the static members, which are the values the contract lists.");
+        w.Doc("<param name=\"value\">The JSON string.</param>");
+        w.Doc("<exception cref=\"global::System.ArgumentNullException\"><paramref name=\"value\"/> is null.</exception>");
+        w.Open($"public {name}(string value)");
+        w.Line("global::System.ArgumentNullException.ThrowIfNull(value);");
+        w.Line("_value = value;");
+        w.Close();
+
+        foreach (var value in values)
+        {
+            w.Line();
+            w.Line("/// <summary>" + (value.Description is null ? "JSON: " + Docs.Code(value.Value) + "." : Docs.Escape(Docs.Sentence(value.Description, value.Value)) + " JSON: " + Docs.Code(value.Value) + ".") + "</summary>");
+            w.Line($"public static {name} {value.Name} {{ get; }} = new({CSharpTypes.String(value.Value)});");
+        }
+
+        if (defaultValue is not null)
+        {
+            var member = values.First(v => v.Value == defaultValue).Name;
+            w.Line();
+            w.Line($"/// <summary>The model sent when a request sets none: <see cref=\"{member}\"/> ({Docs.Code(defaultValue)}).</summary>");
+            w.Line($"public static {name} Default => {member};");
+        }
+
+        w.Line();
+        w.Summary("Every value the contract lists, in contract order.");
+        w.Line($"public static {CSharpTypes.Collections}IReadOnlyList<{name}> KnownValues {{ get; }} = [{string.Join(", ", values.Select(v => v.Name))}];");
+        w.Line();
+        w.Summary("The JSON string of this value.");
+        w.Line("public string Value => _value ?? string.Empty;");
+        w.Line();
+        w.Summary("Whether this is a value the contract lists.");
+        w.Line("public bool IsKnown => Value is " + string.Join(" or ", values.Select(v => CSharpTypes.String(v.Value))) + ";");
+        w.Line();
+        w.Line("/// <summary>The listed values as text, for validation messages.</summary>");
+        w.Line($"internal const string AllowedValues = {CSharpTypes.String(allowed)};");
+        w.Line();
+        w.Line("/// <summary>Reads a JSON string, reusing the listed instances so known values allocate nothing.</summary>");
+        w.Open($"internal static {name} Read(ref {CSharpTypes.Json}Utf8JsonReader reader, string path)");
+        w.Open($"if (reader.TokenType != {CSharpTypes.Json}JsonTokenType.String)");
+        w.Line($"return new({CSharpTypes.Runtime}JsonRead.String(ref reader, path));");
+        w.Close();
+        w.Line();
+        foreach (var value in values)
+        {
+            w.Open($"if (reader.ValueTextEquals({CSharpTypes.Utf8(value.Value)}))");
+            w.Line($"return {value.Name};");
+            w.Close();
+            w.Line();
+        }
+
+        w.Line($"return new({CSharpTypes.Runtime}JsonRead.String(ref reader, path));");
+        w.Close();
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Line($"public bool Equals({name} other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);");
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Line($"public override bool Equals(object? obj) => obj is {name} other && Equals(other);");
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Line("public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);");
+        w.Line();
+        w.Summary("The JSON string of this value.");
+        w.Line("public override string ToString() => Value;");
+        w.Line();
+        w.Summary("Compares two values by their JSON strings.");
+        w.Doc("<param name=\"left\">The first value.</param>");
+        w.Doc("<param name=\"right\">The second value.</param>");
+        w.Line($"public static bool operator ==({name} left, {name} right) => left.Equals(right);");
+        w.Line();
+        w.Summary("Compares two values by their JSON strings.");
+        w.Doc("<param name=\"left\">The first value.</param>");
+        w.Doc("<param name=\"right\">The second value.</param>");
+        w.Line($"public static bool operator !=({name} left, {name} right) => !left.Equals(right);");
+        w.Line();
+        w.Summary("Converts a JSON string to a value; validation rejects strings the contract does not list.");
+        w.Doc("<param name=\"value\">The JSON string.</param>");
+        w.Line($"public static implicit operator {name}(string value) => new(value);");
+        w.Close();
+        return w.ToString();
+    }
+}

@@ -1,0 +1,85 @@
+using ContractFirst.Generator.Helpers;
+using ContractFirst.Generator.Model;
+
+namespace ContractFirst.Generator.Emit;
+
+/// <summary>
+/// Emits a request's <c>WriteJson</c>: the discriminator, the model (the action's default when
+/// unset), then each set field in contract order. Unset optional fields are omitted, and a request
+/// type only has its own action's fields, so nothing of another action can be written.
+/// </summary>
+internal static class JsonWriterEmitter
+{
+    public static string Emit(ContractSpec spec, EndpointSpec endpoint, ActionSpec action)
+    {
+        var w = Header.Start(spec.Namespace);
+        w.Line(Header.GeneratedCode);
+        w.Open($"public sealed partial class {action.RequestTypeName}");
+        w.Summary("Writes this request as the JSON body the API expects, with UTF-8 names and no reflection.");
+        w.Doc("<param name=\"writer\">The writer to write one JSON object to.</param>");
+        w.Open($"public void WriteJson({CSharpTypes.Json}Utf8JsonWriter writer)");
+        w.Line("global::System.ArgumentNullException.ThrowIfNull(writer);");
+        w.Line("writer.WriteStartObject();");
+        w.Line($"writer.WriteString({CSharpTypes.Utf8(endpoint.Discriminator)}, {CSharpTypes.Utf8(action.Value)});");
+        if (endpoint.ModelField is not null && !action.Models.IsEmpty)
+        {
+            w.Line($"writer.WriteString({CSharpTypes.Utf8(endpoint.ModelField)}, ({Naming.ToPascalCase(endpoint.ModelField)} ?? {action.ModelTypeName}.Default).Value);");
+        }
+
+        foreach (var field in action.Fields)
+        {
+            var local = CSharpTypes.Local(field);
+            var name = CSharpTypes.Utf8(field.JsonName);
+            if (field.Required && !CSharpTypes.IsReferenceType(field))
+            {
+                w.Line(WriteProperty(field, name, field.PropertyName));
+                continue;
+            }
+
+            if (field.Type.IsArray)
+            {
+                w.Open($"if ({field.PropertyName} is {{ }} {local})");
+                w.Line($"writer.WriteStartArray({name});");
+                w.Open($"for (var i = 0; i < {local}.Count; i++)");
+                w.Line(WriteValue(field, $"{local}[i]"));
+                w.Close();
+                w.Line("writer.WriteEndArray();");
+                w.Close();
+            }
+            else if (field.Required)
+            {
+                // Validation rejects a missing required value before sending; written as-is otherwise.
+                w.Line(WriteProperty(field, name, field.PropertyName));
+            }
+            else
+            {
+                w.Open($"if ({field.PropertyName} is {{ }} {local})");
+                w.Line(WriteProperty(field, name, local));
+                w.Close();
+            }
+        }
+
+        w.Line("writer.WriteEndObject();");
+        w.Close();
+        w.Close();
+        return w.ToString();
+    }
+
+    private static string WriteProperty(FieldSpec field, string name, string value) => field.Type.Kind switch
+    {
+        FieldKind.Integer or FieldKind.Number => $"writer.WriteNumber({name}, {value});",
+        FieldKind.Boolean => $"writer.WriteBoolean({name}, {value});",
+        FieldKind.Enum => $"writer.WriteString({name}, {value}.Value);",
+        FieldKind.Timestamp => $"writer.WriteNumber({name}, {value}.ToUnixTimeMilliseconds() / 1000d);",
+        _ => $"writer.WriteString({name}, {value});",
+    };
+
+    private static string WriteValue(FieldSpec field, string value) => field.Type.Kind switch
+    {
+        FieldKind.Integer or FieldKind.Number => $"writer.WriteNumberValue({value});",
+        FieldKind.Boolean => $"writer.WriteBooleanValue({value});",
+        FieldKind.Enum => $"writer.WriteStringValue({value}.Value);",
+        FieldKind.Timestamp => $"writer.WriteNumberValue({value}.ToUnixTimeMilliseconds() / 1000d);",
+        _ => $"writer.WriteStringValue({value});",
+    };
+}

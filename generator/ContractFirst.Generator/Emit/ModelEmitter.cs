@@ -1,0 +1,41 @@
+using ContractFirst.Generator.Model;
+
+namespace ContractFirst.Generator.Emit;
+
+/// <summary>Emits a response model: read-only properties, arrays never null.</summary>
+internal static class ModelEmitter
+{
+    public static string Emit(ContractSpec spec, ModelSpec model)
+    {
+        var w = Header.Start(spec.Namespace);
+        w.Summary(Docs.Sentence(model.Description, model.Name + "."),
+            "Read with FromJson. Unknown JSON fields are ignored and enum values the contract does not list are kept, so a newer service does not break reading.");
+        w.Line(Header.GeneratedCode);
+        w.Open($"public sealed partial class {model.Name} : {CSharpTypes.Runtime}IJsonReadable<{model.Name}>");
+        var first = true;
+        foreach (var field in model.Fields)
+        {
+            if (!first)
+            {
+                w.Line();
+            }
+
+            first = false;
+            var absent = field.Type.IsArray ? " Empty when absent." : field.Nullable ? " Null when absent or null." : " Null when absent.";
+            w.Line("/// <summary>" + FieldDocs.Summary(field) + absent + "</summary>");
+            w.Line(field.Type.IsArray
+                ? $"public {CSharpTypes.ResponseProperty(field)} {field.PropertyName} {{ get; init; }} = [];"
+                : $"public {CSharpTypes.ResponseProperty(field)} {field.PropertyName} {{ get; init; }}");
+        }
+
+        if (model.FinishedWhen is not null)
+        {
+            w.Line();
+            w.Line($"/// <summary>Whether the task has ended: <see cref=\"{model.FinishedWhen}\"/> is set once it has.</summary>");
+            w.Line($"public bool IsFinished => {model.FinishedWhen} is not null;");
+        }
+
+        w.Close();
+        return w.ToString();
+    }
+}

@@ -1,0 +1,98 @@
+using System.Globalization;
+using ContractFirst.Generator.Helpers;
+using ContractFirst.Generator.Model;
+
+namespace ContractFirst.Generator.Emit;
+
+/// <summary>Emits client-side price estimates from the contract's per-second rates.</summary>
+internal static class PricingEmitter
+{
+    public static string Emit(ContractSpec spec, BillingSpec billing)
+    {
+        var endpoint = spec.Endpoints.First(e => e.Key == billing.EndpointKey);
+        var rateField = endpoint.Actions.SelectMany(a => a.Fields).First(f => f.JsonName == billing.RateField);
+        var enumName = rateField.Type.Name!;
+        var rateProperty = Naming.ToPascalCase(billing.RateField);
+        var w = Header.Start(spec.Namespace);
+        w.Summary($"Price estimates for {spec.Api.Title} requests, from the contract's billing rates.",
+            Docs.Sentence(billing.Description, "Estimates are computed locally; the service's bill is authoritative."));
+        w.Line(Header.GeneratedCode);
+        w.Open($"public static class {spec.Api.Name}Pricing");
+        w.Line($"/// <summary>The currency of every estimate: {Docs.Escape(billing.Currency)}.</summary>");
+        w.Line($"public const string Currency = {CSharpTypes.String(billing.Currency)};");
+        w.Line();
+        w.Summary($"The price per second for a {billing.RateField}.");
+        w.Doc($"<param name=\"{Naming.ToParameterName(enumName)}\">The {Docs.Escape(billing.RateField)}.</param>");
+        w.Doc("<returns>The price per second.</returns>");
+        w.Doc("<exception cref=\"global::System.ArgumentOutOfRangeException\">The contract has no rate for this value.</exception>");
+        w.Line($"public static decimal RatePerSecond({enumName} {Naming.ToParameterName(enumName)}) => {Naming.ToParameterName(enumName)}.Value switch");
+        w.Line("{");
+        foreach (var rate in billing.Rates)
+        {
+            w.Line($"    {CSharpTypes.String(rate.Value)} => {rate.PerSecond.ToString(CultureInfo.InvariantCulture)}m,");
+        }
+
+        w.Line($"    _ => throw new global::System.ArgumentOutOfRangeException(nameof({Naming.ToParameterName(enumName)}), {Naming.ToParameterName(enumName)}.Value, \"The contract has no rate for this {Docs.Escape(billing.RateField)}.\"),");
+        w.Line("};");
+
+        foreach (var action in endpoint.Actions)
+        {
+            EmitEstimate(w, billing, action, rateProperty, enumName);
+        }
+
+        w.Line();
+        w.Line("private static T Assume<T>(T value, string note, " + CSharpTypes.Collections + "List<string> assumptions)");
+        w.Line("{");
+        w.Line("    assumptions.Add(note);");
+        w.Line("    return value;");
+        w.Line("}");
+        w.Close();
+        return w.ToString();
+    }
+
+    private static void EmitEstimate(SourceWriter w, BillingSpec billing, ActionSpec action, string rateProperty, string enumName)
+    {
+        var hasRate = action.Fields.Any(f => f.JsonName == billing.RateField);
+        var duration = billing.DurationField is null ? null : action.Fields.FirstOrDefault(f => f.JsonName == billing.DurationField);
+        var inputPlusOutput = billing.InputPlusOutputActions.Contains(action.Value);
+        w.Line();
+        w.Summary($"Estimates the price of a {action.Value} request.",
+            inputPlusOutput
+                ? "Billed on input plus output duration; the output is as long as the input, so twice the input's seconds."
+                : $"Billed on the output's seconds at the rate for its {billing.RateField}; unset values use the contract's assumptions, listed in the estimate.");
+        w.Doc("<param name=\"request\">The request to price.</param>");
+        if (inputPlusOutput)
+        {
+            w.Doc("<param name=\"inputSeconds\">The input video's length in seconds.</param>");
+        }
+
+        w.Doc("<returns>The estimate, with every assumption it made.</returns>");
+        var parameters = $"{action.RequestTypeName} request" + (inputPlusOutput ? ", double inputSeconds" : "");
+        w.Open($"public static {CSharpTypes.Runtime}PriceEstimate Estimate({parameters})");
+        w.Line("global::System.ArgumentNullException.ThrowIfNull(request);");
+        w.Line($"var assumptions = new {CSharpTypes.Collections}List<string>();");
+        var assumedRate = billing.AssumedRateValue ?? billing.Rates[0].Value;
+        var assumedRateExpression = $"new {enumName}({CSharpTypes.String(assumedRate)})";
+        var assumedRateNote = CSharpTypes.String($"{billing.RateField} {assumedRate}");
+        w.Line(hasRate
+            ? $"var rateKey = request.{rateProperty} ?? Assume({assumedRateExpression}, {assumedRateNote}, assumptions);"
+            : $"var rateKey = Assume({assumedRateExpression}, {assumedRateNote}, assumptions);");
+        if (inputPlusOutput)
+        {
+            w.Line("global::System.ArgumentOutOfRangeException.ThrowIfNegative(inputSeconds);");
+            w.Line("var seconds = inputSeconds * 2;");
+        }
+        else
+        {
+            var assumedSeconds = (billing.AssumedDuration ?? 0).ToString(CultureInfo.InvariantCulture);
+            var note = CSharpTypes.String($"{billing.DurationField ?? "duration"} {assumedSeconds} s");
+            w.Line(duration is not null
+                ? $"double seconds = request.{duration.PropertyName} ?? Assume({assumedSeconds}, {note}, assumptions);"
+                : $"double seconds = Assume({assumedSeconds}, {note}, assumptions);");
+        }
+
+        w.Line("var rate = RatePerSecond(rateKey);");
+        w.Line("return new(Currency, rate, seconds, rate * (decimal)seconds, assumptions);");
+        w.Close();
+    }
+}

@@ -1,0 +1,60 @@
+using ContractFirst.Generator.Helpers;
+using ContractFirst.Generator.Model;
+
+namespace ContractFirst.Generator.Emit;
+
+/// <summary>Emits one request type per action: only that action's fields, required ones in the constructor.</summary>
+internal static class RequestEmitter
+{
+    public static string Emit(ContractSpec spec, EndpointSpec endpoint, ActionSpec action)
+    {
+        var required = action.Fields.Where(f => f.Required).ToList();
+        var w = Header.Start(spec.Namespace);
+        w.Summary(Docs.Sentence(action.Description, action.TypeName + " request."),
+            $"Sends {endpoint.Discriminator}: {action.Value} to POST {endpoint.Path}. The client validates it before sending; call Validate() to check it yourself.");
+        w.Line(Header.GeneratedCode);
+        w.Open($"public sealed partial class {action.RequestTypeName} : {CSharpTypes.Runtime}IJsonWritable, {CSharpTypes.Runtime}IValidatable");
+        w.Line($"/// <summary>The value of <c>{Docs.Escape(endpoint.Discriminator)}</c> this request sends: {Docs.Code(action.Value)}.</summary>");
+        w.Line($"public const string Action = {CSharpTypes.String(action.Value)};");
+        w.Line();
+        w.Summary(required.Count == 0 ? "Creates an empty request." : "Creates a request with its required fields.");
+        foreach (var field in required)
+        {
+            w.Doc($"<param name=\"{Naming.ToCamelCase(field.PropertyName)}\">{Docs.Escape(Docs.Sentence(field.Description, field.JsonName))}</param>");
+        }
+
+        var parameters = required.Select(f => ParameterType(f) + " " + Naming.ToParameterName(f.PropertyName));
+        w.Open($"public {action.RequestTypeName}({string.Join(", ", parameters)})");
+        foreach (var field in required)
+        {
+            var parameter = Naming.ToParameterName(field.PropertyName);
+            w.Line(field.Type.IsArray
+                ? $"{field.PropertyName} = {parameter} is null ? null! : new {CSharpTypes.Collections}List<{CSharpTypes.Item(field)}>({parameter});"
+                : $"{field.PropertyName} = {parameter};");
+        }
+
+        w.Close();
+
+        if (endpoint.ModelField is not null && !action.Models.IsEmpty)
+        {
+            var defaultName = action.Models.First(m => m.Id == action.DefaultModel).Name;
+            w.Line();
+            w.Line($"/// <summary>The model. {Docs.Escape(action.ModelTypeName)}.{defaultName} ({Docs.Code(action.DefaultModel!)}) is sent when unset. " +
+                $"One of: {Docs.Escape(string.Join(", ", action.Models.Select(m => m.Id)))}. JSON: {Docs.Code(endpoint.ModelField)}.</summary>");
+            w.Line($"public {action.ModelTypeName}? {Naming.ToPascalCase(endpoint.ModelField)} {{ get; set; }}");
+        }
+
+        foreach (var field in action.Fields)
+        {
+            w.Line();
+            w.Line("/// <summary>" + FieldDocs.Summary(field) + (field.Required ? "" : " Omitted from the request when null.") + "</summary>");
+            w.Line($"public {CSharpTypes.RequestProperty(field)} {field.PropertyName} {{ get; set; }}");
+        }
+
+        w.Close();
+        return w.ToString();
+    }
+
+    private static string ParameterType(FieldSpec field) =>
+        field.Type.IsArray ? $"{CSharpTypes.Collections}IEnumerable<{CSharpTypes.Item(field)}>" : CSharpTypes.Item(field);
+}

@@ -1,0 +1,65 @@
+using System.Text;
+
+namespace ContractFirst.Generator.Emit;
+
+/// <summary>A <see cref="StringBuilder"/> that tracks indentation and always writes <c>\n</c> line endings.</summary>
+internal sealed class SourceWriter
+{
+    private readonly StringBuilder _builder = new();
+    private int _indent;
+
+    public SourceWriter Line(string text = "")
+    {
+        if (text.Length > 0)
+        {
+            _builder.Append(' ', _indent * 4);
+            _builder.Append(text);
+        }
+
+        _builder.Append('\n');
+        return this;
+    }
+
+    /// <summary>Writes each line of a multi-line block at the current indentation.</summary>
+    public SourceWriter Lines(string block)
+    {
+        foreach (var line in block.Replace("\r\n", "\n").Split('\n'))
+        {
+            Line(line);
+        }
+
+        return this;
+    }
+
+    public SourceWriter Open(string header)
+    {
+        Line(header);
+        Line("{");
+        _indent++;
+        return this;
+    }
+
+    public SourceWriter Close(string suffix = "")
+    {
+        _indent--;
+        Line("}" + suffix);
+        return this;
+    }
+
+    /// <summary>A <c>summary</c> doc comment, with optional <c>remarks</c>; text is XML-escaped.</summary>
+    public SourceWriter Summary(string summary, string? remarks = null)
+    {
+        Line("/// <summary>" + Docs.Escape(summary) + "</summary>");
+        if (!string.IsNullOrWhiteSpace(remarks))
+        {
+            Line("/// <remarks>" + Docs.Escape(remarks!) + "</remarks>");
+        }
+
+        return this;
+    }
+
+    /// <summary>A raw doc line whose XML the caller already built.</summary>
+    public SourceWriter Doc(string xml) => Line("/// " + xml);
+
+    public override string ToString() => _builder.ToString();
+}

@@ -1,0 +1,184 @@
+using System.Globalization;
+using ContractFirst.Generator.Helpers;
+using ContractFirst.Generator.Model;
+
+namespace ContractFirst.Generator.Emit;
+
+/// <summary>
+/// Emits <c>Validate()</c>: every contract rule of the action, all violations reported at once.
+/// The error list is created on the first violation, so a valid request allocates nothing.
+/// </summary>
+internal static class ValidatorEmitter
+{
+    private const string Error = CSharpTypes.Runtime + "ValidationError";
+    private const string Add = CSharpTypes.Runtime + "Validate.Add(ref errors, ";
+
+    public static string Emit(ContractSpec spec, EndpointSpec endpoint, ActionSpec action)
+    {
+        var w = Header.Start(spec.Namespace);
+        w.Line(Header.GeneratedCode);
+        w.Open($"public sealed partial class {action.RequestTypeName}");
+        w.Summary("Checks every rule the contract sets for this action and reports all violations at once (field, rule and value); allocates nothing when the request is valid.");
+        w.Doc("<returns>The violations; <see cref=\"global::ContractFirst.Runtime.ValidationResult.Success\"/> when there are none.</returns>");
+        w.Open($"public {CSharpTypes.Runtime}ValidationResult Validate()");
+        w.Line($"{CSharpTypes.Collections}List<{Error}>? errors = null;");
+        if (endpoint.ModelField is not null && !action.Models.IsEmpty)
+        {
+            var property = Naming.ToPascalCase(endpoint.ModelField);
+            w.Open($"if ({property} is {{ }} modelValue && !modelValue.IsKnown)");
+            w.Line($"{Add}{Error}.NotAllowed({CSharpTypes.String(endpoint.ModelField)}, {action.ModelTypeName}.AllowedValues, modelValue.Value));");
+            w.Close();
+        }
+
+        foreach (var field in action.Fields)
+        {
+            if (field.Type.IsArray)
+            {
+                EmitArray(w, field);
+            }
+            else
+            {
+                EmitScalar(w, field);
+            }
+        }
+
+        w.Line();
+        w.Line($"return {CSharpTypes.Runtime}ValidationResult.From(errors);");
+        w.Close();
+        w.Close();
+        return w.ToString();
+    }
+
+    private static void EmitScalar(SourceWriter w, FieldSpec field)
+    {
+        var name = CSharpTypes.String(field.JsonName);
+        var local = CSharpTypes.Local(field);
+        w.Line();
+        if (field.Required && field.Type.Kind is FieldKind.String or FieldKind.Url)
+        {
+            w.Open($"if (string.IsNullOrWhiteSpace({field.PropertyName}))");
+            w.Line($"{Add}{Error}.Required({name}));");
+            w.Close();
+            if (field.Type.Kind == FieldKind.Url)
+            {
+                w.Open($"else if (!{CSharpTypes.Runtime}Validate.IsHttpUrl({field.PropertyName}))");
+                w.Line($"{Add}{Error}.NotHttpUrl({name}, {field.PropertyName}));");
+                w.Close();
+            }
+
+            return;
+        }
+
+        // Required value types can't be missing; optional ones are checked only when set.
+        var binding = field.Required && !CSharpTypes.IsReferenceType(field)
+            ? $"{field.PropertyName} is var {local}"
+            : $"{field.PropertyName} is {{ }} {local}";
+        switch (field.Type.Kind)
+        {
+            case FieldKind.Url:
+                w.Open($"if ({binding} && !{CSharpTypes.Runtime}Validate.IsHttpUrl({local}))");
+                w.Line($"{Add}{Error}.NotHttpUrl({name}, {local}));");
+                w.Close();
+                break;
+            case FieldKind.Enum:
+                w.Open($"if ({binding} && !{local}.IsKnown)");
+                w.Line($"{Add}{Error}.NotAllowed({name}, {field.Type.Name}.AllowedValues, {local}.Value));");
+                w.Close();
+                break;
+            case FieldKind.Integer or FieldKind.Number when Bounds(local, field.Min, field.Max, v => CSharpTypes.Literal(v, field)) is { } checks:
+                w.Open($"if ({binding} && ({checks}))");
+                w.Line($"{Add}{Error}.OutOfRange({name}, {Bound(field.Min, field)}, {Bound(field.Max, field)}, {local}));");
+                w.Close();
+                break;
+            default:
+                return;
+        }
+    }
+
+    private static void EmitArray(SourceWriter w, FieldSpec field)
+    {
+        var name = CSharpTypes.String(field.JsonName);
+        var local = CSharpTypes.Local(field);
+        w.Line();
+        if (field.Required)
+        {
+            w.Open($"if ({field.PropertyName} is null)");
+            w.Line($"{Add}{Error}.Required({name}));");
+            w.Close();
+        }
+
+        w.Open($"if ({field.PropertyName} is {{ }} {local})");
+        var countChecks = Bounds($"{local}.Count", field.MinItems, field.MaxItems, v => v.ToString(CultureInfo.InvariantCulture));
+        if (countChecks is not null)
+        {
+            w.Open($"if ({countChecks})");
+            w.Line($"{Add}{Error}.ItemCount({name}, {Optional(field.MinItems)}, {Optional(field.MaxItems)}, {local}.Count));");
+            w.Close();
+        }
+
+        var item = $"{local}[i]";
+        var itemName = $"{CSharpTypes.String(field.JsonName + "[")} + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"]\"";
+        var itemChecks = new SourceWriter();
+        switch (field.Type.Kind)
+        {
+            case FieldKind.String or FieldKind.Url:
+                itemChecks.Open($"if (string.IsNullOrWhiteSpace({item}))");
+                itemChecks.Line($"{Add}{Error}.Required({itemName}));");
+                itemChecks.Close();
+                if (field.Type.Kind == FieldKind.Url)
+                {
+                    itemChecks.Open($"else if (!{CSharpTypes.Runtime}Validate.IsHttpUrl({item}))");
+                    itemChecks.Line($"{Add}{Error}.NotHttpUrl({itemName}, {item}));");
+                    itemChecks.Close();
+                }
+
+                break;
+            case FieldKind.Enum:
+                itemChecks.Open($"if (!{item}.IsKnown)");
+                itemChecks.Line($"{Add}{Error}.NotAllowed({itemName}, {field.Type.Name}.AllowedValues, {item}.Value));");
+                itemChecks.Close();
+                break;
+            case FieldKind.Integer or FieldKind.Number when Bounds(item, field.Min, field.Max, v => CSharpTypes.Literal(v, field)) is { } checks:
+                itemChecks.Open($"if ({checks})");
+                itemChecks.Line($"{Add}{Error}.OutOfRange({itemName}, {Bound(field.Min, field)}, {Bound(field.Max, field)}, {item}));");
+                itemChecks.Close();
+                break;
+        }
+
+        var body = itemChecks.ToString();
+        if (body.Length > 0)
+        {
+            // An indexed loop: foreach over IList<T> would box an enumerator on every call.
+            w.Line();
+            w.Open($"for (var i = 0; i < {local}.Count; i++)");
+            w.Lines(body.TrimEnd('\n'));
+            w.Close();
+        }
+
+        w.Close();
+    }
+
+    /// <summary>The out-of-bounds condition for <paramref name="value"/>, or null when neither bound is set.</summary>
+    private static string? Bounds<T>(string value, T? min, T? max, Func<T, string> literal)
+        where T : struct
+    {
+        var checks = new List<string>();
+        if (min is { } low)
+        {
+            checks.Add($"{value} < {literal(low)}");
+        }
+
+        if (max is { } high)
+        {
+            checks.Add($"{value} > {literal(high)}");
+        }
+
+        return checks.Count == 0 ? null : string.Join(" || ", checks);
+    }
+
+    private static string Optional(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "null";
+
+    /// <summary>The bound passed to the message; an open side is null so the message says "at least" or "at most".</summary>
+    private static string Bound(decimal? value, FieldSpec field) =>
+        value is null ? "null" : CSharpTypes.Literal(value.Value, field);
+}

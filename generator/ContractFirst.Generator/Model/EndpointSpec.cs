@@ -1,0 +1,25 @@
+using ContractFirst.Generator.Helpers;
+
+namespace ContractFirst.Generator.Model;
+
+/// <summary>Whether calls to an endpoint start billable work (and so are retried only when provably not started).</summary>
+internal enum EndpointKind
+{
+    Submit,
+    Read,
+}
+
+/// <summary>One POST endpoint whose operations are chosen by a discriminator field.</summary>
+/// <param name="Key">The contract's key for the endpoint, e.g. <c>videos</c>.</param>
+/// <param name="Discriminator">JSON name of the field that selects the action, e.g. <c>action</c>.</param>
+/// <param name="ModelField">JSON name of the field that carries the model id, when actions have models.</param>
+internal sealed record EndpointSpec(
+    string Key,
+    string Path,
+    string? Description,
+    EndpointKind Kind,
+    int TimeoutSeconds,
+    string Discriminator,
+    string? DefaultAction,
+    string? ModelField,
+    EquatableArray<ActionSpec> Actions);

@@ -1,0 +1,14 @@
+namespace ContractFirst.Generator;
+
+/// <summary>Names of the pipeline steps, so tests can assert each step's cache state.</summary>
+public static class TrackingNames
+{
+    /// <summary>Contract files picked from AdditionalFiles, with their per-file options.</summary>
+    public const string ContractFiles = nameof(ContractFiles);
+
+    /// <summary>Each contract parsed into a model plus diagnostics.</summary>
+    public const string ParseContract = nameof(ParseContract);
+
+    /// <summary>Parsed contracts without errors, split into one unit per generated file.</summary>
+    public const string BuildUnits = nameof(BuildUnits);
+}
