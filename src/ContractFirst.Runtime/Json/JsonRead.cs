@@ -72,7 +72,9 @@ public static class JsonRead
     public static double Double(ref Utf8JsonReader r, string path)
     {
         ExpectNumber(ref r, path);
-        if (!r.TryGetDouble(out var value))
+
+        // Utf8JsonReader parses an overflowing number as infinity rather than failing.
+        if (!r.TryGetDouble(out var value) || !double.IsFinite(value))
         {
             ThrowInvalidNumber(path, "expected a number but found one too large for a double");
         }

@@ -1,0 +1,83 @@
+using System.Globalization;
+
+namespace ContractFirst.Runtime.Tests;
+
+public sealed class ValidationErrorTests
+{
+    [Fact]
+    public void RequiredNamesTheFieldAndHasNoValue()
+    {
+        var error = ValidationError.Required("prompt");
+
+        Assert.Equal(("prompt", "required", "prompt is required", null), (error.Field, error.Rule, error.Message, error.Value));
+        Assert.Equal(error.Message, error.ToString());
+    }
+
+    [Fact]
+    public void IntegerOutOfRangeShowsTheBoundsAndTheValue()
+    {
+        var error = ValidationError.OutOfRange("duration", 3, 15, 16);
+
+        Assert.Equal(("duration", "range", "duration must be between 3 and 15 (was 16)", "16"), (error.Field, error.Rule, error.Message, error.Value));
+    }
+
+    [Fact]
+    public void NumberOutOfRangeIsFormattedTheSameInEveryCulture()
+    {
+        var culture = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
+        try
+        {
+            var error = ValidationError.OutOfRange("strength", 0.5, 1.0, 1.25);
+
+            Assert.Equal("strength must be between 0.5 and 1 (was 1.25)", error.Message);
+            Assert.Equal("1.25", error.Value);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
+    }
+
+    [Theory]
+    [InlineData(1, 9, 10, "image_urls must have between 1 and 9 items (had 10)")]
+    [InlineData(1, null, 0, "image_urls must have at least 1 item (had 0)")]
+    [InlineData(2, null, 1, "image_urls must have at least 2 items (had 1)")]
+    [InlineData(null, 5, 6, "image_urls must have at most 5 items (had 6)")]
+    [InlineData(2, 2, 3, "image_urls must have exactly 2 items (had 3)")]
+    public void ItemCountPhrasesTheBoundsItKnows(int? min, int? max, int count, string message)
+    {
+        var error = ValidationError.ItemCount("image_urls", min, max, count);
+
+        Assert.Equal(("image_urls", "items", message, count.ToString(CultureInfo.InvariantCulture)), (error.Field, error.Rule, error.Message, error.Value));
+    }
+
+    [Fact]
+    public void ItemCountWithoutBoundsIsAGeneratorBug() =>
+        Assert.Throws<ArgumentException>(() => ValidationError.ItemCount("image_urls", null, null, 3));
+
+    [Fact]
+    public void NotHttpUrlQuotesTheValue()
+    {
+        var error = ValidationError.NotHttpUrl("image_urls[2]", "ftp://x");
+
+        Assert.Equal(("image_urls[2]", "url", "image_urls[2] must be an absolute http or https URL (was \"ftp://x\")", "ftp://x"), (error.Field, error.Rule, error.Message, error.Value));
+    }
+
+    [Fact]
+    public void NotAllowedListsTheAllowedValues()
+    {
+        var error = ValidationError.NotAllowed("ratio", "16:9, 9:16", "2:1");
+
+        Assert.Equal(("ratio", "allowed", "ratio must be one of 16:9, 9:16 (was \"2:1\")", "2:1"), (error.Field, error.Rule, error.Message, error.Value));
+    }
+
+    [Fact]
+    public void NotAllowedSaysNullWhenThereIsNoValue()
+    {
+        var error = ValidationError.NotAllowed("ratio", "16:9, 9:16", null);
+
+        Assert.Equal("ratio must be one of 16:9, 9:16 (was null)", error.Message);
+        Assert.Null(error.Value);
+    }
+}
