@@ -52,6 +52,12 @@ internal static class CSharpTypes
     /// <summary>A UTF-8 string literal, so JSON names and values are written without transcoding.</summary>
     public static string Utf8(string value) => String(value) + "u8";
 
+    /// <summary>
+    /// A generated type as an expression. Qualified because a property may share its type's name
+    /// (<c>public Ratio? Ratio</c>), and inside that class <c>Ratio.X</c> would mean the property.
+    /// </summary>
+    public static string Qualified(ContractSpec spec, string typeName) => "global::" + spec.Namespace + "." + typeName;
+
     /// <summary>The local a field's value is bound to, suffixed so it can't shadow a parameter or type.</summary>
     public static string Local(FieldSpec field) => Helpers.Naming.ToCamelCase(field.PropertyName) + "Value";
 }

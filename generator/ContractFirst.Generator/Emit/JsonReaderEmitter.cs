@@ -13,7 +13,6 @@ internal static class JsonReaderEmitter
     public static string Emit(ContractSpec spec, ModelSpec model)
     {
         var w = Header.Start(spec.Namespace);
-        w.Line(Header.GeneratedCode);
         w.Open($"public sealed partial class {model.Name}");
         w.Summary($"Reads a {model.Name} from UTF-8 JSON.");
         w.Doc("<param name=\"utf8Json\">The JSON document.</param>");
@@ -45,24 +44,36 @@ internal static class JsonReaderEmitter
         {
             var path = CSharpTypes.String(model.Name + "." + field.JsonName);
             w.Open($"{keyword} (reader.ValueTextEquals({CSharpTypes.Utf8(field.JsonName)}))");
-            w.Line("reader.Read();");
-            w.Open($"if (reader.TokenType == {CSharpTypes.Json}JsonTokenType.Null)");
-            w.Line(field.Nullable ? "// The contract allows null here." : $"{Read}NullNotAllowed({path});");
-            w.Close();
+            var target = field.Type.IsArray ? null : $"{CSharpTypes.Local(field)} = {ReadValue(spec, field, path)};";
+            if (field.Nullable)
+            {
+                // JSON null leaves the property unset, as the contract allows.
+                w.Open($"if (reader.Read() && reader.TokenType != {CSharpTypes.Json}JsonTokenType.Null)");
+            }
+            else
+            {
+                w.Line("reader.Read();");
+                w.Open($"if (reader.TokenType == {CSharpTypes.Json}JsonTokenType.Null)");
+                w.Line($"{Read}NullNotAllowed({path});");
+                w.Close();
+                w.Gap();
+            }
+
             if (field.Type.IsArray)
             {
-                w.Open("else");
                 w.Line($"{Read}StartArray(ref reader, {path});");
                 w.Line($"{CSharpTypes.Local(field)} = new();");
                 w.Open($"while (reader.Read() && reader.TokenType != {CSharpTypes.Json}JsonTokenType.EndArray)");
-                w.Line($"{CSharpTypes.Local(field)}.Add({ReadValue(field, path)});");
-                w.Close();
+                w.Line($"{CSharpTypes.Local(field)}.Add({ReadValue(spec, field, path)});");
                 w.Close();
             }
             else
             {
-                w.Open("else");
-                w.Line($"{CSharpTypes.Local(field)} = {ReadValue(field, path)};");
+                w.Line(target!);
+            }
+
+            if (field.Nullable)
+            {
                 w.Close();
             }
 
@@ -100,14 +111,14 @@ internal static class JsonReaderEmitter
         return w.ToString();
     }
 
-    private static string ReadValue(FieldSpec field, string path) => field.Type.Kind switch
+    private static string ReadValue(ContractSpec spec, FieldSpec field, string path) => field.Type.Kind switch
     {
         FieldKind.String or FieldKind.Url => $"{Read}String(ref reader, {path})",
         FieldKind.Integer => CSharpTypes.IsLong(field) ? $"{Read}Int64(ref reader, {path})" : $"{Read}Int32(ref reader, {path})",
         FieldKind.Number => $"{Read}Double(ref reader, {path})",
         FieldKind.Boolean => $"{Read}Boolean(ref reader, {path})",
         FieldKind.Timestamp => $"{Read}UnixSeconds(ref reader, {path})",
-        FieldKind.Enum => $"{field.Type.Name}.Read(ref reader, {path})",
-        _ => $"{field.Type.Name}.ReadJson(ref reader)",
+        FieldKind.Enum => $"{CSharpTypes.Qualified(spec, field.Type.Name!)}.Read(ref reader, {path})",
+        _ => $"{CSharpTypes.Qualified(spec, field.Type.Name!)}.ReadJson(ref reader)",
     };
 }

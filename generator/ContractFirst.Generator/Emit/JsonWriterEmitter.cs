@@ -13,7 +13,6 @@ internal static class JsonWriterEmitter
     public static string Emit(ContractSpec spec, EndpointSpec endpoint, ActionSpec action)
     {
         var w = Header.Start(spec.Namespace);
-        w.Line(Header.GeneratedCode);
         w.Open($"public sealed partial class {action.RequestTypeName}");
         w.Summary("Writes this request as the JSON body the API expects, with UTF-8 names and no reflection.");
         w.Doc("<param name=\"writer\">The writer to write one JSON object to.</param>");
@@ -23,7 +22,7 @@ internal static class JsonWriterEmitter
         w.Line($"writer.WriteString({CSharpTypes.Utf8(endpoint.Discriminator)}, {CSharpTypes.Utf8(action.Value)});");
         if (endpoint.ModelField is not null && !action.Models.IsEmpty)
         {
-            w.Line($"writer.WriteString({CSharpTypes.Utf8(endpoint.ModelField)}, ({Naming.ToPascalCase(endpoint.ModelField)} ?? {action.ModelTypeName}.Default).Value);");
+            w.Line($"writer.WriteString({CSharpTypes.Utf8(endpoint.ModelField)}, ({Naming.ToPascalCase(endpoint.ModelField)} ?? {CSharpTypes.Qualified(spec, action.ModelTypeName)}.Default).Value);");
         }
 
         foreach (var field in action.Fields)
@@ -38,6 +37,7 @@ internal static class JsonWriterEmitter
 
             if (field.Type.IsArray)
             {
+                w.Gap();
                 w.Open($"if ({field.PropertyName} is {{ }} {local})");
                 w.Line($"writer.WriteStartArray({name});");
                 w.Open($"for (var i = 0; i < {local}.Count; i++)");
@@ -45,6 +45,7 @@ internal static class JsonWriterEmitter
                 w.Close();
                 w.Line("writer.WriteEndArray();");
                 w.Close();
+                w.Gap();
             }
             else if (field.Required)
             {
@@ -53,9 +54,11 @@ internal static class JsonWriterEmitter
             }
             else
             {
+                w.Gap();
                 w.Open($"if ({field.PropertyName} is {{ }} {local})");
                 w.Line(WriteProperty(field, name, local));
                 w.Close();
+                w.Gap();
             }
         }
 

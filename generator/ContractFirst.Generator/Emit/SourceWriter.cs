@@ -7,9 +7,18 @@ internal sealed class SourceWriter
 {
     private readonly StringBuilder _builder = new();
     private int _indent;
+    private bool _gapPending;
+    private bool _atBlockStart = true;
 
     public SourceWriter Line(string text = "")
     {
+        if (text.Length > 0 && _gapPending && !_atBlockStart)
+        {
+            _builder.Append('\n');
+        }
+
+        _gapPending = false;
+        _atBlockStart = text.Length == 0 || text.EndsWith("{", StringComparison.Ordinal);
         if (text.Length > 0)
         {
             _builder.Append(' ', _indent * 4);
@@ -17,6 +26,16 @@ internal sealed class SourceWriter
         }
 
         _builder.Append('\n');
+        return this;
+    }
+
+    /// <summary>
+    /// Asks for one blank line before the next line, unless that line opens the file or follows a
+    /// brace or another blank line; lets emitters separate optional blocks without doubling gaps.
+    /// </summary>
+    public SourceWriter Gap()
+    {
+        _gapPending = true;
         return this;
     }
 

@@ -16,7 +16,6 @@ internal static class ValidatorEmitter
     public static string Emit(ContractSpec spec, EndpointSpec endpoint, ActionSpec action)
     {
         var w = Header.Start(spec.Namespace);
-        w.Line(Header.GeneratedCode);
         w.Open($"public sealed partial class {action.RequestTypeName}");
         w.Summary("Checks every rule the contract sets for this action and reports all violations at once (field, rule and value); allocates nothing when the request is valid.");
         w.Doc("<returns>The violations; <see cref=\"global::ContractFirst.Runtime.ValidationResult.Success\"/> when there are none.</returns>");
@@ -26,7 +25,7 @@ internal static class ValidatorEmitter
         {
             var property = Naming.ToPascalCase(endpoint.ModelField);
             w.Open($"if ({property} is {{ }} modelValue && !modelValue.IsKnown)");
-            w.Line($"{Add}{Error}.NotAllowed({CSharpTypes.String(endpoint.ModelField)}, {action.ModelTypeName}.AllowedValues, modelValue.Value));");
+            w.Line($"{Add}{Error}.NotAllowed({CSharpTypes.String(endpoint.ModelField)}, {CSharpTypes.Qualified(spec, action.ModelTypeName)}.AllowedValues, modelValue.Value));");
             w.Close();
         }
 
@@ -34,26 +33,26 @@ internal static class ValidatorEmitter
         {
             if (field.Type.IsArray)
             {
-                EmitArray(w, field);
+                EmitArray(w, spec, field);
             }
             else
             {
-                EmitScalar(w, field);
+                EmitScalar(w, spec, field);
             }
         }
 
-        w.Line();
+        w.Gap();
         w.Line($"return {CSharpTypes.Runtime}ValidationResult.From(errors);");
         w.Close();
         w.Close();
         return w.ToString();
     }
 
-    private static void EmitScalar(SourceWriter w, FieldSpec field)
+    private static void EmitScalar(SourceWriter w, ContractSpec spec, FieldSpec field)
     {
         var name = CSharpTypes.String(field.JsonName);
         var local = CSharpTypes.Local(field);
-        w.Line();
+        w.Gap();
         if (field.Required && field.Type.Kind is FieldKind.String or FieldKind.Url)
         {
             w.Open($"if (string.IsNullOrWhiteSpace({field.PropertyName}))");
@@ -82,7 +81,7 @@ internal static class ValidatorEmitter
                 break;
             case FieldKind.Enum:
                 w.Open($"if ({binding} && !{local}.IsKnown)");
-                w.Line($"{Add}{Error}.NotAllowed({name}, {field.Type.Name}.AllowedValues, {local}.Value));");
+                w.Line($"{Add}{Error}.NotAllowed({name}, {CSharpTypes.Qualified(spec, field.Type.Name!)}.AllowedValues, {local}.Value));");
                 w.Close();
                 break;
             case FieldKind.Integer or FieldKind.Number when Bounds(local, field.Min, field.Max, v => CSharpTypes.Literal(v, field)) is { } checks:
@@ -95,16 +94,17 @@ internal static class ValidatorEmitter
         }
     }
 
-    private static void EmitArray(SourceWriter w, FieldSpec field)
+    private static void EmitArray(SourceWriter w, ContractSpec spec, FieldSpec field)
     {
         var name = CSharpTypes.String(field.JsonName);
         var local = CSharpTypes.Local(field);
-        w.Line();
+        w.Gap();
         if (field.Required)
         {
             w.Open($"if ({field.PropertyName} is null)");
             w.Line($"{Add}{Error}.Required({name}));");
             w.Close();
+            w.Gap();
         }
 
         w.Open($"if ({field.PropertyName} is {{ }} {local})");
@@ -135,7 +135,7 @@ internal static class ValidatorEmitter
                 break;
             case FieldKind.Enum:
                 itemChecks.Open($"if (!{item}.IsKnown)");
-                itemChecks.Line($"{Add}{Error}.NotAllowed({itemName}, {field.Type.Name}.AllowedValues, {item}.Value));");
+                itemChecks.Line($"{Add}{Error}.NotAllowed({itemName}, {CSharpTypes.Qualified(spec, field.Type.Name!)}.AllowedValues, {item}.Value));");
                 itemChecks.Close();
                 break;
             case FieldKind.Integer or FieldKind.Number when Bounds(item, field.Min, field.Max, v => CSharpTypes.Literal(v, field)) is { } checks:
@@ -149,7 +149,7 @@ internal static class ValidatorEmitter
         if (body.Length > 0)
         {
             // An indexed loop: foreach over IList<T> would box an enumerator on every call.
-            w.Line();
+            w.Gap();
             w.Open($"for (var i = 0; i < {local}.Count; i++)");
             w.Lines(body.TrimEnd('\n'));
             w.Close();

@@ -87,7 +87,7 @@ internal sealed partial class SpecParser
             }
 
             var definition = ParseFieldDefinition(field.Key, field.Value, what, inModel: false);
-            if (definition is not null && ClaimPropertyName(properties, Naming.ToPascalCase(name), field.Key, what, "the request types"))
+            if (definition is not null && ClaimPropertyName(properties, Naming.ToPascalCase(name), field.Key, what, "the request types", isRequest: true))
             {
                 fields[name] = definition;
             }

@@ -7,9 +7,16 @@ namespace ContractFirst.Generator.Parsing;
 // the compiler would report it against generated code the maintainer never wrote.
 internal sealed partial class SpecParser
 {
-    private static readonly HashSet<string> s_reservedMembers = new(StringComparer.Ordinal)
+    /// <summary>Members every generated request type has besides its fields.</summary>
+    private static readonly HashSet<string> s_requestMembers = new(StringComparer.Ordinal)
     {
-        "Action", "Validate", "WriteJson", "ReadJson", "FromJson", "ToJson", "IsFinished", "Equals", "GetHashCode", "ToString", "GetType",
+        "Action", "Validate", "WriteJson", "Equals", "GetHashCode", "ToString", "GetType",
+    };
+
+    /// <summary>Members every generated response model has besides its fields.</summary>
+    private static readonly HashSet<string> s_modelMembers = new(StringComparer.Ordinal)
+    {
+        "ReadJson", "FromJson", "IsFinished", "Equals", "GetHashCode", "ToString", "GetType",
     };
 
     private static readonly HashSet<string> s_reservedMethods = new(StringComparer.Ordinal)
@@ -52,14 +59,15 @@ internal sealed partial class SpecParser
     }
 
     /// <summary>Checks the property a field generates against its siblings, its type's name and generated members.</summary>
-    private bool ClaimPropertyName(Dictionary<string, string> taken, string propertyName, YamlNode node, string owner, string typeName)
+    private bool ClaimPropertyName(
+        Dictionary<string, string> taken, string propertyName, YamlNode node, string owner, string typeName, bool isRequest)
     {
         string? problem = null;
         if (propertyName.Length == 0)
         {
             problem = "; the name has no letters or digits to build a C# property from";
         }
-        else if (s_reservedMembers.Contains(propertyName) || propertyName == typeName)
+        else if ((isRequest ? s_requestMembers : s_modelMembers).Contains(propertyName) || propertyName == typeName)
         {
             problem = $"; the property '{propertyName}' would clash with a member of the generated type {typeName}";
         }

@@ -290,7 +290,7 @@ internal sealed partial class SpecParser
             foreach (var field in fields.Pairs)
             {
                 var definition = ParseFieldDefinition(field.Key, field.Value, what, inModel: true);
-                if (definition is not null && ClaimPropertyName(properties, Naming.ToPascalCase(field.Key.Value!), field.Key, what, name))
+                if (definition is not null && ClaimPropertyName(properties, Naming.ToPascalCase(field.Key.Value!), field.Key, what, name, isRequest: false))
                 {
                     definitions.Add(definition);
                 }

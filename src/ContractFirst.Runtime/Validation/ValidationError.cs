@@ -35,21 +35,23 @@ public sealed class ValidationError
 
     /// <summary>Creates the error for an integer outside its inclusive range.</summary>
     /// <param name="field">The JSON field name.</param>
-    /// <param name="min">The smallest allowed value.</param>
-    /// <param name="max">The largest allowed value.</param>
+    /// <param name="min">The smallest allowed value, or <see langword="null"/> for no lower bound.</param>
+    /// <param name="max">The largest allowed value, or <see langword="null"/> for no upper bound.</param>
     /// <param name="value">The value given.</param>
     /// <returns>The error, for example <c>duration must be between 3 and 15 (was 16)</c>.</returns>
-    public static ValidationError OutOfRange(string field, long min, long max, long value) =>
-        Range(field, Text(min), Text(max), Text(value));
+    /// <exception cref="ArgumentException">Both <paramref name="min"/> and <paramref name="max"/> are null.</exception>
+    public static ValidationError OutOfRange(string field, long? min, long? max, long value) =>
+        Range(field, min is { } lo ? Text(lo) : null, max is { } hi ? Text(hi) : null, Text(value));
 
     /// <summary>Creates the error for a number outside its inclusive range.</summary>
     /// <param name="field">The JSON field name.</param>
-    /// <param name="min">The smallest allowed value.</param>
-    /// <param name="max">The largest allowed value.</param>
+    /// <param name="min">The smallest allowed value, or <see langword="null"/> for no lower bound.</param>
+    /// <param name="max">The largest allowed value, or <see langword="null"/> for no upper bound.</param>
     /// <param name="value">The value given.</param>
     /// <returns>The error, for example <c>strength must be between 0 and 1 (was 1.5)</c>.</returns>
-    public static ValidationError OutOfRange(string field, double min, double max, double value) =>
-        Range(field, Text(min), Text(max), Text(value));
+    /// <exception cref="ArgumentException">Both <paramref name="min"/> and <paramref name="max"/> are null.</exception>
+    public static ValidationError OutOfRange(string field, double? min, double? max, double value) =>
+        Range(field, min is { } lo ? Text(lo) : null, max is { } hi ? Text(hi) : null, Text(value));
 
     /// <summary>Creates the error for an array with too few or too many items.</summary>
     /// <param name="field">The JSON field name.</param>
@@ -91,8 +93,17 @@ public sealed class ValidationError
     /// <returns>The message.</returns>
     public override string ToString() => Message;
 
-    private static ValidationError Range(string field, string min, string max, string value) =>
-        new(field, "range", $"{field} must be between {min} and {max} (was {value})", value);
+    private static ValidationError Range(string field, string? min, string? max, string value)
+    {
+        var bound = (min, max) switch
+        {
+            ({ } lo, { } hi) => $"between {lo} and {hi}",
+            ({ } lo, null) => $"at least {lo}",
+            (null, { } hi) => $"at most {hi}",
+            _ => throw new ArgumentException("A range error needs a minimum, a maximum or both.", nameof(min)),
+        };
+        return new(field, "range", $"{field} must be {bound} (was {value})", value);
+    }
 
     private static string Items(int count) => count == 1 ? "1 item" : $"{Text(count)} items";
 
