@@ -1,0 +1,51 @@
+namespace HappyHorse.Benchmarks;
+
+internal static class Samples
+{
+    public static readonly string[] ImageUrls =
+    [
+        "https://cdn.acedata.cloud/b1c82e4937.png",
+        "https://cdn.acedata.cloud/eb75d88a3f.png",
+    ];
+
+    public const string Prompt = "character1 walks forward through a sunrise meadow with the warm leather and gold trim style from character2";
+
+    public static ReferenceToVideoRequest Request() => new(Prompt, ImageUrls)
+    {
+        Ratio = Ratio.Landscape16x9,
+        Duration = 5,
+        Resolution = Resolution.P720,
+        Seed = 42,
+        CallbackUrl = "https://example.com/callback/happyhorse",
+    };
+
+    public static ReferenceToVideoDto Dto() => new()
+    {
+        Prompt = Prompt,
+        ImageUrls = [.. ImageUrls],
+        Ratio = "16:9",
+        Duration = 5,
+        Resolution = "720P",
+        Seed = 42,
+        CallbackUrl = "https://example.com/callback/happyhorse",
+    };
+
+    /// <summary>The documented success answer of POST /happyhorse/videos.</summary>
+    public static readonly byte[] VideosResponse = """
+        {
+          "success": true,
+          "task_id": "27837f92-d1c1-4db4-ad9a-4e6e81d9f6c1",
+          "trace_id": "6071ab5e-2f37-46f0-9e07-f1e378112e69",
+          "data": [
+            {
+              "id": "9650580f-6d9e-4bc1-823a-29011790c5cb",
+              "video_url": "https://platform2.cdn.acedata.cloud/happyhorse/27837f92-d1c1-4db4-ad9a-4e6e81d9f6c1.mp4",
+              "state": "succeeded",
+              "duration": 5,
+              "resolution": "720P",
+              "ratio": null
+            }
+          ]
+        }
+        """u8.ToArray();
+}
