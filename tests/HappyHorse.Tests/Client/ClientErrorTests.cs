@@ -1,0 +1,139 @@
+using HappyHorse.Tests.Infrastructure;
+
+namespace HappyHorse.Tests.Client;
+
+/// <summary>Error answers become the contract's typed exceptions, retried only when the contract says so.</summary>
+public class ClientErrorTests
+{
+    private const string VideosPath = "/happyhorse/videos";
+
+    [Theory]
+    [InlineData(400, "bad_request", typeof(BadRequestException))]
+    [InlineData(401, "invalid_token", typeof(AuthenticationException))]
+    [InlineData(401, "token_expired", typeof(AuthenticationException))]
+    [InlineData(403, "used_up", typeof(InsufficientBalanceException))]
+    [InlineData(403, "content_rejected", typeof(ContentRejectedException))]
+    [InlineData(418, "teapot", typeof(HappyHorseException))]
+    public async Task ANonRetryableErrorMapsToItsExceptionAfterExactlyOneRequest(int status, string code, Type expected)
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        server.On(VideosPath, Reply.Error(status, code, $"{code} explained", "trace-" + code));
+        using var client = TestClients.Create(server, maxRetries: 3);
+
+        var error = await Assert.ThrowsAnyAsync<HappyHorseException>(() => client.GenerateAsync(new GenerateRequest("a horse")));
+
+        Assert.IsType(expected, error);
+        Assert.Equal(status, error.StatusCode);
+        Assert.Equal(code, error.ErrorCode);
+        Assert.Equal(code + " explained", error.ErrorMessage);
+        Assert.Equal("trace-" + code, error.TraceId);
+        Assert.False(error.IsRetryable);
+        Assert.Single(server.Requests);
+    }
+
+    [Theory]
+    [InlineData(429, "too_many_requests", typeof(RateLimitedException))]
+    [InlineData(500, "api_error", typeof(ServerErrorException))]
+    public async Task ARetryableErrorSurfacesAsItsExceptionOnceRetriesAreExhausted(int status, string code, Type expected)
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        server.On(VideosPath, Reply.Error(status, code, "slow down", "trace-r"));
+        using var client = TestClients.Create(server, maxRetries: 2);
+
+        var error = await Assert.ThrowsAnyAsync<HappyHorseException>(() => client.GenerateAsync(new GenerateRequest("a horse")));
+
+        Assert.IsType(expected, error);
+        Assert.Equal(status, error.StatusCode);
+        Assert.Equal(code, error.ErrorCode);
+        Assert.Equal("slow down", error.ErrorMessage);
+        Assert.Equal("trace-r", error.TraceId);
+        Assert.True(error.IsRetryable);
+        Assert.Equal(3, server.Requests.Count); // the first attempt and two retries
+    }
+
+    [Fact]
+    public async Task ARateLimitFollowedBySuccessSucceedsWithExactlyTwoRequests()
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        server.OnSequence(VideosPath, Reply.Error(429, "too_many_requests"), Reply.Ok(ResponseReaderTests.DocumentedSuccess));
+        using var client = TestClients.Create(server, maxRetries: 3);
+
+        var response = await client.GenerateAsync(new GenerateRequest("a horse"));
+
+        Assert.Equal("5d4c3b2a-task", response.TaskId);
+        Assert.Equal(2, server.Requests.Count);
+        Assert.Equal(server.Requests[0].Body, server.Requests[1].Body);
+    }
+
+    [Fact]
+    public async Task AGatewayErrorWithAnHtmlBodyIsTheBaseExceptionWithTheRawBodyAndIsNotResubmitted()
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        server.On(VideosPath, new Reply(502, "<html><body>Bad Gateway</body></html>"));
+        using var client = TestClients.Create(server, maxRetries: 3);
+
+        var error = await Assert.ThrowsAsync<HappyHorseException>(() => client.GenerateAsync(new GenerateRequest("a horse")));
+
+        Assert.Equal(502, error.StatusCode);
+        Assert.Null(error.ErrorCode);
+        Assert.Null(error.TraceId);
+        Assert.Contains("Bad Gateway", error.RawBody, StringComparison.Ordinal);
+        Assert.Single(server.Requests); // the task may have started: a submit is not sent twice
+    }
+
+    [Fact]
+    public async Task ASuccessBodyThatIsNotTheContractsShapeFailsWithAJsonException()
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        server.On(VideosPath, Reply.Ok("""{ "data": [ { "duration": "five" } ] }"""));
+        using var client = TestClients.Create(server);
+
+        var error = await Assert.ThrowsAsync<System.Text.Json.JsonException>(() => client.GenerateAsync(new GenerateRequest("a horse")));
+
+        Assert.Contains("VideoResult.duration", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ATaskLookupErrorMapsLikeASubmitError()
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        server.On("/happyhorse/tasks", Reply.Error(401, "invalid_token", "bad token", "trace-t"));
+        using var client = TestClients.Create(server);
+
+        var error = await Assert.ThrowsAsync<AuthenticationException>(() => client.GetTaskAsync("task-1"));
+
+        Assert.Equal("trace-t", error.TraceId);
+        Assert.Single(server.Requests);
+    }
+
+    [Theory]
+    [InlineData(400, "bad_request")]
+    [InlineData(401, "invalid_token")]
+    [InlineData(403, "used_up")]
+    [InlineData(429, "too_many_requests")]
+    [InlineData(500, "api_error")]
+    [InlineData(418, "teapot")]
+    public async Task TheTokenNeverAppearsInAnException(int status, string code)
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        server.On(VideosPath, Reply.Error(status, code));
+        using var client = TestClients.Create(server, maxRetries: 0);
+
+        var error = await Assert.ThrowsAnyAsync<HappyHorseException>(() => client.GenerateAsync(new GenerateRequest("a horse")));
+
+        Assert.DoesNotContain(TestClients.Token, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(TestClients.Token, error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(TestClients.Token, error.RawBody ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheTokenNeverAppearsInAValidationException()
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        using var client = TestClients.Create(server);
+
+        var error = await Assert.ThrowsAsync<RequestValidationException>(() => client.GenerateAsync(new GenerateRequest("")));
+
+        Assert.DoesNotContain(TestClients.Token, error.ToString(), StringComparison.Ordinal);
+    }
+}
