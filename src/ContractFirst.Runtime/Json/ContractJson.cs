@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace ContractFirst.Runtime;
@@ -8,13 +9,15 @@ namespace ContractFirst.Runtime;
 /// Entry points between generated JSON code and bytes or strings.
 /// </summary>
 /// <remarks>
-/// Output is compact and uses the default <see cref="System.Text.Encodings.Web.JavaScriptEncoder"/>:
-/// values such as <c>16:9</c> and URLs are written as they are, while HTML-sensitive characters
-/// (<c>+ &lt; &gt; &amp; ' "</c>) and non-ASCII text are written as <c>\uXXXX</c> escapes.
-/// Every JSON reader decodes those escapes; the default is kept because it is safe to embed anywhere.
+/// Output is compact and uses <see cref="JavaScriptEncoder.UnsafeRelaxedJsonEscaping"/>: request
+/// bodies go to an HTTP API, never into HTML, so prompts in any language, <c>+</c>, <c>&amp;</c>
+/// and <c>'</c> are sent as written (readable in logs, and a non-ASCII prompt is not six times its
+/// size). Quotes, backslashes and control characters are still escaped as JSON requires.
 /// </remarks>
 public static class ContractJson
 {
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>Writes <paramref name="value"/> as compact UTF-8 JSON.</summary>
     /// <param name="value">The value to write.</param>
     /// <returns>The UTF-8 bytes.</returns>
@@ -75,7 +78,7 @@ public static class ContractJson
     {
         ArgumentNullException.ThrowIfNull(value);
         var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             value.WriteJson(writer);
         }

@@ -14,11 +14,11 @@ public sealed class ContractJsonTests
     }
 
     [Fact]
-    public void EscapesHtmlSensitiveCharactersWithTheDefaultEncoder()
+    public void WritesPromptsAsTypedAndEscapesOnlyWhatJsonRequires()
     {
-        var json = ContractJson.ToJsonString(new TestRequest("a+b<c", 5));
+        var json = ContractJson.ToJsonString(new TestRequest("白马 a+b<c & 'd' \"e\"\n", 5));
 
-        Assert.Equal("""{"prompt":"a\u002Bb\u003Cc","duration":5}""", json);
+        Assert.Equal("""{"prompt":"白马 a+b<c & 'd' \"e\"\n","duration":5}""", json);
     }
 
     [Fact]
