@@ -1,0 +1,41 @@
+using System.CommandLine;
+
+namespace HappyHorse.Cli.Commands;
+
+/// <summary><c>generate PROMPT</c>: text-to-video.</summary>
+internal static class GenerateCommand
+{
+    public static Command Create(CliEnvironment env)
+    {
+        var prompt = new Argument<string>("PROMPT") { Description = "What the video shows." };
+        var options = new VideoOptions(
+            KnownValuesHelp.Describe("Model id.", GenerateModel.KnownValues, GenerateModel.Default), hasRatio: true, hasDuration: true);
+        var command = new Command("generate", "Text-to-video: make a video from a prompt.") { prompt };
+        options.AddTo(command);
+        command.SetAction((result, cancellationToken) =>
+        {
+            var s = options.Read(result);
+            var request = new GenerateRequest(result.GetValue(prompt) ?? "")
+            {
+                Model = s.Model is { } model ? new GenerateModel(model) : default(GenerateModel?),
+                Resolution = s.Resolution,
+                Ratio = s.Ratio,
+                Duration = s.Duration,
+                Seed = s.Seed,
+                Watermark = s.Watermark,
+                CallbackUrl = s.CallbackUrl,
+                Async = s.Async,
+            };
+            var job = new VideoJob
+            {
+                Command = command.Name,
+                Action = GenerateRequest.Action,
+                Validate = request.Validate,
+                Estimate = () => HappyHorsePricing.Estimate(request),
+                Submit = (client, token) => client.GenerateAsync(request, token),
+            };
+            return VideoFlow.RunAsync(job, s, env, cancellationToken);
+        });
+        return command;
+    }
+}
