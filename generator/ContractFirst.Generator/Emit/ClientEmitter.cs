@@ -14,7 +14,7 @@ internal static class ClientEmitter
         var client = spec.ClientName;
         var options = client + "Options";
         var w = Header.Start(spec.Namespace);
-        w.Summary($"Client for the {spec.Api.Title}. " + Docs.Sentence(spec.Api.Description, ""),
+        w.Summary($"Client for the {spec.Api.Title}." + (string.IsNullOrWhiteSpace(spec.Api.Description) ? "" : " " + Docs.Sentence(spec.Api.Description, "")),
             "Thread-safe: create one and reuse it. Every request is validated against the contract before it is sent, so a bad request costs nothing. Methods are virtual so tests can mock the client.");
         w.Line(Header.GeneratedCode);
         w.Open($"public partial class {client} : global::System.IDisposable");

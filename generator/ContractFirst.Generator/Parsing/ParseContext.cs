@@ -73,6 +73,14 @@ internal sealed class ParseContext(string path, CancellationToken cancellationTo
         return new MappingView(node, what);
     }
 
+    /// <summary>
+    /// Whether <paramref name="key"/> is absent or empty. A null from <see cref="Sequence"/> or
+    /// <see cref="NameMapping"/> also means a node of the wrong kind, already reported; callers
+    /// check this before reporting the key as missing.
+    /// </summary>
+    public static bool IsAbsent(MappingView map, string key) =>
+        map[key] is not { } node || (node.Kind == YamlNodeKind.Scalar && node.ScalarText is null);
+
     public List<YamlNode>? Sequence(MappingView map, string key)
     {
         var node = map[key];

@@ -19,7 +19,11 @@ internal sealed partial class SpecParser
         var endpoints = _context.NameMapping(root["endpoints"], "'endpoints'");
         if (endpoints is null || !endpoints.Pairs.Any())
         {
-            _context.Report(DiagnosticDescriptors.MissingKey, root["endpoints"] ?? root.Node, "The contract", "endpoints");
+            if (endpoints is not null || ParseContext.IsAbsent(root, "endpoints"))
+            {
+                _context.Report(DiagnosticDescriptors.MissingKey, root["endpoints"] ?? root.Node, "The contract", "endpoints");
+            }
+
             return result;
         }
 
@@ -119,7 +123,7 @@ internal sealed partial class SpecParser
         var actions = new List<ActionSpec>();
         var actionNodes = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
         var actionMap = _context.NameMapping(map["actions"], $"'actions' of {what}");
-        if (actionMap is null || !actionMap.Pairs.Any())
+        if (actionMap is null ? ParseContext.IsAbsent(map, "actions") : !actionMap.Pairs.Any())
         {
             _context.Report(DiagnosticDescriptors.MissingKey, map["actions"] ?? keyNode, ParseContext.Capitalize(what), "actions");
         }
@@ -155,6 +159,12 @@ internal sealed partial class SpecParser
         var name = _context.String(map, key);
         if (name is not null && !models.ContainsKey(name))
         {
+            // A model that is defined but has errors of its own was reported where it is defined.
+            if (_modelNames.Contains(name))
+            {
+                return name;
+            }
+
             _context.Report(DiagnosticDescriptors.UnknownReference, map[key]!, $"'{key}' of {what}", name, "a model defined under 'models'");
             return null;
         }
@@ -227,6 +237,11 @@ internal sealed partial class SpecParser
     {
         var models = new List<ModelIdSpec>();
         var items = _context.Sequence(map, "models");
+        if (items is null && !ParseContext.IsAbsent(map, "models"))
+        {
+            return (models, null);
+        }
+
         if (items is null)
         {
             if (modelField is not null)

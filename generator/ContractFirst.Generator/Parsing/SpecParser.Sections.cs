@@ -48,7 +48,11 @@ internal sealed partial class SpecParser
             return null;
         }
 
-        var record = models[action.Response];
+        if (!models.TryGetValue(action.Response, out var record))
+        {
+            return null;
+        }
+
         var finished = record.Field(finishedWhen);
         if (finished is null)
         {
@@ -104,7 +108,7 @@ internal sealed partial class SpecParser
 
         var cases = new List<ErrorCaseSpec>();
         var items = _context.Sequence(map, "cases");
-        if (items is null)
+        if (items is null && ParseContext.IsAbsent(map, "cases"))
         {
             _context.Report(DiagnosticDescriptors.MissingKey, map.Node, ParseContext.Capitalize(what), "cases");
         }

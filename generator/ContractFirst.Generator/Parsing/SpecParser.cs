@@ -171,10 +171,13 @@ internal sealed partial class SpecParser
         {
             _context.CancellationToken.ThrowIfCancellationRequested();
             var name = pair.Key.Value!;
-            if (!_context.CheckIdentifier(pair.Key, name, "an enum name") || !ClaimTypeName(name, pair.Key, $"enum '{name}'"))
+            if (!_context.CheckIdentifier(pair.Key, name, "an enum name"))
             {
                 continue;
             }
+
+            // A clash is reported here; the enum is still read, so fields using it don't report it as unknown.
+            ClaimTypeName(name, pair.Key, $"enum '{name}'");
 
             var what = $"enum '{name}'";
             var map = _context.Mapping(pair.Value, what, "description", "values");
@@ -187,7 +190,11 @@ internal sealed partial class SpecParser
             var items = _context.Sequence(map, "values");
             if (items is null || items.Count == 0)
             {
-                _context.Report(DiagnosticDescriptors.MissingKey, map["values"] ?? pair.Key, ParseContext.Capitalize(what), "values");
+                if (items is not null || ParseContext.IsAbsent(map, "values"))
+                {
+                    _context.Report(DiagnosticDescriptors.MissingKey, map["values"] ?? pair.Key, ParseContext.Capitalize(what), "values");
+                }
+
                 continue;
             }
 
@@ -253,8 +260,10 @@ internal sealed partial class SpecParser
         _modelsView = _context.NameMapping(root["models"], "'models'");
         foreach (var pair in _modelsView?.Pairs ?? [])
         {
-            if (_context.CheckIdentifier(pair.Key, pair.Key.Value!, "a model name") && ClaimTypeName(pair.Key.Value!, pair.Key, $"model '{pair.Key.Value}'"))
+            // A clash is reported here; the model is still read, so references to it don't report it as unknown.
+            if (_context.CheckIdentifier(pair.Key, pair.Key.Value!, "a model name"))
             {
+                ClaimTypeName(pair.Key.Value!, pair.Key, $"model '{pair.Key.Value}'");
                 _modelNames.Add(pair.Key.Value!);
             }
         }
@@ -281,7 +290,11 @@ internal sealed partial class SpecParser
             var fields = _context.NameMapping(map["fields"], $"'fields' of {what}");
             if (fields is null)
             {
-                _context.Report(DiagnosticDescriptors.MissingKey, pair.Key, ParseContext.Capitalize(what), "fields");
+                if (ParseContext.IsAbsent(map, "fields"))
+                {
+                    _context.Report(DiagnosticDescriptors.MissingKey, pair.Key, ParseContext.Capitalize(what), "fields");
+                }
+
                 continue;
             }
 

@@ -17,9 +17,10 @@ internal static class YamlTreeReader
     public static YamlNode? Read(string path, string text, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
         var anchors = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        var scanner = new Scanner(new StringReader(text), skipComments: true);
         try
         {
-            var parser = new Parser(new StringReader(text));
+            var parser = new Parser(scanner);
             parser.Consume<StreamStart>();
             if (parser.Accept<StreamEnd>(out _))
             {
@@ -32,7 +33,7 @@ internal static class YamlTreeReader
             if (parser.Accept<DocumentStart>(out var extra))
             {
                 diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.InvalidYaml, Location(path, extra.Start, extra.End),
+                    DiagnosticDescriptors.InvalidYaml, ErrorLocation(path, text, extra.Start, extra.End),
                     "a contract is one YAML document; remove the second '---' document"));
             }
 
@@ -41,7 +42,17 @@ internal static class YamlTreeReader
         catch (YamlException ex)
         {
             diagnostics.Add(DiagnosticInfo.Create(
-                DiagnosticDescriptors.InvalidYaml, Location(path, ex.Start, ex.End), Describe(ex)));
+                DiagnosticDescriptors.InvalidYaml, ErrorLocation(path, text, ex.Start, ex.End), Describe(ex)));
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this instead of a YamlException on some malformed input
+            // (a flow mapping left open across lines, for one); it has stopped where it failed.
+            var at = scanner.CurrentPosition;
+            diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.InvalidYaml, ErrorLocation(path, text, at, at),
+                "the YAML is malformed here; look for an unclosed '{', '[' or quote before this point"));
             return null;
         }
     }
@@ -125,8 +136,16 @@ internal static class YamlTreeReader
 
     public static LocationInfo Location(string path, YamlNode node) => new(path, node.Span, node.LineSpan);
 
-    private static LocationInfo Location(string path, Mark start, Mark end) =>
-        new(path, Span(start, end), LineSpan(start, end));
+    /// <summary>
+    /// Where a YAML error is. Placed by character index, clamped to the text, because an error at
+    /// the end of the input is marked on the line after the last one, which does not exist.
+    /// </summary>
+    private static LocationInfo ErrorLocation(string path, string text, Mark start, Mark end)
+    {
+        var from = (int)Math.Min(Math.Max(0, start.Index), text.Length);
+        var span = TextSpan.FromBounds(from, (int)Math.Min(Math.Max(from, end.Index), text.Length));
+        return new(path, span, SourceText.From(text).Lines.GetLinePositionSpan(span));
+    }
 
     private static TextSpan Span(Mark start, Mark end)
     {

@@ -1,0 +1,83 @@
+using System.Globalization;
+using ContractFirst.Generator.Tests.Diagnostics;
+using ContractFirst.Generator.Tests.Infrastructure;
+
+namespace ContractFirst.Generator.Tests.Parsing;
+
+/// <summary>
+/// The per-contract options: which AdditionalFiles are contracts, the namespace
+/// (ContractNamespace, else the project's RootNamespace, else api.name) and the client name.
+/// </summary>
+public sealed class ContractOptionsTests
+{
+    [Fact]
+    public void ParserUsesTheNamespaceAndClientNameItIsGiven()
+    {
+        var spec = Parse.Valid(StructureDiagnosticTests.Valid, "Acme.Things", "ThingsApi");
+
+        Assert.Equal(("Acme.Things", "ThingsApi"), (spec.Namespace, spec.ClientName));
+    }
+
+    [Fact]
+    public void ParserFallsBackToTheApiName()
+    {
+        var spec = Parse.Valid(StructureDiagnosticTests.Valid);
+
+        Assert.Equal(("Demo", "DemoClient"), (spec.Namespace, spec.ClientName));
+    }
+
+    [Fact]
+    public void AClientNameThatClashesWithAModelIsReported()
+    {
+        var result = Parse.Result(StructureDiagnosticTests.Valid, clientName: "Thing");
+
+        Assert.Null(result.Spec);
+        var diagnostic = Assert.Single(result.Diagnostics).ToDiagnostic();
+        Assert.Equal("CFG010", diagnostic.Id);
+        Assert.Contains("generated type 'Thing'", diagnostic.GetMessage(CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData("Acme.Items", "Acme.Root", "Acme.Items")]
+    [InlineData(null, "Acme.Root", "Acme.Root")]
+    [InlineData(null, null, "Demo")]
+    public void ContractNamespaceWinsOverRootNamespace(string? contractNamespace, string? rootNamespace, string expected)
+    {
+        var contract = new TestContract(GeneratorRunner.InlinePath, StructureDiagnosticTests.Valid) { Namespace = contractNamespace };
+
+        var hintNames = GeneratorRunner.Run([contract], rootNamespace).GeneratedSources.Select(s => s.HintName).ToList();
+
+        Assert.Contains(expected + ".DemoClient.g.cs", hintNames);
+        Assert.All(hintNames, h => Assert.StartsWith(expected + ".", h, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ContractClientNameNamesTheClient()
+    {
+        var contract = new TestContract(GeneratorRunner.InlinePath, StructureDiagnosticTests.Valid) { ClientName = "ThingsApi" };
+
+        var hintNames = GeneratorRunner.Run(contract).GeneratedSources.Select(s => s.HintName).ToList();
+
+        Assert.Contains("Demo.ThingsApi.g.cs", hintNames);
+        Assert.Contains("Demo.ThingsApiOptions.g.cs", hintNames);
+        Assert.DoesNotContain("Demo.DemoClient.g.cs", hintNames);
+    }
+
+    [Theory]
+    [InlineData("true", true)]
+    [InlineData("True", true)]
+    [InlineData("false", false)]
+    [InlineData("", false)]
+    [InlineData(null, false)]
+    public void OnlyFilesMarkedAsContractsAreRead(string? marker, bool read)
+    {
+        // Broken YAML: a file that is read reports it, a file that is not stays silent.
+        var valid = new TestContract("/spec/valid.yaml", StructureDiagnosticTests.Valid) { Marker = marker };
+        var broken = new TestContract("/spec/notes.yaml", "key: [unclosed\n") { Marker = marker };
+
+        var result = GeneratorRunner.Run(valid, broken);
+
+        Assert.Equal(read, result.GeneratedSources.Length > 0);
+        Assert.Equal(read ? ["CFG001"] : [], result.Diagnostics.Select(d => d.Id));
+    }
+}

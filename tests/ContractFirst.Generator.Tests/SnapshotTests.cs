@@ -1,0 +1,42 @@
+using ContractFirst.Generator.Tests.Infrastructure;
+
+namespace ContractFirst.Generator.Tests;
+
+/// <summary>
+/// Everything emitted for a contract, compared with Snapshots/&lt;Test&gt;/ and compiled without
+/// warnings. See <see cref="SnapshotVerifier"/> for updating the snapshots.
+/// </summary>
+public sealed class SnapshotTests
+{
+    [Fact]
+    public Task HappyHorse() =>
+        // As src/HappyHorse/HappyHorse.csproj declares it.
+        SnapshotVerifier.VerifyAsync(nameof(HappyHorse),
+            [TestContract.HappyHorse() with { Namespace = "HappyHorse", ClientName = "HappyHorseClient" }],
+            rootNamespace: "HappyHorse");
+
+    [Fact]
+    public Task Minimal() =>
+        // The namespace comes from the project's RootNamespace when the item sets none.
+        SnapshotVerifier.VerifyAsync(nameof(Minimal), [TestContract.FromContractsFolder("minimal.yaml")], rootNamespace: "Acme.Echo");
+
+    [Fact]
+    public Task Constraints() =>
+        SnapshotVerifier.VerifyAsync(nameof(Constraints), [TestContract.FromContractsFolder("constraints.yaml")]);
+
+    [Fact]
+    public Task Pixelift() =>
+        // No namespace, client name or RootNamespace: everything is named after api.name.
+        SnapshotVerifier.VerifyAsync(nameof(Pixelift), [TestContract.FromContractsFolder("pixelift.yaml")]);
+
+    [Fact]
+    public void PixeliftIsTheReadmeExample()
+    {
+        var readme = File.ReadAllText(RepoPaths.SpecReadme).Replace("\r\n", "\n");
+        var section = readme[readme.IndexOf("## A complete minimal contract", StringComparison.Ordinal)..];
+        var start = section.IndexOf("```yaml\n", StringComparison.Ordinal) + "```yaml\n".Length;
+        var example = section[start..section.IndexOf("```", start, StringComparison.Ordinal)];
+
+        Assert.Equal(example, TestContract.FromContractsFolder("pixelift.yaml").Text);
+    }
+}
