@@ -29,8 +29,8 @@ public static class ExitCodes
         """
         Exit codes:
           0    success
-          1    unexpected internal error (a bug)
-          2    invalid input: bad arguments or a request the contract rejects (nothing was sent)
+          1    unexpected internal error (a bug), or a file could not be written
+          2    invalid input: bad arguments, a request the contract rejects, an unusable --out (nothing was sent)
           3    API error, including a task that ended in state error
           4    timeout (--timeout passed, or a network attempt timed out)
           5    network failure (the API or a video URL could not be reached)

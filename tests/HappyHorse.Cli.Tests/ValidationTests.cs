@@ -44,6 +44,19 @@ public sealed class ValidationTests : IDisposable
     }
 
     [Fact]
+    public async Task AnOutFolderThatCannotBeMadeIsRefusedBeforeTheSubmit()
+    {
+        await using var emulator = await Emulators.StartAsync();
+        await File.WriteAllTextAsync(Path.Combine(_cli.WorkingDirectory, "taken"), "a file, not a folder");
+
+        var run = await _cli.RunAsync("generate", "A horse", "--out", "taken", "--base-url", emulator.BaseAddress.ToString());
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Contains("--out", run.Stderr, StringComparison.Ordinal);
+        Assert.Empty(emulator.Requests);
+    }
+
+    [Fact]
     public async Task AnUnknownModelNamesTheKnownOnes()
     {
         var run = await _cli.RunAsync("image-to-video", "--image-url", "https://example.com/a.png", "--model", "happyhorse-1.1-t2v");

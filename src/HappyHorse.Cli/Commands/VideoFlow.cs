@@ -34,12 +34,20 @@ internal static class VideoFlow
 
         using var scope = new RunScope(settings.Timeout ?? CommonOptions.DefaultTimeout, cancellationToken);
         string? taskId = null;
+        var canLookUpLater = false;
         try
         {
             var folder = Path.GetFullPath(settings.OutDirectory ?? ".", env.WorkingDirectory);
+            if (settings.CallbackUrl is null && !settings.NoWait)
+            {
+                // Before the (billable) submit: a video that can't be saved is money lost.
+                EnsureFolder(folder);
+            }
+
             var connection = await ApiConnection.OpenAsync(env, settings.BaseUrl, job.Command, allowEmulator: true, scope.Token).ConfigureAwait(false);
             await using (connection.ConfigureAwait(false))
             {
+                canLookUpLater = !connection.IsLocalEmulator;
                 var submitted = await job.Submit(connection.Client, scope.Token).ConfigureAwait(false);
                 taskId = submitted.TaskId;
                 if (string.IsNullOrEmpty(taskId))
@@ -65,7 +73,19 @@ internal static class VideoFlow
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            return reporter.Fail(scope.Classify(ex), taskId);
+            return reporter.Fail(scope.Classify(ex), taskId, canLookUpLater);
+        }
+    }
+
+    private static void EnsureFolder(string folder)
+    {
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            throw new CliInputException($"--out: can't use the folder {folder}: {ex.Message}");
         }
     }
 

@@ -29,6 +29,9 @@ internal sealed class ApiConnection : IAsyncDisposable
 
     public TimeSpan PollingInterval { get; }
 
+    /// <summary>Gets a value indicating whether this is an in-process emulator, whose tasks vanish with the run.</summary>
+    public bool IsLocalEmulator => _emulator is not null;
+
     /// <summary>Connects to the API, or starts the local emulator when there is no token.</summary>
     /// <param name="env">The environment (token, polling settings, HttpClient factory).</param>
     /// <param name="baseUrl">--base-url, if given.</param>

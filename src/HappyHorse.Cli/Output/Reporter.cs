@@ -15,8 +15,9 @@ internal sealed class Reporter(CliEnvironment env, bool json)
     /// <summary>Reports a failure and returns its exit code.</summary>
     /// <param name="failure">What went wrong.</param>
     /// <param name="taskId">The task concerned, when one was started.</param>
+    /// <param name="canLookUpLater">Whether `happyhorse task` can find the task later (not so with an in-process emulator).</param>
     /// <returns>The exit code.</returns>
-    public int Fail(CliFailure failure, string? taskId = null)
+    public int Fail(CliFailure failure, string? taskId = null, bool canLookUpLater = false)
     {
         if (json)
         {
@@ -47,7 +48,7 @@ internal sealed class Reporter(CliEnvironment env, bool json)
             error.WriteLine($"  - {e.Field}: {e.Message} [rule: {e.Rule}, value: {e.Value ?? "(none)"}]");
         }
 
-        if (taskId is not null && failure.ExitCode is ExitCodes.Timeout or ExitCodes.Cancelled or ExitCodes.NetworkFailure)
+        if (taskId is not null && canLookUpLater && failure.ExitCode is ExitCodes.Timeout or ExitCodes.Cancelled or ExitCodes.NetworkFailure)
         {
             error.WriteLine($"The task {taskId} may still finish: look it up with `happyhorse task {taskId}`.");
         }
