@@ -27,7 +27,7 @@ public static class Validate
     /// without allocating, and because <see cref="Uri"/> quietly accepts input a server will not
     /// (embedded whitespace, backslashes). It rejects whitespace, control characters and backslashes
     /// anywhere; requires an authority whose host is a name, an IPv4 address or a bracketed IPv6
-    /// address; and accepts an optional user info and a port from 0 to 65535.
+    /// address; and accepts an optional user info (without '@') and a port from 0 to 65535.
     /// </remarks>
     /// <param name="value">The value to check.</param>
     /// <returns><see langword="true"/> when the value is such a URL.</returns>
@@ -64,7 +64,10 @@ public static class Validate
         var rest = url[schemeLength..];
         var authorityEnd = rest.IndexOfAny('/', '?', '#');
         var authority = authorityEnd < 0 ? rest : rest[..authorityEnd];
-        return IsHostAndPort(authority[(authority.LastIndexOf('@') + 1)..]);
+
+        // User info cannot contain '@' (RFC 3986), so a second one means the URL is malformed.
+        var at = authority.LastIndexOf('@');
+        return authority.IndexOf('@') == at && IsHostAndPort(authority[(at + 1)..]);
     }
 
     private static bool IsHostAndPort(ReadOnlySpan<char> hostAndPort)

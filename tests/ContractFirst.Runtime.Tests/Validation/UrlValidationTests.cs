@@ -30,6 +30,7 @@ public sealed class UrlValidationTests
         "https://?q",
         "https://:80",
         "https://user@/x",
+        "https://a@b@example.com/",
         "https:example.com",
         "http:/example.com",
         "javascript:alert(1)",

@@ -1,0 +1,305 @@
+using System.Globalization;
+using ContractFirst.Generator.Model;
+using NJsonSchema;
+
+namespace ContractFirst.Schema;
+
+/// <summary>
+/// Turns a contract into JSON Schemas built with NJsonSchema's object model: one strict schema per
+/// request action and one tolerant schema per response model.
+/// </summary>
+/// <remarks>
+/// The request schemas say what the generated validators check, in a form other implementations
+/// (an emulator, editors, other languages) can use; the two are meant to check each other.
+/// </remarks>
+public static class ContractSchemaExporter
+{
+    /// <summary>The JSON Schema dialect the exported schemas declare.</summary>
+    public const string SchemaVersion = "http://json-schema.org/draft-07/schema#";
+
+    /// <summary>
+    /// What an absolute <c>http</c>/<c>https</c> URL looks like, the same rule the generated validators
+    /// apply: no whitespace, control characters or backslashes anywhere; a case-insensitive scheme;
+    /// optional user info without '@'; a host that is a name, an IPv4 address or a bracketed IPv6 address; a port up
+    /// to 65535. ECMA-262 syntax, so every JSON Schema validator reads it the same way.
+    /// </summary>
+    public const string HttpUrlPattern =
+        @"^(?![\s\S]*[\s\\\x00-\x1F\x7F-\x9F])[Hh][Tt][Tt][Pp][Ss]?://(?:[^/?#@]*@)?"
+        + @"(?:[A-Za-z0-9\-._~%\u00A0-\uFFFF]+|\[[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*\])"
+        + @"(?::(?:0[0-9]{4}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]|[0-9]{1,4}))?"
+        + @"(?:[/?#][\s\S]*)?$";
+
+    /// <summary>
+    /// What a required string must match: at least one character that is not whitespace. The generated
+    /// validators treat a blank required string as missing.
+    /// </summary>
+    public const string NotBlankPattern = @"\S";
+
+    /// <summary>Reads a contract file and exports its schemas.</summary>
+    /// <param name="contractPath">The YAML contract.</param>
+    /// <returns>The schemas.</returns>
+    /// <exception cref="ContractException">The contract has errors.</exception>
+    public static ContractSchemaSet Export(string contractPath) => Export(ContractDocument.Load(contractPath));
+
+    /// <summary>Exports the schemas of a parsed contract.</summary>
+    /// <param name="contract">The contract.</param>
+    /// <returns>The schemas, ordered by file name.</returns>
+    public static ContractSchemaSet Export(ContractDocument contract)
+    {
+        ArgumentNullException.ThrowIfNull(contract);
+        var spec = contract.Spec;
+        var schemas = new List<ExportedSchema>();
+        foreach (var endpoint in spec.Endpoints)
+        {
+            foreach (var action in endpoint.Actions)
+            {
+                schemas.Add(new ExportedSchema(
+                    $"{endpoint.Key}.{action.Value}.request.schema.json",
+                    ExportedSchemaKind.Request,
+                    endpoint.Key + "." + action.Value,
+                    BuildRequest(spec, endpoint, action)));
+            }
+        }
+
+        foreach (var model in spec.Models)
+        {
+            schemas.Add(new ExportedSchema($"{model.Name}.schema.json", ExportedSchemaKind.Model, model.Name, BuildModelRoot(spec, model)));
+        }
+
+        schemas.Sort((a, b) => string.CompareOrdinal(a.FileName, b.FileName));
+        return new ContractSchemaSet(contract, schemas);
+    }
+
+    private static JsonSchema BuildRequest(ContractSpec spec, EndpointSpec endpoint, ActionSpec action)
+    {
+        var schema = new JsonSchema
+        {
+            SchemaVersion = SchemaVersion,
+            Title = $"{spec.Api.Name} {endpoint.Key}.{action.Value} request",
+            Description = $"POST {endpoint.Path} with {endpoint.Discriminator}: {action.Value}."
+                + (action.Description is null ? "" : " " + action.Description),
+            Type = JsonObjectType.Object,
+
+            // A request for one action can never carry another action's fields (nor a misspelt one).
+            AllowAdditionalProperties = false,
+        };
+
+        var isDefault = endpoint.DefaultAction == action.Value;
+        var discriminator = new JsonSchemaProperty
+        {
+            Type = JsonObjectType.String,
+            Description = isDefault
+                ? $"Selects the action; {action.Value} when omitted."
+                : "Selects the action.",
+        };
+        discriminator.Enumeration.Add(action.Value);
+        schema.Properties[endpoint.Discriminator] = discriminator;
+        if (!isDefault)
+        {
+            schema.RequiredProperties.Add(endpoint.Discriminator);
+        }
+
+        if (endpoint.ModelField is { } modelField && action.Models.Count > 0)
+        {
+            var model = new JsonSchemaProperty
+            {
+                Type = JsonObjectType.String,
+                Description = action.DefaultModel is null ? "The model." : $"The model; {action.DefaultModel} when omitted.",
+            };
+            foreach (var id in action.Models)
+            {
+                model.Enumeration.Add(id.Id);
+            }
+
+            schema.Properties[modelField] = model;
+        }
+
+        foreach (var field in action.Fields)
+        {
+            var property = new JsonSchemaProperty();
+            ApplyRequestType(spec, field, property);
+            property.Description = field.Description;
+            schema.Properties[field.JsonName] = property;
+            if (field.Required)
+            {
+                schema.RequiredProperties.Add(field.JsonName);
+            }
+        }
+
+        return schema;
+    }
+
+    private static void ApplyRequestType(ContractSpec spec, FieldSpec field, JsonSchema target)
+    {
+        if (field.Type.IsArray)
+        {
+            target.Type = JsonObjectType.Array;
+            target.MinItems = field.MinItems ?? 0;
+            target.MaxItems = field.MaxItems ?? 0;
+
+            // An item is never optional: the generated validators reject blank items like missing fields.
+            target.Item = new JsonSchema();
+            ApplyRequestScalar(spec, field.Type, field, target.Item, notBlank: true);
+            return;
+        }
+
+        ApplyRequestScalar(spec, field.Type, field, target, notBlank: field.Required);
+    }
+
+    private static void ApplyRequestScalar(ContractSpec spec, TypeRef type, FieldSpec field, JsonSchema target, bool notBlank)
+    {
+        switch (type.Kind)
+        {
+            case FieldKind.String:
+                target.Type = JsonObjectType.String;
+                if (notBlank)
+                {
+                    target.MinLength = 1;
+                    target.Pattern = NotBlankPattern;
+                }
+
+                break;
+            case FieldKind.Url:
+                target.Type = JsonObjectType.String;
+                target.Format = JsonFormatStrings.Uri;
+                target.Pattern = HttpUrlPattern;
+                break;
+            case FieldKind.Integer:
+            case FieldKind.Number:
+                target.Type = type.Kind == FieldKind.Integer ? JsonObjectType.Integer : JsonObjectType.Number;
+                if (!type.IsArray)
+                {
+                    target.Minimum = field.Min;
+                    target.Maximum = field.Max;
+                }
+
+                break;
+            case FieldKind.Boolean:
+                target.Type = JsonObjectType.Boolean;
+                break;
+            case FieldKind.Timestamp:
+                target.Type = JsonObjectType.Number;
+                break;
+            case FieldKind.Enum:
+                target.Type = JsonObjectType.String;
+                foreach (var value in EnumOf(spec, type.Name).Values)
+                {
+                    target.Enumeration.Add(value.Value);
+                }
+
+                break;
+            default:
+                // Request fields cannot name models (the parser rejects it); an object is the honest fallback.
+                target.Type = JsonObjectType.Object;
+                break;
+        }
+    }
+
+    private static JsonSchema BuildModelRoot(ContractSpec spec, ModelSpec model)
+    {
+        var root = new JsonSchema
+        {
+            SchemaVersion = SchemaVersion,
+            Title = model.Name,
+        };
+        FillModel(spec, model, root, root);
+        return root;
+    }
+
+    /// <summary>
+    /// Response models are read tolerantly: unknown fields are allowed, no field is required (the
+    /// generated readers treat an absent field as null), and enums accept values the contract does not
+    /// list (a new task state must not fail a reader), so their known values are only examples.
+    /// </summary>
+    private static void FillModel(ContractSpec spec, ModelSpec model, JsonSchema target, JsonSchema root)
+    {
+        target.Type = JsonObjectType.Object;
+        target.Description = model.Description;
+        target.AllowAdditionalProperties = true;
+        foreach (var field in model.Fields)
+        {
+            var property = new JsonSchemaProperty { Description = field.Description };
+            if (field.Type.Kind == FieldKind.Model && !field.Type.IsArray)
+            {
+                var reference = new JsonSchema { Reference = Definition(spec, field.Type.Name!, root) };
+                if (field.Nullable)
+                {
+                    property.OneOf.Add(new JsonSchema { Type = JsonObjectType.Null });
+                    property.OneOf.Add(reference);
+                }
+                else
+                {
+                    property.Reference = reference.Reference;
+                }
+            }
+            else if (field.Type.IsArray)
+            {
+                property.Type = Nullable(JsonObjectType.Array, field.Nullable);
+                property.Item = new JsonSchema();
+                ApplyResponseScalar(spec, field.Type, property.Item, root);
+            }
+            else
+            {
+                ApplyResponseScalar(spec, field.Type, property, root);
+                property.Type = Nullable(property.Type, field.Nullable);
+            }
+
+            target.Properties[field.JsonName] = property;
+        }
+    }
+
+    private static void ApplyResponseScalar(ContractSpec spec, TypeRef type, JsonSchema target, JsonSchema root)
+    {
+        switch (type.Kind)
+        {
+            case FieldKind.String:
+                target.Type = JsonObjectType.String;
+                break;
+            case FieldKind.Url:
+                target.Type = JsonObjectType.String;
+                target.Format = JsonFormatStrings.Uri;
+                break;
+            case FieldKind.Integer:
+                target.Type = JsonObjectType.Integer;
+                break;
+            case FieldKind.Number:
+            case FieldKind.Timestamp:
+                target.Type = JsonObjectType.Number;
+                break;
+            case FieldKind.Boolean:
+                target.Type = JsonObjectType.Boolean;
+                break;
+            case FieldKind.Enum:
+                target.Type = JsonObjectType.String;
+                target.ExtensionData = new Dictionary<string, object?>(StringComparer.Ordinal)
+                {
+                    ["examples"] = EnumOf(spec, type.Name).Values.Select(v => v.Value).ToArray(),
+                };
+                break;
+            case FieldKind.Model:
+                target.Reference = Definition(spec, type.Name!, root);
+                break;
+        }
+    }
+
+    private static JsonSchema Definition(ContractSpec spec, string modelName, JsonSchema root)
+    {
+        if (root.Definitions.TryGetValue(modelName, out var existing))
+        {
+            return existing;
+        }
+
+        var definition = new JsonSchema { Title = modelName };
+
+        // Added before it is filled so that a model that refers to itself finds its own definition.
+        root.Definitions[modelName] = definition;
+        FillModel(spec, spec.Models.First(m => m.Name == modelName), definition, root);
+        return definition;
+    }
+
+    private static JsonObjectType Nullable(JsonObjectType type, bool nullable) => nullable ? type | JsonObjectType.Null : type;
+
+    private static EnumSpec EnumOf(ContractSpec spec, string? name) =>
+        spec.Enums.FirstOrDefault(e => e.Name == name)
+        ?? throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"The contract has no enum '{name}'."));
+}

@@ -1,0 +1,53 @@
+using ContractFirst.Schema;
+using HappyHorse.Emulator.Endpoints;
+using HappyHorse.Emulator.Validation;
+
+namespace HappyHorse.Emulator.Hosting;
+
+/// <summary>
+/// The contract the emulator implements, read once per process from the copy of spec/happyhorse.yaml
+/// embedded at build time. Schemas are exported from it on the spot (the same code that writes the
+/// committed spec/schemas files, which a test keeps equal), so nothing here can drift from the YAML.
+/// </summary>
+internal sealed class EmulatorContract
+{
+    private const string ResourceName = "HappyHorse.Emulator.happyhorse.yaml";
+
+    private static readonly Lazy<EmulatorContract> s_instance = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private EmulatorContract(ContractSchemaSet schemas)
+    {
+        Document = schemas.Contract;
+        Videos = Document.GetEndpoint("videos");
+        Tasks = Document.GetEndpoint("tasks");
+        Billing = Document.Billing ?? throw new InvalidOperationException("The contract has no billing section.");
+        VideosValidator = new RequestValidator(Videos, schemas);
+        TasksValidator = new RequestValidator(Tasks, schemas);
+
+        // The codes the emulator answers with are API facts: refuse to start if the contract stopped listing them.
+        ApiErrors.EnsureDocumented(Document);
+    }
+
+    public static EmulatorContract Instance => s_instance.Value;
+
+    public ContractDocument Document { get; }
+
+    public ContractEndpoint Videos { get; }
+
+    public ContractEndpoint Tasks { get; }
+
+    public ContractBilling Billing { get; }
+
+    public RequestValidator VideosValidator { get; }
+
+    public RequestValidator TasksValidator { get; }
+
+    private static EmulatorContract Load()
+    {
+        using var stream = typeof(EmulatorContract).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"The embedded contract {ResourceName} is missing.");
+        using var reader = new StreamReader(stream);
+        var document = ContractDocument.Parse("happyhorse.yaml", reader.ReadToEnd());
+        return new EmulatorContract(ContractSchemaExporter.Export(document));
+    }
+}
