@@ -65,9 +65,10 @@ public sealed class HappyHorseEmulator : IAsyncDisposable
             ContentRootPath = AppContext.BaseDirectory,
         });
 
-        // A library inside a test run or a CLI: only warnings (failed callbacks) reach the console, and
-        // the host must not take over Ctrl+C from the process that embeds it.
+        // A library inside a test run or a CLI: only warnings (failed callbacks) are logged, to stderr so
+        // they never mix with a CLI's output, and the host must not take over Ctrl+C from the process.
         builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();

@@ -11,6 +11,7 @@ internal static class TaskJson
         var (state, _) = task.Snapshot();
         return new JsonObject
         {
+            // The request itself was fine, but a failed generation is no success; data[].state says why.
             ["success"] = state != VideoStates.Error,
             ["task_id"] = task.Id,
             ["trace_id"] = task.TraceId,
