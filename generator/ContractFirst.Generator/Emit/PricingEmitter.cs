@@ -37,7 +37,7 @@ internal static class PricingEmitter
 
         foreach (var action in endpoint.Actions)
         {
-            EmitEstimate(w, billing, action, rateProperty, enumName);
+            EmitEstimate(w, spec, billing, action, rateProperty, enumName);
         }
 
         w.Line();
@@ -50,13 +50,13 @@ internal static class PricingEmitter
         return w.ToString();
     }
 
-    private static void EmitEstimate(SourceWriter w, BillingSpec billing, ActionSpec action, string rateProperty, string enumName)
+    private static void EmitEstimate(SourceWriter w, ContractSpec spec, BillingSpec billing, ActionSpec action, string rateProperty, string enumName)
     {
         var hasRate = action.Fields.Any(f => f.JsonName == billing.RateField);
         var duration = billing.DurationField is null ? null : action.Fields.FirstOrDefault(f => f.JsonName == billing.DurationField);
         var inputPlusOutput = billing.InputPlusOutputActions.Contains(action.Value);
         w.Line();
-        w.Summary($"Estimates the price of a {action.Value} request.",
+        w.Summary($"Estimates the cost of a request for the {action.Value} action.",
             inputPlusOutput
                 ? "Billed on input plus output duration; the output is as long as the input, so twice the input's seconds."
                 : $"Billed on the output's seconds at the rate for its {billing.RateField}; unset values use the contract's assumptions, listed in the estimate.");
@@ -72,7 +72,8 @@ internal static class PricingEmitter
         w.Line("global::System.ArgumentNullException.ThrowIfNull(request);");
         w.Line($"var assumptions = new {CSharpTypes.Collections}List<string>();");
         var assumedRate = billing.AssumedRateValue ?? billing.Rates[0].Value;
-        var assumedRateExpression = $"new {enumName}({CSharpTypes.String(assumedRate)})";
+        var assumedMember = spec.Enums.First(e => e.Name == enumName).Values.First(v => v.Value == assumedRate).Name;
+        var assumedRateExpression = $"{CSharpTypes.Qualified(spec, enumName)}.{assumedMember}";
         var assumedRateNote = CSharpTypes.String($"{billing.RateField} {assumedRate}");
         w.Line(hasRate
             ? $"var rateKey = request.{rateProperty} ?? Assume({assumedRateExpression}, {assumedRateNote}, assumptions);"

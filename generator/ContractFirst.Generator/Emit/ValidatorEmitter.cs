@@ -84,7 +84,22 @@ internal static class ValidatorEmitter
                 w.Line($"{Add}{Error}.NotAllowed({name}, {CSharpTypes.Qualified(spec, field.Type.Name!)}.AllowedValues, {local}.Value));");
                 w.Close();
                 break;
-            case FieldKind.Integer or FieldKind.Number when Bounds(local, field.Min, field.Max, v => CSharpTypes.Literal(v, field)) is { } checks:
+            case FieldKind.Number:
+                // NaN compares false with every bound, and JSON can't carry NaN or infinities.
+                w.Open($"if ({binding})");
+                w.Open($"if (!double.IsFinite({local}))");
+                w.Line($"{Add}{Error}.NotFinite({name}, {local}));");
+                w.Close();
+                if (Bounds(local, field.Min, field.Max, v => CSharpTypes.Literal(v, field)) is { } numberChecks)
+                {
+                    w.Open($"else if ({numberChecks})");
+                    w.Line($"{Add}{Error}.OutOfRange({name}, {Bound(field.Min, field)}, {Bound(field.Max, field)}, {local}));");
+                    w.Close();
+                }
+
+                w.Close();
+                break;
+            case FieldKind.Integer when Bounds(local, field.Min, field.Max, v => CSharpTypes.Literal(v, field)) is { } checks:
                 w.Open($"if ({binding} && ({checks}))");
                 w.Line($"{Add}{Error}.OutOfRange({name}, {Bound(field.Min, field)}, {Bound(field.Max, field)}, {local}));");
                 w.Close();
@@ -104,10 +119,9 @@ internal static class ValidatorEmitter
             w.Open($"if ({field.PropertyName} is null)");
             w.Line($"{Add}{Error}.Required({name}));");
             w.Close();
-            w.Gap();
         }
 
-        w.Open($"if ({field.PropertyName} is {{ }} {local})");
+        w.Open($"{(field.Required ? "else if" : "if")} ({field.PropertyName} is {{ }} {local})");
         var countChecks = Bounds($"{local}.Count", field.MinItems, field.MaxItems, v => v.ToString(CultureInfo.InvariantCulture));
         if (countChecks is not null)
         {
@@ -138,7 +152,19 @@ internal static class ValidatorEmitter
                 itemChecks.Line($"{Add}{Error}.NotAllowed({itemName}, {CSharpTypes.Qualified(spec, field.Type.Name!)}.AllowedValues, {item}.Value));");
                 itemChecks.Close();
                 break;
-            case FieldKind.Integer or FieldKind.Number when Bounds(item, field.Min, field.Max, v => CSharpTypes.Literal(v, field)) is { } checks:
+            case FieldKind.Number:
+                itemChecks.Open($"if (!double.IsFinite({item}))");
+                itemChecks.Line($"{Add}{Error}.NotFinite({itemName}, {item}));");
+                itemChecks.Close();
+                if (Bounds(item, field.Min, field.Max, v => CSharpTypes.Literal(v, field)) is { } numberChecks)
+                {
+                    itemChecks.Open($"else if ({numberChecks})");
+                    itemChecks.Line($"{Add}{Error}.OutOfRange({itemName}, {Bound(field.Min, field)}, {Bound(field.Max, field)}, {item}));");
+                    itemChecks.Close();
+                }
+
+                break;
+            case FieldKind.Integer when Bounds(item, field.Min, field.Max, v => CSharpTypes.Literal(v, field)) is { } checks:
                 itemChecks.Open($"if ({checks})");
                 itemChecks.Line($"{Add}{Error}.OutOfRange({itemName}, {Bound(field.Min, field)}, {Bound(field.Max, field)}, {item}));");
                 itemChecks.Close();

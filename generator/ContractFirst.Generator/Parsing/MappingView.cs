@@ -5,14 +5,21 @@ internal sealed class MappingView
 {
     private readonly Dictionary<string, KeyValuePair<YamlNode, YamlNode>> _pairs;
 
-    public MappingView(YamlNode node, string what)
+    public MappingView(YamlNode node, string what, YamlNode? ownerKey = null)
     {
         Node = node;
         What = what;
+        Anchor = ownerKey ?? node;
         _pairs = node.Pairs.ToDictionary(p => p.Key.Value!, StringComparer.Ordinal);
     }
 
     public YamlNode Node { get; }
+
+    /// <summary>
+    /// Where diagnostics about the mapping as a whole point: the key that owns it
+    /// (<c>generate:</c>) when known, since a mapping node itself has no width.
+    /// </summary>
+    public YamlNode Anchor { get; }
 
     /// <summary>How messages name this mapping, e.g. <c>field 'duration' of endpoint 'videos'</c>.</summary>
     public string What { get; }

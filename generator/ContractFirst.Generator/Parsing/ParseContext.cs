@@ -20,7 +20,11 @@ internal sealed class ParseContext(string path, CancellationToken cancellationTo
         Diagnostics.Add(DiagnosticInfo.Create(descriptor, YamlTreeReader.Location(Path, at), args));
 
     /// <summary>Views <paramref name="node"/> as a mapping, reporting its unknown keys; null (and a diagnostic) if it is not one.</summary>
-    public MappingView? Mapping(YamlNode? node, string what, params string[] allowedKeys)
+    public MappingView? Mapping(YamlNode? node, string what, params string[] allowedKeys) =>
+        Mapping(node, null, what, allowedKeys);
+
+    /// <summary>As <see cref="Mapping(YamlNode?, string, string[])"/>, for the value of <paramref name="ownerKey"/>.</summary>
+    public MappingView? Mapping(YamlNode? node, YamlNode? ownerKey, string what, params string[] allowedKeys)
     {
         if (node is null)
         {
@@ -32,14 +36,14 @@ internal sealed class ParseContext(string path, CancellationToken cancellationTo
             // An empty value ("key:") is an empty mapping, not a type error.
             if (node.Kind == YamlNodeKind.Scalar && node.ScalarText is null)
             {
-                return new MappingView(YamlNode.Mapping(node.Span, node.LineSpan), what);
+                return new MappingView(YamlNode.Mapping(node.Span, node.LineSpan), what, ownerKey);
             }
 
             Report(DiagnosticDescriptors.WrongNodeKind, node, Capitalize(what), "mapping");
             return null;
         }
 
-        var view = new MappingView(node, what);
+        var view = new MappingView(node, what, ownerKey);
         foreach (var pair in view.Pairs)
         {
             if (Array.IndexOf(allowedKeys, pair.Key.Value) < 0)
@@ -52,7 +56,7 @@ internal sealed class ParseContext(string path, CancellationToken cancellationTo
     }
 
     /// <summary>A mapping whose keys are names (enums, models, fields…), so any key is allowed.</summary>
-    public MappingView? NameMapping(YamlNode? node, string what)
+    public MappingView? NameMapping(YamlNode? node, string what, YamlNode? ownerKey = null)
     {
         if (node is null)
         {
@@ -61,7 +65,7 @@ internal sealed class ParseContext(string path, CancellationToken cancellationTo
 
         if (node.Kind == YamlNodeKind.Scalar && node.ScalarText is null)
         {
-            return new MappingView(YamlNode.Mapping(node.Span, node.LineSpan), what);
+            return new MappingView(YamlNode.Mapping(node.Span, node.LineSpan), what, ownerKey);
         }
 
         if (node.Kind != YamlNodeKind.Mapping)
@@ -70,7 +74,7 @@ internal sealed class ParseContext(string path, CancellationToken cancellationTo
             return null;
         }
 
-        return new MappingView(node, what);
+        return new MappingView(node, what, ownerKey);
     }
 
     /// <summary>
@@ -105,7 +109,7 @@ internal sealed class ParseContext(string path, CancellationToken cancellationTo
         {
             if (required)
             {
-                Report(DiagnosticDescriptors.MissingKey, node ?? map.KeyNode(key) ?? map.Node, Capitalize(map.What), key);
+                Report(DiagnosticDescriptors.MissingKey, node ?? map.KeyNode(key) ?? map.Anchor, Capitalize(map.What), key);
             }
 
             return null;

@@ -43,7 +43,7 @@ internal sealed partial class SpecParser
     {
         var key = keyNode.Value!;
         var what = $"endpoint '{key}'";
-        var map = _context.Mapping(valueNode, what, s_endpointKeys);
+        var map = _context.Mapping(valueNode, keyNode, what, s_endpointKeys);
         if (map is null)
         {
             return null;
@@ -79,7 +79,7 @@ internal sealed partial class SpecParser
             properties.Add(Naming.ToPascalCase(modelField), modelField);
         }
 
-        var fieldMap = _context.NameMapping(map["fields"], $"'fields' of {what}");
+        var fieldMap = _context.NameMapping(map["fields"], $"'fields' of {what}", map.KeyNode("fields"));
         foreach (var field in fieldMap?.Pairs ?? [])
         {
             var name = field.Key.Value!;
@@ -122,7 +122,7 @@ internal sealed partial class SpecParser
 
         var actions = new List<ActionSpec>();
         var actionNodes = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
-        var actionMap = _context.NameMapping(map["actions"], $"'actions' of {what}");
+        var actionMap = _context.NameMapping(map["actions"], $"'actions' of {what}", map.KeyNode("actions"));
         if (actionMap is null ? ParseContext.IsAbsent(map, "actions") : !actionMap.Pairs.Any())
         {
             _context.Report(DiagnosticDescriptors.MissingKey, map["actions"] ?? keyNode, ParseContext.Capitalize(what), "actions");
@@ -130,7 +130,7 @@ internal sealed partial class SpecParser
 
         foreach (var action in actionMap?.Pairs ?? [])
         {
-            var spec = ParseAction(action.Key, action.Value, what, fields, shared, modelField, endpointResponse, models);
+            var spec = ParseAction(action.Key, action.Value, what, fields, shared, modelField, endpointResponse, map.Has("response"), models);
             if (spec is not null)
             {
                 actions.Add(spec);
@@ -174,11 +174,12 @@ internal sealed partial class SpecParser
 
     private ActionSpec? ParseAction(
         YamlNode keyNode, YamlNode valueNode, string endpointWhat, Dictionary<string, FieldDefinition> endpointFields,
-        List<FieldDefinition> shared, string? modelField, string? endpointResponse, Dictionary<string, ModelDefinition> models)
+        List<FieldDefinition> shared, string? modelField, string? endpointResponse, bool endpointDeclaresResponse,
+        Dictionary<string, ModelDefinition> models)
     {
         var value = keyNode.Value!;
         var what = $"action '{value}' of {endpointWhat}";
-        var map = _context.Mapping(valueNode, what, s_actionKeys);
+        var map = _context.Mapping(valueNode, keyNode, what, s_actionKeys);
         if (map is null)
         {
             return null;
@@ -195,7 +196,8 @@ internal sealed partial class SpecParser
         }
 
         var response = ModelReference(map, "response", what, models) ?? endpointResponse;
-        if (response is null && !map.Has("response"))
+        // An endpoint-level response that failed to resolve was reported already; don't repeat it per action.
+        if (response is null && !map.Has("response") && !endpointDeclaresResponse)
         {
             _context.Report(DiagnosticDescriptors.MissingKey, keyNode, ParseContext.Capitalize(what), "response (or the endpoint's 'response')");
         }

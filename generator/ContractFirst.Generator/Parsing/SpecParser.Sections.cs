@@ -9,7 +9,7 @@ internal sealed partial class SpecParser
     private PollingSpec? ParsePolling(MappingView root, List<EndpointDefinition> endpoints, Dictionary<string, ModelDefinition> models)
     {
         const string what = "'polling'";
-        var map = _context.Mapping(root["polling"], what, "action", "task_id", "finished_when", "first_delay_seconds", "interval_seconds");
+        var map = _context.Mapping(root["polling"], root.KeyNode("polling"), what, "action", "task_id", "finished_when", "first_delay_seconds", "interval_seconds");
         if (map is null)
         {
             return null;
@@ -90,7 +90,7 @@ internal sealed partial class SpecParser
     private ErrorsSpec? ParseErrors(MappingView root)
     {
         const string what = "'errors'";
-        var map = _context.Mapping(root["errors"], what, "body", "cases");
+        var map = _context.Mapping(root["errors"], root.KeyNode("errors"), what, "body", "cases");
         if (map is null)
         {
             if (!root.Has("errors"))
@@ -101,7 +101,7 @@ internal sealed partial class SpecParser
             return null;
         }
 
-        var body = _context.Mapping(map["body"], $"'body' of {what}", "code", "message", "trace_id");
+        var body = _context.Mapping(map["body"], map.KeyNode("body"), $"'body' of {what}", "code", "message", "trace_id");
         var codePath = body is null ? null : _context.String(body, "code");
         var messagePath = body is null ? null : _context.String(body, "message");
         var traceIdPath = body is null ? null : _context.String(body, "trace_id");
@@ -110,7 +110,7 @@ internal sealed partial class SpecParser
         var items = _context.Sequence(map, "cases");
         if (items is null && ParseContext.IsAbsent(map, "cases"))
         {
-            _context.Report(DiagnosticDescriptors.MissingKey, map.Node, ParseContext.Capitalize(what), "cases");
+            _context.Report(DiagnosticDescriptors.MissingKey, map.Anchor, ParseContext.Capitalize(what), "cases");
         }
 
         foreach (var item in items ?? [])
@@ -193,7 +193,7 @@ internal sealed partial class SpecParser
     private BillingSpec? ParseBilling(MappingView root, List<EndpointDefinition> endpoints)
     {
         const string what = "'billing'";
-        var map = _context.Mapping(root["billing"], what,
+        var map = _context.Mapping(root["billing"], root.KeyNode("billing"), what,
             "endpoint", "currency", "description", "rate_field", "rates", "duration_field", "assume", "input_plus_output");
         if (map is null)
         {
@@ -251,7 +251,7 @@ internal sealed partial class SpecParser
 
         if (rates.Count == 0)
         {
-            _context.Report(DiagnosticDescriptors.MissingKey, map["rates"] ?? map.Node, ParseContext.Capitalize(what), "rates");
+            _context.Report(DiagnosticDescriptors.MissingKey, map["rates"] ?? map.Anchor, ParseContext.Capitalize(what), "rates");
             return null;
         }
 

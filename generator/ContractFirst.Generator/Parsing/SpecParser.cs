@@ -103,7 +103,7 @@ internal sealed partial class SpecParser
 
     private ApiInfo? ParseApi(MappingView root)
     {
-        var api = _context.Mapping(root["api"], "'api'", "name", "title", "description", "base_url", "auth");
+        var api = _context.Mapping(root["api"], root.KeyNode("api"), "'api'", "name", "title", "description", "base_url", "auth");
         if (api is null)
         {
             if (!root.Has("api"))
@@ -128,7 +128,7 @@ internal sealed partial class SpecParser
         }
 
         string? tokenEnv = null;
-        var auth = _context.Mapping(api["auth"], "'auth' of 'api'", "scheme", "token_env");
+        var auth = _context.Mapping(api["auth"], api.KeyNode("auth"), "'auth' of 'api'", "scheme", "token_env");
         if (auth is not null)
         {
             var scheme = _context.String(auth, "scheme");
@@ -180,7 +180,7 @@ internal sealed partial class SpecParser
             ClaimTypeName(name, pair.Key, $"enum '{name}'");
 
             var what = $"enum '{name}'";
-            var map = _context.Mapping(pair.Value, what, "description", "values");
+            var map = _context.Mapping(pair.Value, pair.Key, what, "description", "values");
             if (map is null)
             {
                 continue;
@@ -281,7 +281,7 @@ internal sealed partial class SpecParser
             }
 
             var what = $"model '{name}'";
-            var map = _context.Mapping(pair.Value, what, "description", "fields");
+            var map = _context.Mapping(pair.Value, pair.Key, what, "description", "fields");
             if (map is null)
             {
                 continue;
@@ -323,7 +323,7 @@ internal sealed partial class SpecParser
         string[] keys = inModel
             ? ["type", "items", "description", "nullable", "min", "max", "min_items", "max_items"]
             : ["type", "items", "description", "min", "max", "min_items", "max_items"];
-        var map = _context.Mapping(valueNode, what, keys);
+        var map = _context.Mapping(valueNode, keyNode, what, keys);
         if (map is null)
         {
             return null;

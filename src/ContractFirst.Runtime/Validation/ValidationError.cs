@@ -53,6 +53,16 @@ public sealed class ValidationError
     public static ValidationError OutOfRange(string field, double? min, double? max, double value) =>
         Range(field, min is { } lo ? Text(lo) : null, max is { } hi ? Text(hi) : null, Text(value));
 
+    /// <summary>Creates the error for a number that is NaN or infinite, which JSON can't carry.</summary>
+    /// <param name="field">The JSON field name.</param>
+    /// <param name="value">The value given.</param>
+    /// <returns>The error, for example <c>strength must be a finite number (was NaN)</c>.</returns>
+    public static ValidationError NotFinite(string field, double value)
+    {
+        var text = Text(value);
+        return new(field, "range", $"{field} must be a finite number (was {text})", text);
+    }
+
     /// <summary>Creates the error for an array with too few or too many items.</summary>
     /// <param name="field">The JSON field name.</param>
     /// <param name="min">The fewest items allowed, or <see langword="null"/> for no lower bound.</param>

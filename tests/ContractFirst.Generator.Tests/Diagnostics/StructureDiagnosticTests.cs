@@ -106,8 +106,8 @@ public sealed class StructureDiagnosticTests
               cases:
                 - { status: 400, exception: BadRequest }
             """,
-            // Reported at the endpoint's mapping, which starts (zero-width) at its first key.
-            "CFG003", 5, 5, 5, 5, "");
+            // Reported at the key that owns the incomplete mapping.
+            "CFG003", 4, 3, 4, 9, "things");
         Assert.Equal("Endpoint 'things' is missing the required key 'path'", diagnostic.GetMessage(CultureInfo.InvariantCulture));
     }
 

@@ -80,4 +80,24 @@ public sealed class ValidationErrorTests
         Assert.Equal("ratio must be one of 16:9, 9:16 (was null)", error.Message);
         Assert.Null(error.Value);
     }
+
+    [Theory]
+    [InlineData(double.NaN, "NaN")]
+    [InlineData(double.PositiveInfinity, "Infinity")]
+    public void NotFiniteNamesTheValue(double value, string text)
+    {
+        var error = ValidationError.NotFinite("strength", value);
+
+        Assert.Equal(("strength", "range", $"strength must be a finite number (was {text})", text), (error.Field, error.Rule, error.Message, error.Value));
+    }
+
+    [Theory]
+    [InlineData(3L, null, "at least 3")]
+    [InlineData(null, 15L, "at most 15")]
+    public void OutOfRangeWithOneBoundSaysWhichSide(long? min, long? max, string bound)
+    {
+        var error = ValidationError.OutOfRange("duration", min, max, 20);
+
+        Assert.Equal($"duration must be {bound} (was 20)", error.Message);
+    }
 }
