@@ -13,25 +13,25 @@ public class RequestJsonTests
     public void GenerateWithDefaultsSendsActionDefaultModelAndPromptOnly() =>
         Assert.Equal(
             """{"action":"generate","model":"happyhorse-1.1-t2v","prompt":"a horse running on a beach"}""",
-            ContractJson.ToJsonString((IJsonWritable)SampleRequests.Minimal("generate")));
+            ContractJson.ToJsonString(SampleRequests.Minimal("generate")));
 
     [Fact]
     public void ImageToVideoWithDefaultsSendsActionDefaultModelAndImageUrlOnly() =>
         Assert.Equal(
             """{"action":"image_to_video","model":"happyhorse-1.1-i2v","image_url":"https://cdn.example.com/first-frame.png"}""",
-            ContractJson.ToJsonString((IJsonWritable)SampleRequests.Minimal("image_to_video")));
+            ContractJson.ToJsonString(SampleRequests.Minimal("image_to_video")));
 
     [Fact]
     public void ReferenceToVideoWithDefaultsSendsActionDefaultModelPromptAndImageUrlsOnly() =>
         Assert.Equal(
             """{"action":"reference_to_video","model":"happyhorse-1.1-r2v","prompt":"character1 rides a horse","image_urls":["https://cdn.example.com/first-frame.png"]}""",
-            ContractJson.ToJsonString((IJsonWritable)SampleRequests.Minimal("reference_to_video")));
+            ContractJson.ToJsonString(SampleRequests.Minimal("reference_to_video")));
 
     [Fact]
     public void VideoEditWithDefaultsSendsActionDefaultModelPromptAndVideoUrlOnly() =>
         Assert.Equal(
             """{"action":"video_edit","model":"happyhorse-1.0-video-edit","prompt":"make it snow","video_url":"https://cdn.example.com/input.mp4"}""",
-            ContractJson.ToJsonString((IJsonWritable)SampleRequests.Minimal("video_edit")));
+            ContractJson.ToJsonString(SampleRequests.Minimal("video_edit")));
 
     [Fact]
     public void GenerateWithEveryFieldWritesThemInContractOrder() =>
@@ -133,4 +133,24 @@ public class RequestJsonTests
     [InlineData(typeof(VideoEditRequest), "ImageUrls")]
     public void ARequestHasAPropertyForEachOfItsOwnFields(Type requestType, string property) =>
         Assert.NotNull(requestType.GetProperty(property));
+
+    [Theory]
+    [InlineData("generate")]
+    [InlineData("image_to_video")]
+    [InlineData("reference_to_video")]
+    [InlineData("video_edit")]
+    public void SharedFieldsSetThroughTheEndpointInterfaceAreWrittenForEveryAction(string action)
+    {
+        IVideosRequest request = SampleRequests.Minimal(action);
+        request.Resolution = Resolution.P1080;
+        request.Watermark = false;
+        request.Seed = 7;
+        request.CallbackUrl = "https://hooks.example.com/hh";
+        request.Async = true;
+
+        Assert.True(request.Validate().IsValid);
+        Assert.EndsWith(
+            ""","resolution":"1080P","watermark":false,"seed":7,"callback_url":"https://hooks.example.com/hh","async":true}""",
+            ContractJson.ToJsonString(request), StringComparison.Ordinal);
+    }
 }

@@ -6,6 +6,7 @@ namespace ContractFirst.Generator.Emit;
 internal enum UnitKind
 {
     Enum,
+    RequestInterface,
     ActionModels,
     Request,
     RequestValidation,
@@ -39,6 +40,7 @@ internal sealed record EmitUnit(ContractSpec Spec, UnitKind Kind, string Name)
 
         foreach (var endpoint in spec.Endpoints)
         {
+            units.Add(new(spec, UnitKind.RequestInterface, endpoint.RequestInterfaceName));
             foreach (var action in endpoint.Actions)
             {
                 if (endpoint.ModelField is not null && !action.Models.IsEmpty)
@@ -75,6 +77,8 @@ internal sealed record EmitUnit(ContractSpec Spec, UnitKind Kind, string Name)
         {
             case UnitKind.Enum:
                 return EnumEmitter.Emit(Spec, Spec.Enums.First(e => e.Name == Name));
+            case UnitKind.RequestInterface:
+                return RequestInterfaceEmitter.Emit(Spec, Spec.Endpoints.First(e => e.RequestInterfaceName == Name));
             case UnitKind.ActionModels:
                 return EnumEmitter.Emit(Spec, Action(a => a.ModelTypeName == Name).Action);
             case UnitKind.Request:

@@ -13,7 +13,7 @@ internal static class RequestEmitter
         w.Summary(Docs.Sentence(action.Description, action.TypeName + " request."),
             $"Sends {endpoint.Discriminator}: {action.Value} to POST {endpoint.Path}. The client validates it before sending; call Validate() to check it yourself.");
         w.Line(Header.GeneratedCode);
-        w.Open($"public sealed partial class {action.RequestTypeName} : {CSharpTypes.Runtime}IJsonWritable, {CSharpTypes.Runtime}IValidatable");
+        w.Open($"public sealed partial class {action.RequestTypeName} : {endpoint.RequestInterfaceName}");
         w.Line($"/// <summary>The value of <c>{Docs.Escape(endpoint.Discriminator)}</c> this request sends: {Docs.Code(action.Value)}.</summary>");
         w.Line($"public const string Action = {CSharpTypes.String(action.Value)};");
         w.Line();

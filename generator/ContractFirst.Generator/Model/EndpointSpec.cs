@@ -13,6 +13,7 @@ internal enum EndpointKind
 /// <param name="Key">The contract's key for the endpoint, e.g. <c>videos</c>.</param>
 /// <param name="Discriminator">JSON name of the field that selects the action, e.g. <c>action</c>.</param>
 /// <param name="ModelField">JSON name of the field that carries the model id, when actions have models.</param>
+/// <param name="Shared">The fields every action takes, as they appear on each request type.</param>
 internal sealed record EndpointSpec(
     string Key,
     string Path,
@@ -22,4 +23,9 @@ internal sealed record EndpointSpec(
     string Discriminator,
     string? DefaultAction,
     string? ModelField,
-    EquatableArray<ActionSpec> Actions);
+    EquatableArray<FieldSpec> Shared,
+    EquatableArray<ActionSpec> Actions)
+{
+    /// <summary>The interface every request of this endpoint implements, e.g. <c>IVideosRequest</c>.</summary>
+    public string RequestInterfaceName => "I" + Helpers.Naming.ToPascalCase(Key) + "Request";
+}

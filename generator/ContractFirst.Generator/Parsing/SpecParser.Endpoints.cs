@@ -49,6 +49,7 @@ internal sealed partial class SpecParser
             return null;
         }
 
+        ClaimTypeName("I" + Naming.ToPascalCase(key) + "Request", keyNode, $"the request interface of {what}");
         var path = _context.String(map, "path", required: true);
         if (path is not null && !path.StartsWith("/", StringComparison.Ordinal))
         {
@@ -150,7 +151,7 @@ internal sealed partial class SpecParser
         }
 
         var endpointSpec = new EndpointSpec(key, path, _context.String(map, "description"), kind.Value, timeout, discriminator,
-            defaultAction, modelField, actions.ToEquatableArray());
+            defaultAction, modelField, shared.Select(f => f.ToSpec(required: false)).ToEquatableArray(), actions.ToEquatableArray());
         return new EndpointDefinition(endpointSpec, fields, actionNodes);
     }
 

@@ -10,7 +10,7 @@ internal static class SampleRequests
     public static readonly string[] Actions = ["generate", "image_to_video", "reference_to_video", "video_edit"];
 
     /// <summary>The request of <paramref name="action"/> with only its required fields.</summary>
-    public static IValidatable Minimal(string action) => action switch
+    public static IVideosRequest Minimal(string action) => action switch
     {
         "generate" => new GenerateRequest("a horse running on a beach"),
         "image_to_video" => new ImageToVideoRequest(ImageUrl),
