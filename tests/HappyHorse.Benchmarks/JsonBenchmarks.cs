@@ -1,11 +1,14 @@
 using System.Buffers;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 
 namespace HappyHorse.Benchmarks;
 
 /// <summary>Writing a request body and reading the documented answer, against System.Text.Json.</summary>
 [MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
 public class JsonBenchmarks : IDisposable
 {
     private readonly ReferenceToVideoRequest _request = Samples.Request();
@@ -41,7 +44,7 @@ public class JsonBenchmarks : IDisposable
         return _buffer.WrittenCount;
     }
 
-    [BenchmarkCategory("Read"), Benchmark(Description = "Read: STJ source-generated")]
+    [BenchmarkCategory("Read"), Benchmark(Baseline = true, Description = "Read: STJ source-generated")]
     public int ReadSystemTextJson() =>
         JsonSerializer.Deserialize(_response, BaselineJsonContext.Default.VideosResponseDto)!.Data!.Count;
 
