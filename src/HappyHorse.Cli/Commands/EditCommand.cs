@@ -33,22 +33,17 @@ internal static class EditCommand
         {
             var s = options.Read(result);
             var images = result.GetValue(imageUrls) ?? [];
-            var request = new VideoEditRequest(result.GetValue(prompt) ?? "", result.GetValue(videoUrl) ?? "")
+            var request = s.ApplyShared(new VideoEditRequest(result.GetValue(prompt) ?? "", result.GetValue(videoUrl) ?? "")
             {
                 ImageUrls = images.Length == 0 ? null : images,
                 AudioSetting = result.GetValue(audio) is { } setting ? new AudioSetting(setting) : default(AudioSetting?),
                 Model = s.Model is { } model ? new VideoEditModel(model) : default(VideoEditModel?),
-                Resolution = s.Resolution,
-                Seed = s.Seed,
-                Watermark = s.Watermark,
-                CallbackUrl = s.CallbackUrl,
-                Async = s.Async,
-            };
+            });
             var job = new VideoJob
             {
                 Command = command.Name,
                 Action = VideoEditRequest.Action,
-                Validate = request.Validate,
+                Request = request,
                 Estimate = () => result.GetValue(inputSeconds) is { } seconds && seconds >= 0 && double.IsFinite(seconds)
                     ? HappyHorsePricing.Estimate(request, seconds)
                     : throw new CliInputException("edit --estimate needs --input-seconds N, the input video's length: edits are billed on input plus output duration."),

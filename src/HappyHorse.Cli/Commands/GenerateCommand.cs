@@ -15,22 +15,17 @@ internal static class GenerateCommand
         command.SetAction((result, cancellationToken) =>
         {
             var s = options.Read(result);
-            var request = new GenerateRequest(result.GetValue(prompt) ?? "")
+            var request = s.ApplyShared(new GenerateRequest(result.GetValue(prompt) ?? "")
             {
                 Model = s.Model is { } model ? new GenerateModel(model) : default(GenerateModel?),
-                Resolution = s.Resolution,
                 Ratio = s.Ratio,
                 Duration = s.Duration,
-                Seed = s.Seed,
-                Watermark = s.Watermark,
-                CallbackUrl = s.CallbackUrl,
-                Async = s.Async,
-            };
+            });
             var job = new VideoJob
             {
                 Command = command.Name,
                 Action = GenerateRequest.Action,
-                Validate = request.Validate,
+                Request = request,
                 Estimate = () => HappyHorsePricing.Estimate(request),
                 Submit = (client, token) => client.GenerateAsync(request, token),
             };

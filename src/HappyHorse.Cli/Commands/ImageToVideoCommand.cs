@@ -16,22 +16,17 @@ internal static class ImageToVideoCommand
         command.SetAction((result, cancellationToken) =>
         {
             var s = options.Read(result);
-            var request = new ImageToVideoRequest(result.GetValue(imageUrl) ?? "")
+            var request = s.ApplyShared(new ImageToVideoRequest(result.GetValue(imageUrl) ?? "")
             {
                 Prompt = result.GetValue(prompt),
                 Model = s.Model is { } model ? new ImageToVideoModel(model) : default(ImageToVideoModel?),
-                Resolution = s.Resolution,
                 Duration = s.Duration,
-                Seed = s.Seed,
-                Watermark = s.Watermark,
-                CallbackUrl = s.CallbackUrl,
-                Async = s.Async,
-            };
+            });
             var job = new VideoJob
             {
                 Command = command.Name,
                 Action = ImageToVideoRequest.Action,
-                Validate = request.Validate,
+                Request = request,
                 Estimate = () => HappyHorsePricing.Estimate(request),
                 Submit = (client, token) => client.ImageToVideoAsync(request, token),
             };

@@ -20,22 +20,17 @@ internal static class ReferenceToVideoCommand
         command.SetAction((result, cancellationToken) =>
         {
             var s = options.Read(result);
-            var request = new ReferenceToVideoRequest(result.GetValue(prompt) ?? "", result.GetValue(imageUrls) ?? [])
+            var request = s.ApplyShared(new ReferenceToVideoRequest(result.GetValue(prompt) ?? "", result.GetValue(imageUrls) ?? [])
             {
                 Model = s.Model is { } model ? new ReferenceToVideoModel(model) : default(ReferenceToVideoModel?),
-                Resolution = s.Resolution,
                 Ratio = s.Ratio,
                 Duration = s.Duration,
-                Seed = s.Seed,
-                Watermark = s.Watermark,
-                CallbackUrl = s.CallbackUrl,
-                Async = s.Async,
-            };
+            });
             var job = new VideoJob
             {
                 Command = command.Name,
                 Action = ReferenceToVideoRequest.Action,
-                Validate = request.Validate,
+                Request = request,
                 Estimate = () => HappyHorsePricing.Estimate(request),
                 Submit = (client, token) => client.ReferenceToVideoAsync(request, token),
             };

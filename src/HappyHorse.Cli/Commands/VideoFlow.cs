@@ -13,7 +13,7 @@ internal static class VideoFlow
     public static async Task<int> RunAsync(VideoJob job, VideoSettings settings, CliEnvironment env, CancellationToken cancellationToken)
     {
         var reporter = new Reporter(env, settings.Json);
-        var validation = job.Validate();
+        var validation = job.Request.Validate();
         if (!validation.IsValid)
         {
             return reporter.Fail(CliFailure.InvalidRequest(validation.Errors));

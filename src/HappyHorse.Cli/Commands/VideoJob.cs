@@ -11,7 +11,8 @@ internal sealed class VideoJob
     /// <summary>Gets the contract's action name.</summary>
     public required string Action { get; init; }
 
-    public required Func<ValidationResult> Validate { get; init; }
+    /// <summary>Gets the request, for validation before anything is sent.</summary>
+    public required IVideosRequest Request { get; init; }
 
     /// <summary>Gets the price estimate; throws <see cref="CliInputException"/> when it needs more input.</summary>
     public required Func<PriceEstimate> Estimate { get; init; }

@@ -31,4 +31,16 @@ internal sealed record VideoSettings
 
     /// <summary>Gets the request's async flag: a callback returns at once by itself, everything else is polled.</summary>
     public bool? Async => CallbackUrl is null ? true : null;
+
+    /// <summary>Sets the fields every video action shares on <paramref name="request"/>.</summary>
+    public TRequest ApplyShared<TRequest>(TRequest request)
+        where TRequest : IVideosRequest
+    {
+        request.Resolution = Resolution;
+        request.Seed = Seed;
+        request.Watermark = Watermark;
+        request.CallbackUrl = CallbackUrl;
+        request.Async = Async;
+        return request;
+    }
 }
