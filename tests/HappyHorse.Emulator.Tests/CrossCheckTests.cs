@@ -13,16 +13,7 @@ public class CrossCheckTests
     /// URLs the two sides still judge differently, each with its diagnosis. The test fails if one of
     /// them stops disagreeing (remove it then) or if any other request disagrees.
     /// </summary>
-    private static readonly Dictionary<string, string> KnownDisagreements = new(StringComparer.Ordinal)
-    {
-        // Runtime bug: Validate.IsHttpUrl checks only the characters of a bracketed IPv6 host, so "[:]" passes.
-        // A real check must stay allocation-free (the runtime tests assert it), so it is not a one-line fix.
-        ["https://[:]/x.png"] = "SDK accepts an invalid IPv6 literal",
-
-        // Contract ambiguity: RFC 3986 allows percent-encoding in a host name and the runtime follows it;
-        // System.Uri (NJsonSchema's format: uri) rejects it. No real host name contains '%'.
-        ["https://%41.example/x"] = "SDK accepts a percent-encoded host that System.Uri rejects",
-    };
+    private static readonly Dictionary<string, string> KnownDisagreements = new(StringComparer.Ordinal);
 
     [Fact]
     public async Task TheEmulatorRejectsExactlyWhatTheGeneratedValidatorsReject()

@@ -7,7 +7,6 @@ namespace ContractFirst.Runtime;
 /// </summary>
 public static class Validate
 {
-    private static readonly SearchValues<char> IPv6Characters = SearchValues.Create("0123456789abcdefABCDEF:.");
 
     /// <summary>Records an error, creating the list on the first one.</summary>
     /// <param name="errors">The list so far; <see langword="null"/> until the first error.</param>
@@ -90,10 +89,95 @@ public static class Validate
             : IsRegisteredName(hostAndPort[..colon]) && IsPort(hostAndPort[(colon + 1)..]);
     }
 
-    private static bool IsIPv6(ReadOnlySpan<char> host) =>
-        host.Contains(':') && !host.ContainsAnyExcept(IPv6Characters);
+    /// <summary>
+    /// RFC 4291 text form: eight groups of 1–4 hex digits, or fewer with one <c>::</c> standing for
+    /// the missing zero groups, optionally ending in a dotted IPv4 address that counts as two groups.
+    /// </summary>
+    private static bool IsIPv6(ReadOnlySpan<char> host)
+    {
+        var groups = 0;
+        var compressed = false;
+        var i = 0;
+        if (host.StartsWith("::"))
+        {
+            compressed = true;
+            i = 2;
+        }
+        else if (host is [':', ..])
+        {
+            return false;
+        }
 
-    // Names, IPv4 addresses, percent-encoding and internationalised names; anything else cannot be a host.
+        while (i < host.Length)
+        {
+            var start = i;
+            while (i < host.Length && char.IsAsciiHexDigit(host[i]))
+            {
+                i++;
+            }
+
+            if (i < host.Length && host[i] == '.')
+            {
+                // The embedded IPv4 address must be the last part.
+                if (!IsIPv4(host[start..]))
+                {
+                    return false;
+                }
+
+                groups += 2;
+                break;
+            }
+
+            if (i - start is 0 or > 4)
+            {
+                return false;
+            }
+
+            groups++;
+            if (i == host.Length)
+            {
+                break;
+            }
+
+            if (host[i] != ':' || ++i == host.Length)
+            {
+                return false;
+            }
+
+            if (host[i] == ':')
+            {
+                if (compressed)
+                {
+                    return false;
+                }
+
+                compressed = true;
+                i++;
+            }
+        }
+
+        return compressed ? groups < 8 : groups == 8;
+    }
+
+    private static bool IsIPv4(ReadOnlySpan<char> address)
+    {
+        for (var part = 0; part < 4; part++)
+        {
+            var dot = address.IndexOf('.');
+            var digits = part == 3 ? address : dot < 0 ? default : address[..dot];
+            if (digits.IsEmpty || digits.Length > 3 || !AllDigits(digits) || Number(digits) > 255)
+            {
+                return false;
+            }
+
+            address = part == 3 ? default : address[(dot + 1)..];
+        }
+
+        return true;
+    }
+
+    // Names, IPv4 addresses and internationalised names; anything else cannot be a host. Percent-
+    // encoding is legal in RFC 3986 host names but no real host uses it, and System.Uri rejects it.
     private static bool IsRegisteredName(ReadOnlySpan<char> host)
     {
         if (host.IsEmpty)
@@ -103,7 +187,7 @@ public static class Validate
 
         foreach (var c in host)
         {
-            if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '~' or '%' || c > '\x7F'))
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '~' || c > '\x7F'))
             {
                 return false;
             }
@@ -112,24 +196,32 @@ public static class Validate
         return true;
     }
 
-    private static bool IsPort(ReadOnlySpan<char> port)
-    {
-        if (port.IsEmpty || port.Length > 5)
-        {
-            return false;
-        }
+    private static bool IsPort(ReadOnlySpan<char> port) =>
+        !port.IsEmpty && port.Length <= 5 && AllDigits(port) && Number(port) <= 65535;
 
-        var number = 0;
-        foreach (var c in port)
+    // A plain loop: the generic span helpers (ContainsAnyExceptInRange) allocate before tiering up.
+    private static bool AllDigits(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
         {
             if (!char.IsAsciiDigit(c))
             {
                 return false;
             }
+        }
 
+        return true;
+    }
+
+    // int.Parse allocates on some paths; these are at most five ASCII digits, already checked.
+    private static int Number(ReadOnlySpan<char> digits)
+    {
+        var number = 0;
+        foreach (var c in digits)
+        {
             number = (number * 10) + (c - '0');
         }
 
-        return number <= 65535;
+        return number;
     }
 }

@@ -11,6 +11,10 @@ public sealed class UrlValidationTests
         "http://127.0.0.1:5000",
         "http://[::1]:8080/x",
         "http://[2001:db8::1]/",
+        "http://[::]/",
+        "http://[1:2:3:4:5:6:7:8]:443/",
+        "http://[::ffff:192.0.2.1]/",
+        "http://[fe80::]/",
         "https://user:pw@example.com/",
         "https://example.com?x=1",
         "https://example.com#top",
@@ -50,6 +54,17 @@ public sealed class UrlValidationTests
         "http://[]/",
         "http://[zz::1]/",
         "http://[::1]x/",
+        "http://[:]/",
+        "http://[:::1]/",
+        "http://[1::2::3]/",
+        "http://[1:2:3:4:5:6:7:8:9]/",
+        "http://[1:2:3:4:5:6:7]/",
+        "http://[12345::1]/",
+        "http://[1:]/",
+        "http://[::1.2.3]/",
+        "http://[::256.0.0.1]/",
+        "http://[::1.2.3.4:5]/",
+        "https://%41.example/x",
     ];
 
     public static TheoryData<string> HttpUrls => new(Valid);
