@@ -11,6 +11,9 @@ internal sealed class FieldDefinition(string jsonName, YamlNode keyNode, TypeRef
 
     public TypeRef Type { get; } = type;
 
+    /// <summary>Whether the definition had an error already reported; its type is a placeholder.</summary>
+    public bool IsBroken { get; init; }
+
     public string? Description { get; set; }
 
     public bool Nullable { get; set; }

@@ -327,6 +327,12 @@ internal sealed partial class SpecParser
             return null;
         }
 
+        if (definition.IsBroken)
+        {
+            // Its type is unknown, so its constraints can't be checked; the type error was reported.
+            return definition.ToSpec(required: false);
+        }
+
         var merged = new FieldDefinition(definition.JsonName, definition.KeyNode, definition.Type)
         {
             Description = _context.String(map, "description") ?? definition.Description,

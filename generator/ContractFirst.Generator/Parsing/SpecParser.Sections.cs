@@ -216,10 +216,20 @@ internal sealed partial class SpecParser
             return null;
         }
 
-        if (!endpoint.Fields.TryGetValue(rateField, out var rate) || rate.Type is not { Kind: FieldKind.Enum, IsArray: false })
+        if (endpoint.Fields.TryGetValue(rateField, out var rate) && rate.IsBroken)
+        {
+            return null;
+        }
+
+        if (rate is null || rate.Type is not { Kind: FieldKind.Enum, IsArray: false })
         {
             _context.Report(DiagnosticDescriptors.UnknownReference, map["rate_field"]!, $"'rate_field' of {what}", rateField,
                 $"an enum field of endpoint '{endpointKey}'");
+            return null;
+        }
+
+        if (durationField is not null && endpoint.Fields.TryGetValue(durationField, out var broken) && broken.IsBroken)
+        {
             return null;
         }
 

@@ -329,10 +329,12 @@ internal sealed partial class SpecParser
             return null;
         }
 
+        // A field whose type failed still exists: references to it resolve, so one bad type is one
+        // diagnostic rather than one per action that uses the field. Nothing is emitted either way.
         var type = ResolveType(map, what, inModel);
         if (type is null)
         {
-            return null;
+            return new FieldDefinition(jsonName, keyNode, new TypeRef(FieldKind.String, null, IsArray: false)) { IsBroken = true };
         }
 
         var definition = new FieldDefinition(jsonName, keyNode, type)

@@ -34,6 +34,43 @@ public sealed class SemanticDiagnosticTests
     }
 
     [Fact]
+    public void Cfg006IsTheOnlyErrorWhenTheBrokenFieldIsUsedElsewhere()
+    {
+        // The field still exists for references: no CFG007 per action, shared list or billing entry.
+        DiagnosticAssert.Reports("""
+            contract: 1
+            api: { name: Demo, base_url: https://demo.example }
+            enums:
+              Size: { values: [small, large] }
+            endpoints:
+              things:
+                path: /things
+                response: Thing
+                fields:
+                  size: { type: Size }
+                  seconds: { type: int, min: 1 }
+                shared: [size]
+                actions:
+                  create: { fields: { seconds: { required: true, max: 9 } } }
+                  copy: { fields: { seconds: optional } }
+            models:
+              Thing:
+                fields:
+                  id: { type: string }
+            errors:
+              cases:
+                - { status: 400, exception: BadRequest }
+            billing:
+              endpoint: things
+              currency: USD
+              rate_field: size
+              rates: { small: 1, large: 2 }
+              duration_field: seconds
+            """,
+            "CFG006", 11, 24, 11, 27, "int");
+    }
+
+    [Fact]
     public void Cfg007SharedFieldThatIsNotDefined()
     {
         var diagnostic = DiagnosticAssert.Reports("""
