@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace ContractFirst.Runtime;
 
 /// <summary>
@@ -16,6 +18,7 @@ public class ApiClientOptions
     private TimeProvider _timeProvider = TimeProvider.System;
     private string? _userAgent;
     private bool _allowInsecureTransport;
+    private ILoggerFactory? _loggerFactory;
     private bool _frozen;
 
     /// <summary>Initializes a new instance with the defaults.</summary>
@@ -129,6 +132,21 @@ public class ApiClientOptions
         {
             AssertNotFrozen();
             _allowInsecureTransport = value;
+        }
+    }
+
+    /// <summary>
+    /// Gets or sets where the client logs retries and failed calls (status, error code, trace id;
+    /// never the token or bodies), or <see langword="null"/> to log nothing.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The options belong to a client that was already created.</exception>
+    public ILoggerFactory? LoggerFactory
+    {
+        get => _loggerFactory;
+        set
+        {
+            AssertNotFrozen();
+            _loggerFactory = value;
         }
     }
 

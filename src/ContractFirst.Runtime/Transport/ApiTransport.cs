@@ -1,8 +1,11 @@
+using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ContractFirst.Runtime;
 
@@ -18,6 +21,7 @@ public sealed class ApiTransport : IDisposable
 {
     private static readonly ResiliencePropertyKey<OperationKind> KindKey = new("ContractFirst.OperationKind");
     private static readonly ResiliencePropertyKey<TimeSpan> AttemptTimeoutKey = new("ContractFirst.AttemptTimeout");
+    private static readonly ResiliencePropertyKey<string> PathKey = new("ContractFirst.Path");
     private static readonly string DefaultUserAgent = $"ContractFirst.Runtime/{typeof(ApiTransport).Assembly.GetName().Version?.ToString(3)}";
 
     private readonly ApiClientOptions _options;
@@ -29,6 +33,8 @@ public sealed class ApiTransport : IDisposable
     private readonly HttpClient _httpClient;
     private readonly bool _ownsHttpClient;
     private readonly ResiliencePipeline _pipeline;
+    private readonly ILogger _logger;
+    private readonly string _traceBase;
 
     /// <summary>Initializes a new instance and freezes <paramref name="options"/>.</summary>
     /// <param name="options">The client settings.</param>
@@ -77,10 +83,14 @@ public sealed class ApiTransport : IDisposable
         _errorFormat = errorFormat;
         _exceptionFactory = exceptionFactory;
         _ownsHttpClient = httpClient is null;
+        _logger = options.LoggerFactory?.CreateLogger<ApiTransport>() ?? NullLogger<ApiTransport>.Instance;
+
+        // Traces name the URL without any user info an endpoint might carry.
+        _traceBase = Endpoint.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped).TrimEnd('/');
 
         // Our pipeline owns timeouts, and a redirected POST would silently become a GET.
         _httpClient = httpClient ?? new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = Timeout.InfiniteTimeSpan };
-        _pipeline = BuildPipeline(options);
+        _pipeline = BuildPipeline(options, _logger);
     }
 
     /// <summary>Gets the base URL requests go to; request paths are appended to it, keeping its own path.</summary>
@@ -120,19 +130,43 @@ public sealed class ApiTransport : IDisposable
         var payload = ContractJson.Write(body).WrittenMemory;
         var attemptTimeout = _options.NetworkTimeout ?? defaultTimeout;
 
+        using var activity = ContractActivitySource.Source.StartActivity("POST " + path, ActivityKind.Client);
+        activity?.SetTag("http.request.method", "POST");
+        activity?.SetTag("url.full", _traceBase + path);
+
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(KindKey, kind);
         context.Properties.Set(AttemptTimeoutKey, attemptTimeout);
+        context.Properties.Set(PathKey, path);
         try
         {
-            return await _pipeline.ExecuteAsync(
+            var response = await _pipeline.ExecuteAsync(
                 static (ctx, state) => state.Transport.SendOnceAsync<TResponse>(state.Request, state.Payload, ctx.CancellationToken),
                 context,
                 (Transport: this, Request: request, Payload: payload)).ConfigureAwait(false);
+            activity?.SetStatus(ActivityStatusCode.Ok);
+            return response;
+        }
+        catch (ApiException ex)
+        {
+            TransportLog.Failed(_logger, path, ex.StatusCode, ex.ErrorCode, ex.TraceId);
+            activity?.SetTag("http.response.status_code", ex.StatusCode);
+            activity?.SetTag("error.type", ex.ErrorCode ?? ex.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            activity?.SetTag("contractfirst.trace_id", ex.TraceId);
+            activity?.SetStatus(ActivityStatusCode.Error, ex.ErrorCode);
+            throw;
         }
         catch (TimeoutRejectedException ex)
         {
+            activity?.SetTag("error.type", "timeout");
+            activity?.SetStatus(ActivityStatusCode.Error, "timeout");
             throw new TimeoutException($"POST {path} timed out: an attempt took longer than the network timeout of {attemptTimeout}.", ex);
+        }
+        catch (Exception ex) when (activity is not null)
+        {
+            activity.SetTag("error.type", ex.GetType().FullName);
+            activity.SetStatus(ActivityStatusCode.Error);
+            throw;
         }
         finally
         {
@@ -167,7 +201,7 @@ public sealed class ApiTransport : IDisposable
         }
     }
 
-    private static ResiliencePipeline BuildPipeline(ApiClientOptions options)
+    private static ResiliencePipeline BuildPipeline(ApiClientOptions options, ILogger logger)
     {
         var builder = new ResiliencePipelineBuilder { TimeProvider = options.TimeProvider };
         var retry = options.Retry;
@@ -186,6 +220,14 @@ public sealed class ApiTransport : IDisposable
                 // Polly does not cap generated delays with MaxDelay, so a huge Retry-After is capped here.
                 DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(
                     args.Outcome.Exception is ApiException { RetryAfter: { } wait } ? (wait < retry.MaxDelay ? wait : retry.MaxDelay) : null),
+
+                OnRetry = args =>
+                {
+                    var retryNumber = args.AttemptNumber + 1;
+                    TransportLog.Retrying(logger, args.Context.Properties.GetValue(PathKey, "?"), args.RetryDelay, retryNumber, Describe(args.Outcome.Exception));
+                    Activity.Current?.SetTag("contractfirst.retries", retryNumber);
+                    return default;
+                },
             });
         }
 
@@ -208,6 +250,15 @@ public sealed class ApiTransport : IDisposable
         HttpRequestException http => kind == OperationKind.Read || NeverConnected(http),
         TimeoutRejectedException => kind == OperationKind.Read,
         _ => false,
+    };
+
+    /// <summary>Why an attempt failed, for logs: status and code, never a message that could echo input.</summary>
+    private static string Describe(Exception? exception) => exception switch
+    {
+        ApiException api => $"HTTP {api.StatusCode} {api.ErrorCode} (trace id {api.TraceId})",
+        TimeoutRejectedException => "the attempt timed out",
+        HttpRequestException http => "connection failed: " + http.HttpRequestError,
+        _ => exception?.GetType().Name ?? "unknown",
     };
 
     private static bool NeverConnected(HttpRequestException exception) =>
