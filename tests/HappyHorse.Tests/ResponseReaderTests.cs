@@ -122,4 +122,18 @@ public class ResponseReaderTests
     [Fact]
     public void ABodyThatIsNotAnObjectFailsWithAJsonException() =>
         Assert.Throws<JsonException>(() => VideosResponse.FromJson("[1, 2]"));
+
+    [Fact]
+    public void AModelWritesBackWhatItRead()
+    {
+        var json = ContractJson.ToJsonString(VideosResponse.FromJson(DocumentedSuccess));
+
+        // The same document, compact, with the null ratio left out; unknown enum values round-trip too.
+        Assert.Equal(
+            """{"success":true,"task_id":"5d4c3b2a-task","trace_id":"9f8e7d6c-trace","data":[{"id":"upstream-123","video_url":"https://cdn.acedata.cloud/abc.mp4","state":"succeeded","duration":5,"resolution":"720P"}]}""",
+            json);
+        Assert.Equal(
+            """{"data":[{"state":"queued","ratio":"21:9"}]}""",
+            ContractJson.ToJsonString(VideosResponse.FromJson("""{ "data": [ { "state": "queued", "ratio": "21:9", "extra": 1 } ] }""")));
+    }
 }

@@ -107,6 +107,8 @@ internal static class JsonReaderEmitter
 
         w.Close(";");
         w.Close();
+        w.Line();
+        JsonWriterEmitter.EmitModelWriter(w, model);
         w.Close();
         return w.ToString();
     }

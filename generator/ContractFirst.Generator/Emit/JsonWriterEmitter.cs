@@ -4,9 +4,10 @@ using ContractFirst.Generator.Model;
 namespace ContractFirst.Generator.Emit;
 
 /// <summary>
-/// Emits a request's <c>WriteJson</c>: the discriminator, the model (the action's default when
-/// unset), then each set field in contract order. Unset optional fields are omitted, and a request
-/// type only has its own action's fields, so nothing of another action can be written.
+/// Emits <c>WriteJson</c> for requests and response models. A request writes the discriminator,
+/// the model (the action's default when unset), then each set field in contract order. Unset
+/// optional fields are omitted, and a request type only has its own action's fields, so nothing
+/// of another action can be written.
 /// </summary>
 internal static class JsonWriterEmitter
 {
@@ -25,13 +26,46 @@ internal static class JsonWriterEmitter
             w.Line($"writer.WriteString({CSharpTypes.Utf8(endpoint.ModelField)}, ({Naming.ToPascalCase(endpoint.ModelField)} ?? {CSharpTypes.Qualified(spec, action.ModelTypeName)}.Default).Value);");
         }
 
-        foreach (var field in action.Fields)
+        EmitFields(w, action.Fields);
+        w.Line("writer.WriteEndObject();");
+        w.Close();
+        w.Close();
+        return w.ToString();
+    }
+
+    /// <summary>
+    /// Emits the statements of a model's <c>WriteJsonProperties</c>: every set field, so a model
+    /// read from JSON writes back what the contract knows of it (callers add their own fields).
+    /// </summary>
+    public static void EmitModelWriter(SourceWriter w, ModelSpec model)
+    {
+        w.Summary($"Writes this {model.Name} as a JSON object; fields that are null are omitted.");
+        w.Doc("<param name=\"writer\">The writer to write one JSON object to.</param>");
+        w.Open($"public void WriteJson({CSharpTypes.Json}Utf8JsonWriter writer)");
+        w.Line("global::System.ArgumentNullException.ThrowIfNull(writer);");
+        w.Line("writer.WriteStartObject();");
+        w.Line("WriteJsonProperties(writer);");
+        w.Line("writer.WriteEndObject();");
+        w.Close();
+        w.Line();
+        w.Summary($"Writes the fields of this {model.Name} into the JSON object the writer is in, so callers can add fields of their own.");
+        w.Doc("<param name=\"writer\">The writer, inside an object.</param>");
+        w.Open($"public void WriteJsonProperties({CSharpTypes.Json}Utf8JsonWriter writer)");
+        w.Line("global::System.ArgumentNullException.ThrowIfNull(writer);");
+        EmitFields(w, model.Fields);
+        w.Close();
+    }
+
+    /// <summary>Writes each field in contract order: required values always, the others only when set.</summary>
+    private static void EmitFields(SourceWriter w, IEnumerable<FieldSpec> fields)
+    {
+        foreach (var field in fields)
         {
             var local = CSharpTypes.Local(field);
             var name = CSharpTypes.Utf8(field.JsonName);
             if (field.Required && !CSharpTypes.IsReferenceType(field))
             {
-                w.Line(WriteProperty(field, name, field.PropertyName));
+                w.Lines(WriteProperty(field, name, field.PropertyName));
                 continue;
             }
 
@@ -50,22 +84,18 @@ internal static class JsonWriterEmitter
             else if (field.Required)
             {
                 // Validation rejects a missing required value before sending; written as-is otherwise.
-                w.Line(WriteProperty(field, name, field.PropertyName));
+                w.Lines(WriteProperty(field, name, field.PropertyName));
             }
             else
             {
                 w.Gap();
                 w.Open($"if ({field.PropertyName} is {{ }} {local})");
-                w.Line(WriteProperty(field, name, local));
+                w.Lines(WriteProperty(field, name, local));
                 w.Close();
                 w.Gap();
             }
         }
 
-        w.Line("writer.WriteEndObject();");
-        w.Close();
-        w.Close();
-        return w.ToString();
     }
 
     private static string WriteProperty(FieldSpec field, string name, string value) => field.Type.Kind switch
@@ -74,6 +104,7 @@ internal static class JsonWriterEmitter
         FieldKind.Boolean => $"writer.WriteBoolean({name}, {value});",
         FieldKind.Enum => $"writer.WriteString({name}, {value}.Value);",
         FieldKind.Timestamp => $"writer.WriteNumber({name}, {value}.ToUnixTimeMilliseconds() / 1000d);",
+        FieldKind.Model => $"writer.WritePropertyName({name});\n{value}.WriteJson(writer);",
         _ => $"writer.WriteString({name}, {value});",
     };
 
@@ -83,6 +114,7 @@ internal static class JsonWriterEmitter
         FieldKind.Boolean => $"writer.WriteBooleanValue({value});",
         FieldKind.Enum => $"writer.WriteStringValue({value}.Value);",
         FieldKind.Timestamp => $"writer.WriteNumberValue({value}.ToUnixTimeMilliseconds() / 1000d);",
+        FieldKind.Model => $"{value}.WriteJson(writer);",
         _ => $"writer.WriteStringValue({value});",
     };
 }

@@ -9,9 +9,9 @@ internal static class ModelEmitter
     {
         var w = Header.Start(spec.Namespace);
         w.Summary(Docs.Sentence(model.Description, model.Name + "."),
-            "Read with FromJson. Unknown JSON fields are ignored and enum values the contract does not list are kept, so a newer service does not break reading.");
+            "Read with FromJson, write with WriteJson. Unknown JSON fields are ignored and enum values the contract does not list are kept, so a newer service does not break reading.");
         w.Line(Header.GeneratedCode);
-        w.Open($"public sealed partial class {model.Name} : {CSharpTypes.Runtime}IJsonReadable<{model.Name}>");
+        w.Open($"public sealed partial class {model.Name} : {CSharpTypes.Runtime}IJsonReadable<{model.Name}>, {CSharpTypes.Runtime}IJsonWritable");
         var first = true;
         foreach (var field in model.Fields)
         {

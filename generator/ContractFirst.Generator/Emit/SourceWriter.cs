@@ -60,6 +60,8 @@ internal sealed class SourceWriter
 
     public SourceWriter Close(string suffix = "")
     {
+        // A gap asked for at the end of a block is dropped: no blank line before a closing brace.
+        _gapPending = false;
         _indent--;
         Line("}" + suffix);
         return this;

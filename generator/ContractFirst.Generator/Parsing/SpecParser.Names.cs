@@ -16,7 +16,7 @@ internal sealed partial class SpecParser
     /// <summary>Members every generated response model has besides its fields.</summary>
     private static readonly HashSet<string> s_modelMembers = new(StringComparer.Ordinal)
     {
-        "ReadJson", "FromJson", "IsFinished", "Equals", "GetHashCode", "ToString", "GetType",
+        "ReadJson", "FromJson", "WriteJson", "WriteJsonProperties", "IsFinished", "Equals", "GetHashCode", "ToString", "GetType",
     };
 
     private static readonly HashSet<string> s_reservedMethods = new(StringComparer.Ordinal)

@@ -46,55 +46,6 @@ internal static class JsonOutput
         }
     }
 
-    public static void WriteNumberOrNull(this Utf8JsonWriter writer, string name, double? value)
-    {
-        if (value is { } number && double.IsFinite(number))
-        {
-            writer.WriteNumber(name, number);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
-    }
-
-    public static void WriteNumberOrNull(this Utf8JsonWriter writer, string name, int? value)
-    {
-        if (value is { } number)
-        {
-            writer.WriteNumber(name, number);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
-    }
-
-    public static void WriteBooleanOrNull(this Utf8JsonWriter writer, string name, bool? value)
-    {
-        if (value is { } flag)
-        {
-            writer.WriteBoolean(name, flag);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
-    }
-
-    /// <summary>Writes a time as Unix seconds, the API's own format.</summary>
-    public static void WriteUnixSecondsOrNull(this Utf8JsonWriter writer, string name, DateTimeOffset? value)
-    {
-        if (value is { } time)
-        {
-            writer.WriteNumber(name, time.ToUnixTimeMilliseconds() / 1000.0);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
-    }
-
     public static void WriteStringArray(this Utf8JsonWriter writer, string name, IEnumerable<string> values)
     {
         writer.WriteStartArray(name);

@@ -132,7 +132,7 @@ internal sealed class Reporter(CliEnvironment env, bool json)
                 foreach (var saved in outcome.Videos)
                 {
                     w.WriteStartObject();
-                    TaskJson.WriteVideoProperties(w, saved.Video);
+                    saved.Video.WriteJsonProperties(w);
                     w.WriteStringOrNull("file", saved.File);
                     w.WriteEndObject();
                 }
