@@ -13,14 +13,16 @@ internal static class ErrorsEmitter
         var w = Header.Start(spec.Namespace);
 
         w.Summary($"An error answer from the {spec.Api.Title}: the status, the error code, the message and the trace id.",
-            "Catch a subclass for one documented error, or this type for all of them. IsRetryable tells whether the server provably started nothing, so sending again is safe.");
+            "Catch a subclass for one documented error, or this type for all of them, including an answer that could not be used (Kind says which). IsSafeToResend tells whether the server provably started nothing, so a submit may be sent again.");
         w.Line(Header.GeneratedCode);
         w.Open($"public class {baseName} : {CSharpTypes.Runtime}ApiException");
-        w.Summary("Creates the exception for an error answer.");
+        w.Summary("Creates the exception for a failed call.");
         w.Doc("<param name=\"info\">The parsed error answer.</param>");
-        w.Doc("<param name=\"isRetryable\">Whether sending the request again is safe.</param>");
-        w.Line($"public {baseName}({CSharpTypes.Runtime}ApiErrorInfo info, bool isRetryable)");
-        w.Line("    : base(info, isRetryable)");
+        w.Doc("<param name=\"isRetryable\">Whether the failure is transient, so a lookup may be sent again.</param>");
+        w.Doc("<param name=\"isResendSafe\">Whether the answer proves nothing started, so even a submit may be sent again.</param>");
+        w.Doc("<param name=\"innerException\">What made the answer unusable, or null.</param>");
+        w.Line($"public {baseName}({CSharpTypes.Runtime}ApiErrorInfo info, bool isRetryable, bool isResendSafe = false, global::System.Exception? innerException = null)");
+        w.Line("    : base(info, isRetryable, isResendSafe, innerException)");
         w.Line("{");
         w.Line("}");
         w.Close();
@@ -30,13 +32,14 @@ internal static class ErrorsEmitter
             var codes = errorCase.Codes.IsEmpty ? "any other code" : "code " + string.Join(", ", errorCase.Codes);
             w.Line();
             w.Summary(Docs.Sentence(errorCase.Description, errorCase.ExceptionName + " error."),
-                $"HTTP {errorCase.Status.ToString(CultureInfo.InvariantCulture)}, {codes}. " + (errorCase.Retryable ? "Retryable: the client retries it before surfacing it." : "Not retryable."));
+                $"HTTP {errorCase.Status.ToString(CultureInfo.InvariantCulture)}, {codes}. " + Retries(errorCase));
             w.Line(Header.GeneratedCode);
             w.Open($"public sealed class {errorCase.ExceptionName}Exception : {baseName}");
             w.Summary("Creates the exception for an error answer.");
             w.Doc("<param name=\"info\">The parsed error answer.</param>");
-            w.Line($"public {errorCase.ExceptionName}Exception({CSharpTypes.Runtime}ApiErrorInfo info)");
-            w.Line($"    : base(info, isRetryable: {(errorCase.Retryable ? "true" : "false")})");
+            w.Doc("<param name=\"codeMatched\">Whether the answer carried one of the case's codes; only then can it prove that nothing started.</param>");
+            w.Line($"public {errorCase.ExceptionName}Exception({CSharpTypes.Runtime}ApiErrorInfo info, bool codeMatched = false)");
+            w.Line($"    : base(info, isRetryable: {Bool(errorCase.Retryable)}, isResendSafe: {(errorCase.ResendSafe ? "codeMatched" : "false")})");
             w.Line("{");
             w.Line("}");
             w.Close();
@@ -49,12 +52,13 @@ internal static class ErrorsEmitter
         w.Line("/// <summary>Where the error body keeps its code, message and trace id.</summary>");
         w.Line($"public static readonly {CSharpTypes.Runtime}ErrorBodyFormat BodyFormat = new({CSharpTypes.String(spec.Errors.CodePath)}, {CSharpTypes.String(spec.Errors.MessagePath)}, {CSharpTypes.String(spec.Errors.TraceIdPath)});");
         w.Line();
-        w.Line("/// <summary>The exact status and code first, then the status's catch-all, then the status's first case.</summary>");
-        w.Open($"public static {CSharpTypes.Runtime}ApiException Create({CSharpTypes.Runtime}ApiErrorInfo info) => (info.StatusCode, info.ErrorCode) switch");
+        w.Line("/// <summary>An unusable answer is the base type; an error answer maps by exact status and code first, then the status's catch-all, then the status's first case.</summary>");
+        w.Open($"public static {CSharpTypes.Runtime}ApiException Create({CSharpTypes.Runtime}ApiErrorInfo info, global::System.Exception? innerException) => (info.StatusCode, info.ErrorCode) switch");
+        w.Line($"_ when info.Kind != {CSharpTypes.Runtime}ApiFailureKind.ErrorStatus => new {baseName}(info, isRetryable: false, isResendSafe: false, innerException),");
         foreach (var errorCase in spec.Errors.Cases.Where(c => !c.Codes.IsEmpty))
         {
             var codes = string.Join(" or ", errorCase.Codes.Select(CSharpTypes.String));
-            w.Line($"({errorCase.Status.ToString(CultureInfo.InvariantCulture)}, {codes}) => new {errorCase.ExceptionName}Exception(info),");
+            w.Line($"({errorCase.Status.ToString(CultureInfo.InvariantCulture)}, {codes}) => new {errorCase.ExceptionName}Exception(info, codeMatched: true),");
         }
 
         foreach (var group in spec.Errors.Cases.GroupBy(c => c.Status))
@@ -68,4 +72,15 @@ internal static class ErrorsEmitter
         w.Close();
         return w.ToString();
     }
+
+    private static string Bool(bool value) => value ? "true" : "false";
+
+    private static string Retries(ErrorCaseSpec errorCase) => (errorCase.Retryable, errorCase.ResendSafe) switch
+    {
+        (_, true) => "Proves nothing started: every call, submits included, is retried before it surfaces.",
+        (true, false) => errorCase.Status == 429
+            ? "A 429 proves nothing started: every call is retried before it surfaces."
+            : "Retryable for lookups; a submit is not sent again, since the work may have started.",
+        _ => errorCase.Status == 429 ? "A 429 proves nothing started: every call is retried before it surfaces." : "Not retryable.",
+    };
 }

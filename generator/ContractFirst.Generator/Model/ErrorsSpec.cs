@@ -7,5 +7,6 @@ internal sealed record ErrorsSpec(string CodePath, string MessagePath, string Tr
 
 /// <summary>One documented error: a status and the codes seen with it (none: any other code).</summary>
 /// <param name="ExceptionName">Stem of the generated exception, e.g. <c>RateLimited</c> gives <c>RateLimitedException</c>.</param>
-/// <param name="Retryable">Whether the server provably started no billable work, so a retry is safe.</param>
-internal sealed record ErrorCaseSpec(int Status, EquatableArray<string> Codes, string ExceptionName, bool Retryable, string? Description);
+/// <param name="Retryable">Whether the failure is transient, so a lookup is worth sending again.</param>
+/// <param name="ResendSafe">Whether these codes prove the server started nothing, so even a submit may be sent again.</param>
+internal sealed record ErrorCaseSpec(int Status, EquatableArray<string> Codes, string ExceptionName, bool Retryable, bool ResendSafe, string? Description);

@@ -128,7 +128,7 @@ internal sealed partial class SpecParser
     private ErrorCaseSpec? ParseErrorCase(YamlNode item, List<ErrorCaseSpec> earlier)
     {
         const string what = "an error case";
-        var map = _context.Mapping(item, what, "status", "codes", "exception", "retryable", "description");
+        var map = _context.Mapping(item, what, "status", "codes", "exception", "retryable", "resend_safe", "description");
         if (map is null)
         {
             return null;
@@ -186,8 +186,17 @@ internal sealed partial class SpecParser
             return null;
         }
 
+        // Resend safety is a promise about specific codes: a catch-all would cover any gateway's page.
+        var resendSafe = _context.Boolean(map, "resend_safe") ?? false;
+        if (resendSafe && codes.Count == 0)
+        {
+            _context.Report(DiagnosticDescriptors.NotApplicable, map["resend_safe"]!, "resend_safe", what,
+                "list the 'codes' that prove nothing started; a case without codes matches any body, even a proxy's page");
+            resendSafe = false;
+        }
+
         return new ErrorCaseSpec(status.Value, codes.ToEquatableArray(), exception, _context.Boolean(map, "retryable") ?? false,
-            _context.String(map, "description"));
+            resendSafe, _context.String(map, "description"));
     }
 
     private BillingSpec? ParseBilling(MappingView root, List<EndpointDefinition> endpoints)

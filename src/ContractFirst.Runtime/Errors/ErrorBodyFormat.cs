@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 
 namespace ContractFirst.Runtime;
 
@@ -10,9 +9,7 @@ public sealed class ErrorBodyFormat
 {
     private const int MaxRawBodyBytes = 4096;
 
-    private readonly string[] _codePath;
-    private readonly string[] _messagePath;
-    private readonly string[] _traceIdPath;
+    private readonly string[][] _paths;
 
     /// <summary>Initializes a new instance from dotted property paths.</summary>
     /// <param name="codePath">The path of the error code, for example <c>error.code</c>.</param>
@@ -21,78 +18,32 @@ public sealed class ErrorBodyFormat
     /// <exception cref="ArgumentException">A path is null, empty, or has an empty segment.</exception>
     public ErrorBodyFormat(string codePath, string messagePath, string traceIdPath)
     {
-        _codePath = SplitPath(codePath, nameof(codePath));
-        _messagePath = SplitPath(messagePath, nameof(messagePath));
-        _traceIdPath = SplitPath(traceIdPath, nameof(traceIdPath));
+        _paths = [SplitPath(codePath, nameof(codePath)), SplitPath(messagePath, nameof(messagePath)), SplitPath(traceIdPath, nameof(traceIdPath))];
     }
 
-    /// <summary>Reads an error response. Never fails: a body that is not JSON or lacks the paths gives null parts.</summary>
+    /// <summary>
+    /// Reads an error response. Never fails: a body that is not JSON, is cut off, holds invalid
+    /// UTF-8 or lacks the paths gives null parts, and the raw text is kept.
+    /// </summary>
     /// <param name="statusCode">The HTTP status code.</param>
-    /// <param name="body">The response body.</param>
+    /// <param name="body">The response body (already cut to the error body limit).</param>
     /// <param name="retryAfter">The wait from the <c>Retry-After</c> header, or <see langword="null"/>.</param>
-    /// <returns>The error information, with the body kept as text (truncated to 4 KiB).</returns>
-    public ApiErrorInfo Parse(int statusCode, ReadOnlySpan<byte> body, TimeSpan? retryAfter)
+    /// <param name="secret">The token, scrubbed from every string kept; <see langword="null"/> for none.</param>
+    /// <returns>The error information, with the body kept as text (truncated to 4 KiB) and the message cut to <see cref="ApiErrorInfo.MaxMessageLength"/>.</returns>
+    public ApiErrorInfo Parse(int statusCode, ReadOnlySpan<byte> body, TimeSpan? retryAfter, string? secret = null)
     {
-        string? code = null, message = null, traceId = null;
-        using (var document = TryParseJson(body))
-        {
-            if (document is not null)
-            {
-                code = Find(document.RootElement, _codePath);
-                message = Find(document.RootElement, _messagePath);
-                traceId = Find(document.RootElement, _traceIdPath);
-            }
-        }
-
-        return new ApiErrorInfo(statusCode, code, message, traceId, ToText(body), retryAfter);
+        var found = JsonScan.FindPaths(body, _paths);
+        return new ApiErrorInfo(
+            statusCode,
+            Redaction.Scrub(NullIfEmpty(Cut(found[0], 256)), secret),
+            Redaction.Scrub(NullIfEmpty(Cut(found[1], ApiErrorInfo.MaxMessageLength)), secret),
+            Redaction.Scrub(NullIfEmpty(Cut(found[2], 256)), secret),
+            Redaction.Scrub(ToText(body), secret),
+            retryAfter);
     }
 
-    private static string[] SplitPath(string path, string paramName)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path, paramName);
-        var segments = path.Split('.');
-        if (Array.Exists(segments, s => s.Length == 0))
-        {
-            throw new ArgumentException($"The path \"{path}\" has an empty segment.", paramName);
-        }
-
-        return segments;
-    }
-
-    private static JsonDocument? TryParseJson(ReadOnlySpan<byte> body)
-    {
-        var reader = new Utf8JsonReader(body);
-        try
-        {
-            return JsonDocument.ParseValue(ref reader);
-        }
-        catch (JsonException)
-        {
-            // Proxies and gateways answer with HTML or plain text; the raw body still reaches the caller.
-            return null;
-        }
-    }
-
-    private static string? Find(JsonElement element, string[] path)
-    {
-        foreach (var name in path)
-        {
-            if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(name, out element))
-            {
-                return null;
-            }
-        }
-
-        var text = element.ValueKind switch
-        {
-            JsonValueKind.String => element.GetString(),
-            JsonValueKind.Number => element.GetRawText(),
-            _ => null,
-        };
-        return string.IsNullOrEmpty(text) ? null : text;
-    }
-
-    private static string? ToText(ReadOnlySpan<byte> body)
+    /// <summary>Keeps the head of an unusable body as text, for an exception's <see cref="ApiErrorInfo.RawBody"/>.</summary>
+    internal static string? ToText(ReadOnlySpan<byte> body)
     {
         if (body.IsEmpty)
         {
@@ -113,4 +64,21 @@ public sealed class ErrorBodyFormat
 
         return Encoding.UTF8.GetString(body[..cut]) + "…";
     }
+
+    private static string[] SplitPath(string path, string paramName)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path, paramName);
+        var segments = path.Split('.');
+        if (Array.Exists(segments, s => s.Length == 0))
+        {
+            throw new ArgumentException($"The path \"{path}\" has an empty segment.", paramName);
+        }
+
+        return segments;
+    }
+
+    private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
+
+    private static string? Cut(string? text, int max) =>
+        text is null || text.Length <= max ? text : string.Concat(text.AsSpan(0, max), "…");
 }

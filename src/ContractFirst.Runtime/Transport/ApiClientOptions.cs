@@ -19,6 +19,12 @@ public class ApiClientOptions
     private string? _userAgent;
     private bool _allowInsecureTransport;
     private ILoggerFactory? _loggerFactory;
+    private int _maxResponseBytes = 8 * 1024 * 1024;
+    private int _maxErrorResponseBytes = 64 * 1024;
+    private bool _strictReading;
+    private TimeSpan _maxPollingInterval = TimeSpan.FromMinutes(1);
+    private TimeSpan _waitTimeout = TimeSpan.FromHours(1);
+    private bool _throwOnFailedTask = true;
     private bool _frozen;
 
     /// <summary>Initializes a new instance with the defaults.</summary>
@@ -132,6 +138,110 @@ public class ApiClientOptions
         {
             AssertNotFrozen();
             _allowInsecureTransport = value;
+        }
+    }
+
+    /// <summary>
+    /// Gets or sets the largest success answer read, in bytes (8 MiB by default). A larger one is
+    /// not read past the limit and fails with <see cref="ApiFailureKind.ResponseTooLarge"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is below 1 KiB.</exception>
+    /// <exception cref="InvalidOperationException">The options belong to a client that was already created.</exception>
+    public int MaxResponseBytes
+    {
+        get => _maxResponseBytes;
+        set
+        {
+            AssertNotFrozen();
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1024);
+            _maxResponseBytes = value;
+        }
+    }
+
+    /// <summary>
+    /// Gets or sets how much of an error answer is read, in bytes (64 KiB by default). The rest is
+    /// never read; the error is reported from what was.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is below 1 KiB.</exception>
+    /// <exception cref="InvalidOperationException">The options belong to a client that was already created.</exception>
+    public int MaxErrorResponseBytes
+    {
+        get => _maxErrorResponseBytes;
+        set
+        {
+            AssertNotFrozen();
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1024);
+            _maxErrorResponseBytes = value;
+        }
+    }
+
+    /// <summary>
+    /// Gets or sets whether a success answer with a field the contract's type cannot hold fails the
+    /// call (<see cref="ApiFailureKind.UnreadableResponse"/>). Off by default: such a value is kept
+    /// as raw JSON in the model's <c>ReadIssues</c> and the rest of the answer is read.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The options belong to a client that was already created.</exception>
+    public bool StrictReading
+    {
+        get => _strictReading;
+        set
+        {
+            AssertNotFrozen();
+            _strictReading = value;
+        }
+    }
+
+    /// <summary>
+    /// Gets or sets the longest wait between two lookups of a task (1 minute by default): the wait
+    /// starts at <see cref="PollingInterval"/> and grows exponentially up to this.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
+    /// <exception cref="InvalidOperationException">The options belong to a client that was already created.</exception>
+    public TimeSpan MaxPollingInterval
+    {
+        get => _maxPollingInterval;
+        set
+        {
+            AssertNotFrozen();
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(value, TimeSpan.Zero);
+            _maxPollingInterval = value;
+        }
+    }
+
+    /// <summary>
+    /// Gets or sets how long waiting for a task may take in all (1 hour by default), or
+    /// <see cref="Timeout.InfiniteTimeSpan"/>. Past it the wait ends with a <see cref="TimeoutException"/>;
+    /// the task itself goes on and can be looked up later.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not positive and not infinite.</exception>
+    /// <exception cref="InvalidOperationException">The options belong to a client that was already created.</exception>
+    public TimeSpan WaitTimeout
+    {
+        get => _waitTimeout;
+        set
+        {
+            AssertNotFrozen();
+            if (value <= TimeSpan.Zero && value != Timeout.InfiniteTimeSpan)
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, "The wait timeout must be positive or infinite.");
+            }
+
+            _waitTimeout = value;
+        }
+    }
+
+    /// <summary>
+    /// Gets or sets whether waiting for a task that failed throws (the default) or returns its final
+    /// record. The exception carries the record either way.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The options belong to a client that was already created.</exception>
+    public bool ThrowOnFailedTask
+    {
+        get => _throwOnFailedTask;
+        set
+        {
+            AssertNotFrozen();
+            _throwOnFailedTask = value;
         }
     }
 

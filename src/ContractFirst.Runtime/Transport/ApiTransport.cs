@@ -240,29 +240,44 @@ public sealed class ApiTransport : IDisposable
     }
 
     /// <summary>
-    /// A submit is sent again only when the server provably started nothing: the contract marks the
-    /// error retryable, or no connection was made. After a timeout or a dropped response the task may
-    /// be running, and a second submit would be charged twice.
+    /// A submit is sent again only when the answer proves the server started nothing: a 429, an error
+    /// code the contract marks resend-safe (in the contract's error format), or a connection that was
+    /// never made. After a timeout, a dropped or unreadable answer, or any other 5xx the task may be
+    /// running, and a second submit would be charged twice. Lookups start nothing, so every transient
+    /// failure is worth another try.
     /// </summary>
-    private static bool IsSafeToRetry(Exception? exception, OperationKind kind) => exception switch
+    private static bool IsSafeToRetry(Exception? exception, OperationKind kind) => (exception, kind) switch
     {
-        ApiException api => api.IsRetryable || (kind == OperationKind.Read && api.StatusCode is 408 or 502 or 503 or 504),
-        HttpRequestException http => kind == OperationKind.Read || NeverConnected(http),
-        TimeoutRejectedException => kind == OperationKind.Read,
+        (ApiException api, OperationKind.Submit) => api.IsSafeToResend,
+        (ApiException api, _) => api.Kind switch
+        {
+            ApiFailureKind.ErrorStatus => api.IsRetryable || api.StatusCode is 408 or 429 or 502 or 503 or 504,
+            // A body cut off mid-way is a network failure; one that arrived whole would read the same way again.
+            ApiFailureKind.UnreadableResponse => api.InnerException is IOException or HttpRequestException,
+            _ => false,
+        },
+        (HttpRequestException http, OperationKind.Submit) => NeverConnected(http),
+        (HttpRequestException, _) => true,
+        (TimeoutRejectedException, OperationKind.Read) => true,
         _ => false,
     };
 
     /// <summary>Why an attempt failed, for logs: status and code, never a message that could echo input.</summary>
     private static string Describe(Exception? exception) => exception switch
     {
-        ApiException api => $"HTTP {api.StatusCode} {api.ErrorCode} (trace id {api.TraceId})",
+        ApiException { Kind: ApiFailureKind.ErrorStatus } api => $"HTTP {api.StatusCode} {api.ErrorCode} (trace id {api.TraceId})",
+        ApiException api => $"HTTP {api.StatusCode}, {api.Kind}",
         TimeoutRejectedException => "the attempt timed out",
         HttpRequestException http => "connection failed: " + http.HttpRequestError,
         _ => exception?.GetType().Name ?? "unknown",
     };
 
+    /// <summary>
+    /// No request byte reached the server: the name did not resolve, the connection was refused, or
+    /// TLS never completed (the request is only written once it has).
+    /// </summary>
     private static bool NeverConnected(HttpRequestException exception) =>
-        exception.HttpRequestError == HttpRequestError.ConnectionError
+        exception.HttpRequestError is HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError or HttpRequestError.SecureConnectionError
         || exception.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused };
 
     private async ValueTask<TResponse> SendOnceAsync<TResponse>(Uri uri, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
@@ -277,14 +292,64 @@ public sealed class ApiTransport : IDisposable
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token);
 
         using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        var content = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        if (response.IsSuccessStatusCode)
+        var status = (int)response.StatusCode;
+
+        // A caller's HttpClient may follow redirects by itself: an answer from another URL is never
+        // taken as ours (it could be someone else's task), and a redirect answer is never followed.
+        if (response.RequestMessage?.RequestUri is { } answered && answered != uri)
         {
-            return ContractJson.Parse<TResponse>(content);
+            throw Failure(ApiFailureKind.Redirect, status, $"the request was redirected to {DescribeTarget(answered)}", response, default);
         }
 
-        throw _exceptionFactory(_errorFormat.Parse((int)response.StatusCode, content, RetryAfter(response)));
+        if (status is >= 300 and < 400)
+        {
+            var target = response.Headers.Location is { } location ? DescribeTarget(location.IsAbsoluteUri ? location : new Uri(uri, location)) : "no location";
+            throw Failure(ApiFailureKind.Redirect, status, $"the service redirected to {target}", response, default);
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            // Only the head of an error body is read: it holds the code and message, and a huge one costs nothing more.
+            using var error = await ResponseBody.ReadAsync(response.Content, _options.MaxErrorResponseBytes, skipWhenDeclaredLarger: false, cancellationToken).ConfigureAwait(false);
+            throw _exceptionFactory(_errorFormat.Parse(status, error.Span, RetryAfter(response), _token), null);
+        }
+
+        using var body = await ResponseBody.ReadAsync(response.Content, _options.MaxResponseBytes, skipWhenDeclaredLarger: true, cancellationToken).ConfigureAwait(false);
+        if (body.Exceeded)
+        {
+            throw Failure(ApiFailureKind.ResponseTooLarge, status, $"the answer is over the {_options.MaxResponseBytes}-byte limit (MaxResponseBytes)", response, body.Span);
+        }
+
+        if (body.Broken is { } broken)
+        {
+            throw Failure(ApiFailureKind.UnreadableResponse, status, $"the connection broke after {body.Length} bytes of the answer", response, body.Span, broken);
+        }
+
+        try
+        {
+            return ContractJson.Parse<TResponse>(body.Span);
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException or FormatException or OverflowException)
+        {
+            // The work may have started: the exception keeps the ids read before the damage.
+            throw Failure(ApiFailureKind.UnreadableResponse, status, Redaction.Scrub(ex.Message, _token), response, body.Span, ex);
+        }
     }
+
+    /// <summary>A failure of an answer that is not an error status, as the contract's base exception.</summary>
+    private ApiException Failure(ApiFailureKind kind, int status, string? why, HttpResponseMessage response, ReadOnlySpan<byte> body, Exception? cause = null)
+    {
+        var info = new ApiErrorInfo(status, null, why, null, Redaction.Scrub(ErrorBodyFormat.ToText(body), _token), RetryAfter(response))
+        {
+            Kind = kind,
+            PartialFields = kind == ApiFailureKind.UnreadableResponse ? JsonScan.TopLevelScalars(body, _token) : new Dictionary<string, string>(0),
+        };
+        return _exceptionFactory(info, cause);
+    }
+
+    /// <summary>Where a redirect pointed, for a message: no user info, query or fragment, and never the token.</summary>
+    private string DescribeTarget(Uri target) =>
+        Redaction.Scrub(target.IsAbsoluteUri ? target.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped) : "a relative location", _token)!;
 
     private TimeSpan? RetryAfter(HttpResponseMessage response)
     {

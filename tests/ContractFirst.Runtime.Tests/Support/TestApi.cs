@@ -10,9 +10,18 @@ internal static class TestApi
     /// <summary>An endpoint no test may reach: it proves options.Endpoint took precedence.</summary>
     public static readonly Uri UnreachableDefault = new("https://api.invalid/");
 
-    public static ApiException CreateException(ApiErrorInfo info) => info.StatusCode == 429
-        ? new TestRateLimitedException(info)
-        : new ApiException(info, isRetryable: false);
+    /// <summary>The code this made-up contract marks resend_safe: the service refused before starting anything.</summary>
+    public const string NotStartedCode = "queue_full";
+
+    /// <summary>Like a generated factory: unusable answers are the base type; 429 and 500 api_error are retryable, queue_full is resend-safe.</summary>
+    public static ApiException CreateException(ApiErrorInfo info, Exception? innerException) => (info.Kind, info.StatusCode, info.ErrorCode) switch
+    {
+        (not ApiFailureKind.ErrorStatus, _, _) => new ApiException(info, isRetryable: false, isResendSafe: false, innerException),
+        (_, 429, _) => new TestRateLimitedException(info),
+        (_, 500, "api_error") => new ApiException(info, isRetryable: true),
+        (_, 503, NotStartedCode) => new ApiException(info, isRetryable: true, isResendSafe: true),
+        _ => new ApiException(info, isRetryable: false),
+    };
 
     /// <summary>Options for fast tests: retries without back-off.</summary>
     public static ApiClientOptions Options(Uri endpoint, int maxRetries = 3, TimeProvider? timeProvider = null)

@@ -62,14 +62,17 @@ public sealed class ApiTransportRequestTests
     }
 
     [Fact]
-    public async Task AMalformedSuccessBodyIsAJsonErrorAndIsNotRetried()
+    public async Task AMalformedSuccessBodyIsATypedUnreadableAnswerThatKeepsItsIdsAndIsNotRetried()
     {
-        await using var server = await LoopbackServer.StartAsync((context, _) => LoopbackServer.Json(context, 200, """{"duration": 5}"""));
+        await using var server = await LoopbackServer.StartAsync((context, _) => LoopbackServer.Json(context, 200, """{"id": "task-7", "trace_id": "t-1", "duration": [5"""));
         using var transport = TestApi.Transport(TestApi.Options(server.BaseAddress));
 
-        var ex = await Assert.ThrowsAsync<System.Text.Json.JsonException>(() => transport.PostAsync(OperationKind.Read));
+        var ex = await Assert.ThrowsAsync<ApiException>(() => transport.PostAsync(OperationKind.Read));
 
-        Assert.Contains("TestResponse", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(ApiFailureKind.UnreadableResponse, ex.Kind);
+        Assert.IsType<System.Text.Json.JsonException>(ex.InnerException);
+        Assert.Equal("task-7", ex.Info.PartialFields["id"]);
+        Assert.Equal("t-1", ex.Info.PartialFields["trace_id"]);
         Assert.Single(server.Requests);
     }
 

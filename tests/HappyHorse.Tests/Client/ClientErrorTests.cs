@@ -31,24 +31,36 @@ public class ClientErrorTests
         Assert.Single(server.Requests);
     }
 
-    [Theory]
-    [InlineData(429, "too_many_requests", typeof(RateLimitedException))]
-    [InlineData(500, "api_error", typeof(ServerErrorException))]
-    public async Task ARetryableErrorSurfacesAsItsExceptionOnceRetriesAreExhausted(int status, string code, Type expected)
+    [Fact]
+    public async Task ARateLimitedSubmitIsSentAgainUntilRetriesAreExhausted()
     {
         await using var server = await LoopbackServer.StartAsync();
-        server.On(VideosPath, Reply.Error(status, code, "slow down", "trace-r"));
+        server.On(VideosPath, Reply.Error(429, "too_many_requests", "slow down", "trace-r"));
         using var client = TestClients.Create(server, maxRetries: 2);
 
-        var error = await Assert.ThrowsAnyAsync<HappyHorseException>(() => client.GenerateAsync(new GenerateRequest("a horse")));
+        var error = await Assert.ThrowsAsync<RateLimitedException>(() => client.GenerateAsync(new GenerateRequest("a horse")));
 
-        Assert.IsType(expected, error);
-        Assert.Equal(status, error.StatusCode);
-        Assert.Equal(code, error.ErrorCode);
-        Assert.Equal("slow down", error.ErrorMessage);
-        Assert.Equal("trace-r", error.TraceId);
-        Assert.True(error.IsRetryable);
-        Assert.Equal(3, server.Requests.Count); // the first attempt and two retries
+        Assert.Equal((429, "too_many_requests", "slow down", "trace-r"), (error.StatusCode, error.ErrorCode, error.ErrorMessage, error.TraceId));
+        Assert.True(error.IsSafeToResend);
+        Assert.Equal(3, server.Requests.Count); // a 429 proves nothing started: the first attempt and two retries
+    }
+
+    [Fact]
+    public async Task AServerErrorOnASubmitIsNeverSentAgainButALookupIsRetried()
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        server.On(VideosPath, Reply.Error(500, "api_error", "upstream failed", "trace-s"));
+        server.On("/happyhorse/tasks", Reply.Error(500, "api_error", "upstream failed", "trace-t"));
+        using var client = TestClients.Create(server, maxRetries: 2);
+
+        var submit = await Assert.ThrowsAsync<ServerErrorException>(() => client.GenerateAsync(new GenerateRequest("a horse")));
+        var lookup = await Assert.ThrowsAsync<ServerErrorException>(() => client.GetTaskAsync("task-1"));
+
+        // "Failed tasks are not charged" does not prove the task never started: one submit, never two.
+        Assert.False(submit.IsSafeToResend);
+        Assert.True(lookup.IsRetryable);
+        Assert.Equal(1, server.Requests.Count(r => r.Path == VideosPath));
+        Assert.Equal(3, server.Requests.Count(r => r.Path == "/happyhorse/tasks"));
     }
 
     [Fact]
@@ -82,15 +94,20 @@ public class ClientErrorTests
     }
 
     [Fact]
-    public async Task ASuccessBodyThatIsNotTheContractsShapeFailsWithAJsonException()
+    public async Task StrictReadingFailsAnOffTypeSuccessBodyAsATypedUnreadableAnswer()
     {
         await using var server = await LoopbackServer.StartAsync();
-        server.On(VideosPath, Reply.Ok("""{ "data": [ { "duration": "five" } ] }"""));
-        using var client = TestClients.Create(server);
+        server.On(VideosPath, Reply.Ok("""{ "task_id": "task-9", "data": [ { "duration": "five" } ] }"""));
+        var options = TestClients.FastOptions(server.BaseAddress, maxRetries: 2);
+        options.StrictReading = true;
+        using var client = new HappyHorseClient(TestClients.Token, options);
 
-        var error = await Assert.ThrowsAsync<System.Text.Json.JsonException>(() => client.GenerateAsync(new GenerateRequest("a horse")));
+        var error = await Assert.ThrowsAsync<HappyHorseException>(() => client.GenerateAsync(new GenerateRequest("a horse")));
 
+        Assert.Equal(ContractFirst.Runtime.ApiFailureKind.UnreadableResponse, error.Kind);
         Assert.Contains("VideoResult.duration", error.Message, StringComparison.Ordinal);
+        Assert.Equal("task-9", error.Info.PartialFields["task_id"]);
+        Assert.Single(server.Requests);
     }
 
     [Fact]
