@@ -41,7 +41,7 @@ public class SchemaExportTests
     {
         Assert.Equal(
             [
-                "TaskBatch.schema.json", "TaskRecord.schema.json", "TaskRequest.schema.json", "VideoResult.schema.json", "VideosResponse.schema.json",
+                "ErrorDetail.schema.json", "TaskBatch.schema.json", "TaskRecord.schema.json", "TaskRequest.schema.json", "VideoResult.schema.json", "VideosResponse.schema.json",
                 "tasks.retrieve.request.schema.json", "tasks.retrieve_batch.request.schema.json",
                 "videos.generate.request.schema.json", "videos.image_to_video.request.schema.json",
                 "videos.reference_to_video.request.schema.json", "videos.video_edit.request.schema.json",

@@ -122,6 +122,8 @@ internal static class ClientEmitter
         {
             w.Line($"FirstPollDelay = global::System.TimeSpan.FromSeconds({Seconds(p.FirstDelaySeconds)});");
             w.Line($"PollingInterval = global::System.TimeSpan.FromSeconds({Seconds(p.IntervalSeconds)});");
+            w.Line($"MaxPollingInterval = global::System.TimeSpan.FromSeconds({Seconds(p.MaxIntervalSeconds)});");
+            w.Line($"WaitTimeout = global::System.TimeSpan.FromSeconds({Seconds(p.TimeoutSeconds)});");
         }
 
         w.Close();
@@ -184,25 +186,36 @@ internal static class ClientEmitter
         var record = polling.RecordModel;
         var lookup = polling.ActionTypeName + "Async";
         var lookupRequest = polling.ActionTypeName + "Request";
+        const string parameters = "global::System.TimeSpan? pollingInterval = null, global::System.TimeSpan? timeout = null";
         w.Line();
         w.Summary($"Polls a task until it has ended, and returns its final record.",
-            "The first lookup waits FirstPollDelay, later ones PollingInterval (both from the options). Lookups are retried on transient failures; cancel the token to stop waiting.");
+            "The first lookup waits FirstPollDelay; later waits start at PollingInterval and grow up to MaxPollingInterval (all from the options). A lookup that fails transiently does not end the wait; the deadline (timeout, else the options' WaitTimeout) does. The contract's rules decide when the task has ended: see " + record + ".IsFinished.");
         w.Doc("<param name=\"taskId\">The task id a submit returned.</param>");
         w.Doc("<param name=\"pollingInterval\">Overrides the options' PollingInterval.</param>");
+        w.Doc("<param name=\"timeout\">Overrides the options' WaitTimeout: how long the whole wait may take.</param>");
         w.Doc("<param name=\"progress\">Receives every record read while waiting.</param>");
         w.Doc("<param name=\"cancellationToken\">Stops waiting.</param>");
         w.Doc("<returns>The record of the ended task.</returns>");
-        w.Doc($"<exception cref=\"{spec.Api.Name}Exception\">A lookup failed with an error answer.</exception>");
-        w.Open($"public virtual {CSharpTypes.Tasks}Task<{record}> WaitForTaskAsync(string taskId, global::System.TimeSpan? pollingInterval = null, global::System.IProgress<{record}>? progress = null, {Ct})");
+        w.Doc("<exception cref=\"TaskFailedException\">The task failed (unless the options' ThrowOnFailedTask is off); the exception carries the record.</exception>");
+        w.Doc("<exception cref=\"global::System.TimeoutException\">The task had not ended by the deadline; it may still be running.</exception>");
+        w.Doc($"<exception cref=\"{spec.Api.Name}Exception\">A lookup failed for good, for example an authentication error.</exception>");
+        w.Open($"public virtual async {CSharpTypes.Tasks}Task<{record}> WaitForTaskAsync(string taskId, {parameters}, global::System.IProgress<{record}>? progress = null, {Ct})");
         w.Line("global::System.ArgumentException.ThrowIfNullOrWhiteSpace(taskId);");
-        w.Line($"return {CSharpTypes.Runtime}TaskPolling.WaitAsync(");
+        w.Line("var interval = pollingInterval ?? _options.PollingInterval;");
+        w.Line($"var settings = new {CSharpTypes.Runtime}TaskWaitSettings(_options.FirstPollDelay, interval, interval > _options.MaxPollingInterval ? interval : _options.MaxPollingInterval, timeout ?? _options.WaitTimeout);");
+        w.Line($"var record = await {CSharpTypes.Runtime}TaskPolling.WaitAsync(");
         w.Line($"    token => {lookup}(new {lookupRequest}(taskId), token),");
         w.Line("    static record => record.IsFinished,");
-        w.Line("    _options.FirstPollDelay,");
-        w.Line("    pollingInterval ?? _options.PollingInterval,");
+        w.Line("    settings,");
+        w.Line("    \"task \" + taskId,");
         w.Line("    _options.TimeProvider,");
         w.Line("    progress,");
-        w.Line("    cancellationToken);");
+        w.Line("    cancellationToken).ConfigureAwait(false);");
+        w.Open("if (record.HasFailed && _options.ThrowOnFailedTask)");
+        w.Line("throw new TaskFailedException(taskId, record);");
+        w.Close();
+        w.Line();
+        w.Line("return record;");
         w.Close();
 
         var submitResponses = spec.Endpoints.Where(e => e.Kind == EndpointKind.Submit)
@@ -214,17 +227,18 @@ internal static class ClientEmitter
             w.Summary($"Polls the task a submit started until it has ended.");
             w.Doc("<param name=\"submitted\">The answer of an async or callback submit.</param>");
             w.Doc("<param name=\"pollingInterval\">Overrides the options' PollingInterval.</param>");
+            w.Doc("<param name=\"timeout\">Overrides the options' WaitTimeout: how long the whole wait may take.</param>");
             w.Doc("<param name=\"progress\">Receives every record read while waiting.</param>");
             w.Doc("<param name=\"cancellationToken\">Stops waiting.</param>");
             w.Doc("<returns>The record of the ended task.</returns>");
             w.Doc($"<exception cref=\"global::System.ArgumentException\">The answer carries no {Docs.Escape(polling.TaskIdProperty)}.</exception>");
-            w.Open($"public virtual {CSharpTypes.Tasks}Task<{record}> WaitForTaskAsync({response} submitted, global::System.TimeSpan? pollingInterval = null, global::System.IProgress<{record}>? progress = null, {Ct})");
+            w.Open($"public virtual {CSharpTypes.Tasks}Task<{record}> WaitForTaskAsync({response} submitted, {parameters}, global::System.IProgress<{record}>? progress = null, {Ct})");
             w.Line("global::System.ArgumentNullException.ThrowIfNull(submitted);");
             w.Open($"if (string.IsNullOrWhiteSpace(submitted.{polling.TaskIdProperty}))");
             w.Line($"throw new global::System.ArgumentException(\"The answer carries no {polling.TaskIdProperty}; only submits return one.\", nameof(submitted));");
             w.Close();
             w.Line();
-            w.Line($"return WaitForTaskAsync(submitted.{polling.TaskIdProperty}, pollingInterval, progress, cancellationToken);");
+            w.Line($"return WaitForTaskAsync(submitted.{polling.TaskIdProperty}, pollingInterval, timeout, progress, cancellationToken);");
             w.Close();
         }
     }

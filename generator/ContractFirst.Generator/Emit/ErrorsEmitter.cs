@@ -45,6 +45,11 @@ internal static class ErrorsEmitter
             w.Close();
         }
 
+        if (spec.Polling is { } polling)
+        {
+            EmitTaskFailed(w, spec, polling, baseName);
+        }
+
         w.Line();
         w.Line($"/// <summary>Maps error answers to the {Docs.Escape(baseName)} family, as the contract's error cases say.</summary>");
         w.Line(Header.GeneratedCode);
@@ -71,6 +76,34 @@ internal static class ErrorsEmitter
         w.Close(";");
         w.Close();
         return w.ToString();
+    }
+
+    private static void EmitTaskFailed(SourceWriter w, ContractSpec spec, PollingSpec polling, string baseName)
+    {
+        var record = polling.RecordModel;
+        var traceId = spec.Models.First(m => m.Name == record).Fields
+            .FirstOrDefault(f => f.JsonName == spec.Errors.TraceIdPath && f.Type is { Kind: FieldKind.String, IsArray: false });
+        w.Line();
+        w.Summary("A task ended in failure, as the contract's polling rules define it.",
+            $"Thrown by WaitForTaskAsync unless the options' ThrowOnFailedTask is off. {Docs.Escape(record)} holds everything the service said about the task.");
+        w.Line(Header.GeneratedCode);
+        w.Open($"public sealed class TaskFailedException : {baseName}");
+        w.Summary("Creates the exception for a failed task.");
+        w.Doc("<param name=\"taskId\">The id of the task.</param>");
+        w.Doc("<param name=\"record\">The task's final record.</param>");
+        w.Line($"public TaskFailedException(string taskId, {record} record)");
+        w.Open($"    : base(new {CSharpTypes.Runtime}ApiErrorInfo(200, null, \"task \" + taskId + \": \" + record?.FailureReason, {(traceId is null ? "null" : "record?." + traceId.PropertyName)}, null, null) {{ Kind = {CSharpTypes.Runtime}ApiFailureKind.TaskFailed }}, isRetryable: false)");
+        w.Line("global::System.ArgumentNullException.ThrowIfNull(record);");
+        w.Line("TaskId = taskId;");
+        w.Line("Record = record;");
+        w.Close();
+        w.Line();
+        w.Line("/// <summary>The id of the failed task.</summary>");
+        w.Line("public string TaskId { get; }");
+        w.Line();
+        w.Line("/// <summary>The task's final record.</summary>");
+        w.Line($"public {record} Record {{ get; }}");
+        w.Close();
     }
 
     private static string Bool(bool value) => value ? "true" : "false";

@@ -28,11 +28,9 @@ internal static class ModelEmitter
                 : $"public {CSharpTypes.ResponseProperty(field)} {field.PropertyName} {{ get; init; }}");
         }
 
-        if (model.FinishedWhen is not null)
+        if (model.Terminal is { } terminal)
         {
-            w.Line();
-            w.Line($"/// <summary>Whether the task has ended: <see cref=\"{model.FinishedWhen}\"/> is set once it has.</summary>");
-            w.Line($"public bool IsFinished => {model.FinishedWhen} is not null;");
+            TaskStateEmitter.Emit(w, terminal);
         }
 
         w.Close();

@@ -18,5 +18,5 @@ internal sealed class ModelDefinition(string name, YamlNode keyNode, string? des
 
     public ModelSpec ToSpec(PollingSpec? polling) =>
         new(Name, Description, Fields.Select(f => f.ToSpec(required: false)).ToEquatableArray(),
-            polling is not null && polling.RecordModel == Name ? polling.FinishedWhenProperty : null);
+            polling is not null && polling.RecordModel == Name ? polling.Terminal : null);
 }

@@ -71,6 +71,11 @@ public class ApiException : Exception
             ApiFailureKind.TaskFailed => ": the task failed",
             _ => "",
         };
+        if (info.Kind == ApiFailureKind.TaskFailed)
+        {
+            return $"The task failed{message}{traceId}";
+        }
+
         var partial = info.PartialFields.Count == 0 ? "" : " (read before the damage: " + string.Join(", ", info.PartialFields.Select(p => p.Key + "=" + p.Value)) + ")";
         return $"HTTP {info.StatusCode}{code}{what}{message}{traceId}{partial}";
     }

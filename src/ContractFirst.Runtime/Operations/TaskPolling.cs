@@ -1,51 +1,104 @@
 namespace ContractFirst.Runtime;
 
 /// <summary>
-/// Waits for a long-running server task by looking at it until it is finished.
+/// Waits for a long-running server task by looking at it, with growing pauses, until it has ended
+/// or the wait's deadline passes.
 /// </summary>
 public static class TaskPolling
 {
+    private const double Backoff = 1.5;
+
     /// <summary>
-    /// Waits <paramref name="firstDelay"/>, then fetches the task every <paramref name="interval"/> until it is finished.
+    /// Waits <see cref="TaskWaitSettings.FirstDelay"/>, then fetches the task with exponentially growing
+    /// pauses until it has ended. A lookup that fails transiently (after the client's own retries) does
+    /// not end the wait: the next round tries again, until the deadline.
     /// </summary>
-    /// <typeparam name="T">The task status type.</typeparam>
-    /// <param name="fetch">Fetches the current status.</param>
-    /// <param name="isFinished">Tells whether a status is final; unknown states should count as not finished.</param>
-    /// <param name="firstDelay">The wait before the first fetch.</param>
-    /// <param name="interval">The wait between later fetches.</param>
+    /// <typeparam name="T">The task record type.</typeparam>
+    /// <param name="fetch">Fetches the current record.</param>
+    /// <param name="hasEnded">Tells whether a record is final; states the contract does not list count as not ended.</param>
+    /// <param name="settings">Delays and the deadline.</param>
+    /// <param name="what">Names the task in messages, for example <c>task 5d4c…</c>.</param>
     /// <param name="timeProvider">The clock to wait on.</param>
-    /// <param name="progress">Receives every fetched status, or <see langword="null"/>.</param>
+    /// <param name="progress">Receives every fetched record, or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Stops waiting.</param>
-    /// <returns>The first finished status.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="fetch"/>, <paramref name="isFinished"/> or <paramref name="timeProvider"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="firstDelay"/> is negative or <paramref name="interval"/> is not positive.</exception>
+    /// <returns>The first final record.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="fetch"/>, <paramref name="hasEnded"/> or <paramref name="timeProvider"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A delay is negative, an interval not positive, or the timeout neither positive nor infinite.</exception>
+    /// <exception cref="TimeoutException">The task had not ended by the deadline; the last lookup failure, if any, is the inner exception.</exception>
+    /// <exception cref="ApiException">A lookup failed for good (for example an authentication error or an unknown task).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static async Task<T> WaitAsync<T>(
         Func<CancellationToken, Task<T>> fetch,
-        Func<T, bool> isFinished,
-        TimeSpan firstDelay,
-        TimeSpan interval,
+        Func<T, bool> hasEnded,
+        TaskWaitSettings settings,
+        string what,
         TimeProvider timeProvider,
         IProgress<T>? progress,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(fetch);
-        ArgumentNullException.ThrowIfNull(isFinished);
+        ArgumentNullException.ThrowIfNull(hasEnded);
         ArgumentNullException.ThrowIfNull(timeProvider);
-        ArgumentOutOfRangeException.ThrowIfLessThan(firstDelay, TimeSpan.Zero);
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(interval, TimeSpan.Zero);
-
-        await Task.Delay(firstDelay, timeProvider, cancellationToken).ConfigureAwait(false);
-        while (true)
+        ArgumentOutOfRangeException.ThrowIfLessThan(settings.FirstDelay, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(settings.Interval, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(settings.MaxInterval, TimeSpan.Zero);
+        if (settings.Timeout <= TimeSpan.Zero && settings.Timeout != Timeout.InfiniteTimeSpan)
         {
-            var status = await fetch(cancellationToken).ConfigureAwait(false);
-            progress?.Report(status);
-            if (isFinished(status))
-            {
-                return status;
-            }
+            throw new ArgumentOutOfRangeException(nameof(settings), settings.Timeout, "The wait timeout must be positive or infinite.");
+        }
 
-            await Task.Delay(interval, timeProvider, cancellationToken).ConfigureAwait(false);
+        using var deadline = settings.Timeout == Timeout.InfiniteTimeSpan
+            ? new CancellationTokenSource()
+            : new CancellationTokenSource(settings.Timeout, timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        var token = linked.Token;
+        Exception? lastFailure = null;
+        var interval = settings.Interval < settings.MaxInterval ? settings.Interval : settings.MaxInterval;
+        try
+        {
+            await Task.Delay(settings.FirstDelay, timeProvider, token).ConfigureAwait(false);
+            while (true)
+            {
+                try
+                {
+                    var record = await fetch(token).ConfigureAwait(false);
+                    lastFailure = null;
+                    progress?.Report(record);
+                    if (hasEnded(record))
+                    {
+                        return record;
+                    }
+                }
+                catch (Exception ex) when (IsTransient(ex) && !token.IsCancellationRequested)
+                {
+                    // The lookup's own retries are spent, but the task itself is unaffected: look again next round.
+                    lastFailure = ex;
+                }
+
+                await Task.Delay(interval, timeProvider, token).ConfigureAwait(false);
+                interval = TimeSpan.FromTicks(Math.Min((long)(interval.Ticks * Backoff), settings.MaxInterval.Ticks));
+            }
+        }
+        catch (OperationCanceledException ex) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException(
+                $"Waited {settings.Timeout} for {what} to end; it may still be running and can be looked up later."
+                + (lastFailure is null ? "" : " The last lookup failed: " + lastFailure.Message),
+                lastFailure ?? ex);
         }
     }
+
+    /// <summary>A lookup failure worth another round: the network, a timeout, or an answer the contract or HTTP calls transient.</summary>
+    private static bool IsTransient(Exception exception) => exception switch
+    {
+        ApiException api => api.Kind switch
+        {
+            ApiFailureKind.ErrorStatus => api.IsRetryable || api.StatusCode is 408 or 429 or 500 or 502 or 503 or 504,
+            // An answer cut off mid-way is the network; one that arrived whole and unreadable would stay so.
+            ApiFailureKind.UnreadableResponse => api.InnerException is IOException or HttpRequestException,
+            _ => false,
+        },
+        HttpRequestException or TimeoutException => true,
+        _ => false,
+    };
 }

@@ -64,7 +64,7 @@ internal static class VideoFlow
                 var display = new TaskProgressDisplay(env.ErrorConsole ?? ConsoleFactory.ForWriter(env.Error), taskId);
                 var id = taskId;
                 var record = await display.RunAsync(
-                    progress => connection.Client.WaitForTaskAsync(id, connection.PollingInterval, progress, scope.Token)).ConfigureAwait(false);
+                    progress => connection.Client.WaitForTaskAsync(id, connection.PollingInterval, progress: progress, cancellationToken: scope.Token)).ConfigureAwait(false);
 
                 var videos = await SaveAsync(new VideoDownloader(connection.Http), taskId, record, folder, scope.Token).ConfigureAwait(false);
                 var traceId = submitted.TraceId ?? record.TraceId ?? record.Response?.TraceId;

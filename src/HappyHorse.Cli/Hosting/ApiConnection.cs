@@ -74,6 +74,9 @@ internal sealed class ApiConnection : IAsyncDisposable
             Endpoint = endpoint,
             UserAgent = $"happyhorse-cli/{typeof(ApiConnection).Assembly.GetName().Version?.ToString(3)}",
             PollingInterval = pollingInterval,
+
+            // The CLI reports a failed task from its final record (state, trace id, nothing saved).
+            ThrowOnFailedTask = false,
         };
 
         // A real task takes minutes, so the contract's first-poll delay stands; an emulator task takes seconds.

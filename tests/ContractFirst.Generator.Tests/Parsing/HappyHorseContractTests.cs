@@ -142,11 +142,18 @@ public sealed class HappyHorseContractTests
     }
 
     [Fact]
-    public void PollsTheTaskRecordUntilFinishedAtIsSet()
+    public void PollsTheTaskRecordUntilItsStatesOrFinishedAtSayItEnded()
     {
-        Assert.Equal(new PollingSpec("GetTask", "TaskRecord", "TaskId", "FinishedAt", 15, 5), s_spec.Polling);
-        Assert.Equal("FinishedAt", s_spec.Models.Single(m => m.Name == "TaskRecord").FinishedWhen);
-        Assert.All(s_spec.Models.Where(m => m.Name != "TaskRecord"), m => Assert.Null(m.FinishedWhen));
+        var polling = s_spec.Polling!;
+        Assert.Equal(("GetTask", "TaskRecord", "TaskId"), (polling.ActionTypeName, polling.RecordModel, polling.TaskIdProperty));
+        Assert.Equal((15d, 5d, 60d, 3600d), (polling.FirstDelaySeconds, polling.IntervalSeconds, polling.MaxIntervalSeconds, polling.TimeoutSeconds));
+        Assert.Equal("FinishedAt", polling.Terminal.FinishedWhen);
+        Assert.Equal(["response.data[].state has every item succeeded"], polling.Terminal.Succeeded.Select(r => r.Text));
+        Assert.Equal(
+            ["response.success is false", "response.error is present", "response.data[].state has any item error"],
+            polling.Terminal.Failed.Select(r => r.Text));
+        Assert.Equal(polling.Terminal, s_spec.Models.Single(m => m.Name == "TaskRecord").Terminal);
+        Assert.All(s_spec.Models.Where(m => m.Name != "TaskRecord"), m => Assert.Null(m.Terminal));
     }
 
     [Fact]
@@ -166,7 +173,7 @@ public sealed class HappyHorseContractTests
     public void EnumsAndModelsAreInContractOrder()
     {
         Assert.Equal(["Resolution", "Ratio", "AudioSetting", "VideoState"], s_spec.Enums.Select(e => e.Name));
-        Assert.Equal(["VideosResponse", "VideoResult", "TaskRequest", "TaskRecord", "TaskBatch"], s_spec.Models.Select(m => m.Name));
+        Assert.Equal(["VideosResponse", "ErrorDetail", "VideoResult", "TaskRequest", "TaskRecord", "TaskBatch"], s_spec.Models.Select(m => m.Name));
         Assert.Equal(["P720", "P1080"], s_spec.Enums[0].Values.Select(v => v.Name));
     }
 }

@@ -11,6 +11,7 @@ internal static class TestClients
         Endpoint = endpoint,
         FirstPollDelay = TimeSpan.Zero,
         PollingInterval = TimeSpan.FromMilliseconds(1),
+        MaxPollingInterval = TimeSpan.FromMilliseconds(10),
         Retry = { MaxRetries = maxRetries, Delay = TimeSpan.Zero, MaxDelay = TimeSpan.Zero },
     };
 
