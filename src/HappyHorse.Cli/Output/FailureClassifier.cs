@@ -17,7 +17,16 @@ internal static class FailureClassifier
         OperationCanceledException when cancelledByUser => new(ExitCodes.Cancelled, "cancelled", "Cancelled."),
         OperationCanceledException when timedOut => new(ExitCodes.Timeout, "timeout", $"Gave up after {Durations.Format(timeout ?? TimeSpan.Zero)} (--timeout)."),
         TimeoutException ex => new(ExitCodes.Timeout, "timeout", ex.Message),
-        ApiException api => new(ExitCodes.ApiError, "api_error", $"The API answered HTTP {api.StatusCode}.")
+        ApiException { Kind: ApiFailureKind.ErrorStatus } api => new(ExitCodes.ApiError, "api_error", $"The API answered HTTP {api.StatusCode}.")
+        {
+            Status = api.StatusCode,
+            Code = api.ErrorCode,
+            ApiMessage = api.ErrorMessage,
+            TraceId = api.TraceId,
+        },
+
+        // An answer that could not be used; its message keeps any task id read before the damage.
+        ApiException api => new(ExitCodes.ApiError, KindCode(api.Kind), api.Message)
         {
             Status = api.StatusCode,
             Code = api.ErrorCode,
@@ -32,5 +41,13 @@ internal static class FailureClassifier
         UnexpectedResponseException unexpected => new(ExitCodes.ApiError, "invalid_response", unexpected.Message),
         IOException or UnauthorizedAccessException => new(ExitCodes.InternalError, "io_error", exception.Message),
         _ => new(ExitCodes.InternalError, "internal_error", $"Unexpected error: {exception}"),
+    };
+
+    private static string KindCode(ApiFailureKind kind) => kind switch
+    {
+        ApiFailureKind.Redirect => "redirect",
+        ApiFailureKind.ResponseTooLarge => "response_too_large",
+        ApiFailureKind.TaskFailed => "task_failed",
+        _ => "invalid_response",
     };
 }
