@@ -61,7 +61,8 @@ public static class UrlRule
     /// <summary>
     /// The rule for <c>url</c> values as a regular expression (see the remarks on <see cref="UrlRule"/>), written
     /// so that ECMA-262 (without flags) and .NET read it the same way: ASCII classes only, no <c>\d</c>,
-    /// <c>\w</c> or <c>\s</c>. The exported JSON Schemas use it as the <c>pattern</c> of every <c>url</c> field.
+    /// <c>\w</c> or <c>\s</c>, and <c>$(?!\n)</c> because .NET's <c>$</c> also matches before a final line feed.
+    /// The exported JSON Schemas use it as the <c>pattern</c> of every <c>url</c> field.
     /// </summary>
     public const string Pattern =
         "^[Hh][Tt][Tt][Pp][Ss]?://(?:" + UserInfo + ")?"
@@ -69,7 +70,7 @@ public static class UrlRule
         + "(?::" + Port + ")?"
         + "(?:/" + PathChar + "*)?"
         + @"(?:\?" + QueryChar + "*)?"
-        + "(?:#" + QueryChar + "*)?$";
+        + "(?:#" + QueryChar + @"*)?$(?!\n)";
 
     /// <summary>
     /// Well-formed UTF-16 as a regular expression: every high surrogate (U+D800–U+DBFF) is immediately

@@ -85,19 +85,18 @@ public static class Validate
             return -1;
         }
 
+        // A plain loop with one range compare per character: IndexOfAnyInRange would vectorise the common case
+        // but allocates until the JIT has tiered it up, and a valid request must allocate nothing.
         var text = value.AsSpan();
-
-        // Most text has no surrogates at all: one vectorised search and done.
-        var i = text.IndexOfAnyInRange('\uD800', '\uDFFF');
-        if (i < 0)
-        {
-            return -1;
-        }
-
+        var i = 0;
         while (i < text.Length)
         {
             var c = text[i];
-            if (char.IsHighSurrogate(c))
+            if (!char.IsSurrogate(c))
+            {
+                i++;
+            }
+            else if (char.IsHighSurrogate(c))
             {
                 if (i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1]))
                 {
@@ -106,13 +105,10 @@ public static class Validate
 
                 i += 2;
             }
-            else if (char.IsLowSurrogate(c))
-            {
-                return i;
-            }
             else
             {
-                i++;
+                // A low surrogate that does not follow a high one.
+                return i;
             }
         }
 
