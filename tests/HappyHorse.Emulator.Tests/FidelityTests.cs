@@ -292,7 +292,9 @@ public class FidelityTests
     [InlineData(Tasks, """{ "action": "retrieve_batch", "ids": ["a\\\ud800"] }""", "ids[0] must be well-formed UTF-16: unpaired surrogate U+D800 at index 2")]
     [InlineData(Videos, """{ "action": "\ud800", "prompt": "x" }""", "action must be one of")]
     [InlineData(Videos, """{ "model": "\ud800", "prompt": "x" }""", "model must be one of")]
-    [InlineData(Videos, """{ "prompt": "x", "\ud800": 1 }""", "is not a field of generate")]
+    [InlineData(Videos, """{ "prompt": "x", "\ud800": 1 }""", "property name of the body is not well-formed UTF-16")]
+    [InlineData(Videos, """{ "\ud800": "x" }""", "property name of the body is not well-formed UTF-16")]
+    [InlineData(Videos, """{ "action": "reference_to_video", "prompt": "x", "image_urls": [{ "\udc00": 1 }, { "a": 1, "b\udc00": 2 }] }""", "image_urls[0] must be a string")]
     public async Task AnUnpairedSurrogateInAnyStringIsABadRequestNamingTheField(string path, string body, string mention)
     {
         // Newtonsoft reads "\ud800" as U+FFFD and System.Text.Json refuses to read it at all: neither may hide it or turn it into a 500.

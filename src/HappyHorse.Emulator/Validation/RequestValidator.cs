@@ -23,6 +23,8 @@ internal sealed record ValidatedRequest(ContractAction Action, string? Model, Js
 /// </summary>
 internal sealed class RequestValidator
 {
+    private const string PropertyNameNotWellFormed = "A property name of the body is not well-formed UTF-16 (it has an unpaired surrogate).";
+
     private readonly ContractEndpoint _endpoint;
     private readonly Dictionary<string, JsonSchema> _schemas;
 
@@ -122,6 +124,11 @@ internal sealed class RequestValidator
         {
             // System.Text.Json is strict (no comments, trailing commas or single quotes), as a JSON API is.
             node = JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
+            if (node is JsonObject json && !TryReadPropertyNames(json))
+            {
+                error = PropertyNameNotWellFormed;
+                return false;
+            }
 
             // NJsonSchema validates Newtonsoft tokens; dates must stay strings, or a prompt that looks like one would change type.
             using var reader = new JsonTextReader(new StringReader(body)) { DateParseHandling = DateParseHandling.None };
@@ -136,6 +143,27 @@ internal sealed class RequestValidator
         catch (Exception ex) when (ex is System.Text.Json.JsonException or JsonReaderException or ArgumentException)
         {
             error = "The body is not valid JSON: " + ex.Message;
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            // System.Text.Json compares property names while it parses (duplicates are refused) and cannot read one
+            // with an escaped unpaired surrogate.
+            error = PropertyNameNotWellFormed;
+            return false;
+        }
+    }
+
+    /// <summary>Reads the property names now: an escaped unpaired surrogate in one makes System.Text.Json throw at first use.</summary>
+    private static bool TryReadPropertyNames(JsonObject json)
+    {
+        try
+        {
+            _ = json.Count;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
             return false;
         }
     }

@@ -49,7 +49,7 @@ public class UrlConstraintTests
     [MemberData(nameof(UrlsWithALoneSurrogate), DisableDiscoveryEnumeration = true)] // xunit would turn the surrogate into U+FFFD
     public void AnUnpairedSurrogateIsReportedWithItsIndexNotAsABadUrl(string action, string field, string url)
     {
-        var error = ValidationAssert.SingleError(WithUrl(action, field, url), field, "utf16", "must be well-formed UTF-16: unpaired surrogate U+D800 at index 19");
+        var error = ValidationAssert.SingleError(WithUrl(action, field, url), field, "utf16", "must be well-formed UTF-16: unpaired surrogate U+D800 at index 20");
         Assert.Equal(url, error.Value);
     }
 
