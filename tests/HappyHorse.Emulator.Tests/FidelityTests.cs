@@ -294,7 +294,7 @@ public class FidelityTests
     [InlineData(Videos, """{ "model": "\ud800", "prompt": "x" }""", "model must be one of")]
     [InlineData(Videos, """{ "prompt": "x", "\ud800": 1 }""", "property name of the body is not well-formed UTF-16")]
     [InlineData(Videos, """{ "\ud800": "x" }""", "property name of the body is not well-formed UTF-16")]
-    [InlineData(Videos, """{ "action": "reference_to_video", "prompt": "x", "image_urls": [{ "\udc00": 1 }, { "a": 1, "b\udc00": 2 }] }""", "image_urls[0] must be a string")]
+    [InlineData(Videos, """{ "action": "reference_to_video", "prompt": "x", "image_urls": [{ "\udc00": 1 }, { "a": 1, "b\udc00": 2 }] }""", "property name of the body is not well-formed UTF-16")]
     public async Task AnUnpairedSurrogateInAnyStringIsABadRequestNamingTheField(string path, string body, string mention)
     {
         // Newtonsoft reads "\ud800" as U+FFFD and System.Text.Json refuses to read it at all: neither may hide it or turn it into a 500.
