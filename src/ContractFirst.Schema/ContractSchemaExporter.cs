@@ -1,4 +1,5 @@
 using System.Globalization;
+using ContractFirst.Runtime;
 using ContractFirst.Generator.Model;
 using NJsonSchema;
 
@@ -18,22 +19,10 @@ public static class ContractSchemaExporter
     public const string SchemaVersion = "http://json-schema.org/draft-07/schema#";
 
     /// <summary>
-    /// What an absolute <c>http</c>/<c>https</c> URL looks like, the same rule the generated validators
-    /// apply: no whitespace, control characters or backslashes anywhere; a case-insensitive scheme;
-    /// optional user info without '@'; a host that is a name, an IPv4 address or a bracketed IPv6 address; a port up
-    /// to 65535. ECMA-262 syntax, so every JSON Schema validator reads it the same way.
+    /// What a required string must match: well-formed UTF-16 (<see cref="UrlRule.WellFormedUtf16Pattern"/>) with at
+    /// least one character that is not whitespace. The generated validators treat a blank required string as missing.
     /// </summary>
-    public const string HttpUrlPattern =
-        @"^(?![\s\S]*[\s\\\x00-\x1F\x7F-\x9F])[Hh][Tt][Tt][Pp][Ss]?://(?:[^/?#@]*@)?"
-        + @"(?:[A-Za-z0-9\-._~%\u00A0-\uFFFF]+|\[[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*\])"
-        + @"(?::(?:0[0-9]{4}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]|[0-9]{1,4}))?"
-        + @"(?:[/?#][\s\S]*)?$";
-
-    /// <summary>
-    /// What a required string must match: at least one character that is not whitespace. The generated
-    /// validators treat a blank required string as missing.
-    /// </summary>
-    public const string NotBlankPattern = @"\S";
+    public const string NotBlankPattern = @"(?=[\s\S]*\S)" + UrlRule.WellFormedUtf16Pattern;
 
     /// <summary>Reads a contract file and exports its schemas.</summary>
     /// <param name="contractPath">The YAML contract.</param>
@@ -152,6 +141,9 @@ public static class ContractSchemaExporter
         {
             case FieldKind.String:
                 target.Type = JsonObjectType.String;
+
+                // A string with an unpaired surrogate has no UTF-8 form; the generated validators refuse it.
+                target.Pattern = UrlRule.WellFormedUtf16Pattern;
                 if (notBlank)
                 {
                     target.MinLength = 1;
@@ -162,7 +154,9 @@ public static class ContractSchemaExporter
             case FieldKind.Url:
                 target.Type = JsonObjectType.String;
                 target.Format = JsonFormatStrings.Uri;
-                target.Pattern = HttpUrlPattern;
+
+                // The one URL rule of the runtime; it also excludes every non-ASCII character, surrogates included.
+                target.Pattern = UrlRule.Pattern;
                 break;
             case FieldKind.Integer:
             case FieldKind.Number:

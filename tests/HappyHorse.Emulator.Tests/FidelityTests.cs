@@ -283,6 +283,40 @@ public class FidelityTests
     }
 
     [Theory]
+    [InlineData(Videos, """{ "prompt": "\ud800" }""", "prompt must be well-formed UTF-16: unpaired surrogate U+D800 at index 0")]
+    [InlineData(Videos, """{ "prompt": "horse \udc00" }""", "prompt must be well-formed UTF-16: unpaired surrogate U+DC00 at index 6")]
+    [InlineData(Videos, """{ "prompt": "x", "callback_url": "https://a.example/\ud800" }""", "callback_url must be well-formed UTF-16: unpaired surrogate U+D800 at index 18")]
+    [InlineData(Videos, """{ "action": "image_to_video", "image_url": "\ud83d" }""", "image_url must be well-formed UTF-16: unpaired surrogate U+D83D at index 0")]
+    [InlineData(Videos, """{ "action": "reference_to_video", "prompt": "x", "image_urls": ["https://a.example/1.png", "\udfff"] }""", "image_urls[1] must be well-formed UTF-16: unpaired surrogate U+DFFF at index 0")]
+    [InlineData(Tasks, """{ "action": "retrieve", "id": "\ud800\ud800\udc00" }""", "id must be well-formed UTF-16: unpaired surrogate U+D800 at index 0")]
+    [InlineData(Tasks, """{ "action": "retrieve_batch", "ids": ["a\\\ud800"] }""", "ids[0] must be well-formed UTF-16: unpaired surrogate U+D800 at index 2")]
+    [InlineData(Videos, """{ "action": "\ud800", "prompt": "x" }""", "action must be one of")]
+    [InlineData(Videos, """{ "model": "\ud800", "prompt": "x" }""", "model must be one of")]
+    [InlineData(Videos, """{ "prompt": "x", "\ud800": 1 }""", "property name of the body is not well-formed UTF-16")]
+    [InlineData(Videos, """{ "\ud800": "x" }""", "property name of the body is not well-formed UTF-16")]
+    [InlineData(Videos, """{ "action": "reference_to_video", "prompt": "x", "image_urls": [{ "\udc00": 1 }, { "a": 1, "b\udc00": 2 }] }""", "property name of the body is not well-formed UTF-16")]
+    public async Task AnUnpairedSurrogateInAnyStringIsABadRequestNamingTheField(string path, string body, string mention)
+    {
+        // Newtonsoft reads "\ud800" as U+FFFD and System.Text.Json refuses to read it at all: neither may hide it or turn it into a 500.
+        await using var emulator = await HappyHorseEmulator.StartAsync();
+
+        var answer = await Clients.PostAsync(emulator, path, body);
+
+        Assert.Equal((400, "bad_request"), (answer.Status, answer.ErrorCode));
+        Assert.Contains(mention, answer.ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EscapedSurrogatePairsAreAccepted()
+    {
+        await using var emulator = await HappyHorseEmulator.StartAsync();
+
+        var answer = await Clients.PostAsync(emulator, Videos, """{ "prompt": "A horse \ud83d\udc0e", "async": true }""");
+
+        Assert.Equal(200, answer.Status);
+    }
+
+    [Theory]
     [InlineData("""{ "id": "x" }""", "action")]
     [InlineData("""{ "action": "retrieve" }""", "id")]
     [InlineData("""{ "action": "retrieve_batch", "ids": [] }""", "ids")]

@@ -58,6 +58,7 @@ internal static class ValidatorEmitter
             w.Open($"if (string.IsNullOrWhiteSpace({field.PropertyName}))");
             w.Line($"{Add}{Error}.Required({name}));");
             w.Close();
+            EmitSurrogateCheck(w, "else if", name, field.PropertyName, Surrogate(field));
             if (field.Type.Kind == FieldKind.Url)
             {
                 w.Open($"else if (!{CSharpTypes.Runtime}Validate.IsHttpUrl({field.PropertyName}))");
@@ -75,8 +76,17 @@ internal static class ValidatorEmitter
         switch (field.Type.Kind)
         {
             case FieldKind.Url:
-                w.Open($"if ({binding} && !{CSharpTypes.Runtime}Validate.IsHttpUrl({local}))");
+                w.Open($"if ({binding})");
+                EmitSurrogateCheck(w, "if", name, local, Surrogate(field));
+                w.Open($"else if (!{CSharpTypes.Runtime}Validate.IsHttpUrl({local}))");
                 w.Line($"{Add}{Error}.NotHttpUrl({name}, {local}));");
+                w.Close();
+                w.Close();
+                break;
+            case FieldKind.String:
+                // A string with an unpaired surrogate has no UTF-8 form: it would be sent as U+FFFD.
+                w.Open($"if ({binding} && {CSharpTypes.Runtime}Validate.IndexOfUnpairedSurrogate({local}) is var {Surrogate(field)} && {Surrogate(field)} >= 0)");
+                w.Line($"{Add}{Error}.UnpairedSurrogate({name}, {local}, {Surrogate(field)}));");
                 w.Close();
                 break;
             case FieldKind.Enum:
@@ -139,6 +149,7 @@ internal static class ValidatorEmitter
                 itemChecks.Open($"if (string.IsNullOrWhiteSpace({item}))");
                 itemChecks.Line($"{Add}{Error}.Required({itemName}));");
                 itemChecks.Close();
+                EmitSurrogateCheck(itemChecks, "else if", itemName, item, Surrogate(field));
                 if (field.Type.Kind == FieldKind.Url)
                 {
                     itemChecks.Open($"else if (!{CSharpTypes.Runtime}Validate.IsHttpUrl({item}))");
@@ -183,6 +194,19 @@ internal static class ValidatorEmitter
 
         w.Close();
     }
+
+    /// <summary>
+    /// Emits the well-formed UTF-16 check of a string or URL value: an unpaired surrogate has no UTF-8
+    /// form, so the value could only be sent altered (as U+FFFD). The error names the field and the index.
+    /// </summary>
+    private static void EmitSurrogateCheck(SourceWriter w, string keyword, string name, string value, string index)
+    {
+        w.Open($"{keyword} ({CSharpTypes.Runtime}Validate.IndexOfUnpairedSurrogate({value}) is var {index} && {index} >= 0)");
+        w.Line($"{Add}{Error}.UnpairedSurrogate({name}, {value}, {index}));");
+        w.Close();
+    }
+
+    private static string Surrogate(FieldSpec field) => Naming.ToCamelCase(field.PropertyName) + "Surrogate";
 
     /// <summary>The out-of-bounds condition for <paramref name="value"/>, or null when neither bound is set.</summary>
     private static string? Bounds<T>(string value, T? min, T? max, Func<T, string> literal)

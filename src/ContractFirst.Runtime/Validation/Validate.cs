@@ -19,14 +19,14 @@ public static class Validate
     }
 
     /// <summary>
-    /// Checks that a value is an absolute <c>http</c> or <c>https</c> URL with a host, without allocating.
+    /// Checks that a value is an absolute <c>http</c> or <c>https</c> URL by the contract's one URL rule
+    /// (<see cref="UrlRule"/>), without allocating.
     /// </summary>
     /// <remarks>
-    /// The check is by hand rather than with <see cref="Uri"/> because a valid request must validate
-    /// without allocating, and because <see cref="Uri"/> quietly accepts input a server will not
-    /// (embedded whitespace, backslashes). It rejects whitespace, control characters and backslashes
-    /// anywhere; requires an authority whose host is a name, an IPv4 address or a bracketed IPv6
-    /// address; and accepts an optional user info (without '@') and a port from 0 to 65535.
+    /// The check is by hand rather than with <see cref="Uri"/> or a <see cref="System.Text.RegularExpressions.Regex"/>
+    /// because a valid request must validate without allocating, and because <see cref="Uri"/> quietly accepts
+    /// input a server will not (embedded whitespace, backslashes). It accepts exactly what
+    /// <see cref="UrlRule.Pattern"/> matches; tests hold the two to each other.
     /// </remarks>
     /// <param name="value">The value to check.</param>
     /// <returns><see langword="true"/> when the value is such a URL.</returns>
@@ -38,14 +38,6 @@ public static class Validate
         }
 
         var url = value.AsSpan();
-        foreach (var c in url)
-        {
-            if (char.IsWhiteSpace(c) || char.IsControl(c) || c == '\\')
-            {
-                return false;
-            }
-        }
-
         int schemeLength;
         if (url.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
         {
@@ -63,11 +55,138 @@ public static class Validate
         var rest = url[schemeLength..];
         var authorityEnd = rest.IndexOfAny('/', '?', '#');
         var authority = authorityEnd < 0 ? rest : rest[..authorityEnd];
+        var hostAndPort = authority;
 
-        // User info cannot contain '@' (RFC 3986), so a second one means the URL is malformed.
-        var at = authority.LastIndexOf('@');
-        return authority.IndexOf('@') == at && IsHostAndPort(authority[(at + 1)..]);
+        // User info runs to the first '@' and cannot contain another (RFC 3986).
+        var at = authority.IndexOf('@');
+        if (at >= 0)
+        {
+            if (!IsUserInfo(authority[..at]))
+            {
+                return false;
+            }
+
+            hostAndPort = authority[(at + 1)..];
+        }
+
+        return IsHostAndPort(hostAndPort) && (authorityEnd < 0 || IsPathQueryFragment(rest[authorityEnd..]));
     }
+
+    /// <summary>
+    /// Finds the first unpaired UTF-16 surrogate in a value, without allocating: a high surrogate not
+    /// immediately followed by a low one, or a low surrogate not immediately after a high one.
+    /// </summary>
+    /// <param name="value">The value to check.</param>
+    /// <returns>The index of the first unpaired surrogate, or -1 when the value is well-formed UTF-16 (or null).</returns>
+    public static int IndexOfUnpairedSurrogate(string? value)
+    {
+        if (value is null)
+        {
+            return -1;
+        }
+
+        // A plain loop with one range compare per character: IndexOfAnyInRange would vectorise the common case
+        // but allocates until the JIT has tiered it up, and a valid request must allocate nothing.
+        var text = value.AsSpan();
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (!char.IsSurrogate(c))
+            {
+                i++;
+            }
+            else if (char.IsHighSurrogate(c))
+            {
+                if (i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1]))
+                {
+                    return i;
+                }
+
+                i += 2;
+            }
+            else
+            {
+                // A low surrogate that does not follow a high one.
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// Checks that a value is well-formed UTF-16 (no unpaired surrogate), so that it has a UTF-8 form and
+    /// is sent as it is; the same rule as <see cref="UrlRule.WellFormedUtf16Pattern"/>. Allocates nothing.
+    /// </summary>
+    /// <param name="value">The value to check.</param>
+    /// <returns><see langword="true"/> when the value has no unpaired surrogate (null counts as well-formed).</returns>
+    public static bool IsWellFormedUtf16(string? value) => IndexOfUnpairedSurrogate(value) < 0;
+
+    private static bool IsUserInfo(ReadOnlySpan<char> userInfo)
+    {
+        for (var i = 0; i < userInfo.Length; i++)
+        {
+            var c = userInfo[i];
+            if (c == '%')
+            {
+                if (!IsEncoded(userInfo, i))
+                {
+                    return false;
+                }
+
+                i += 2;
+            }
+            else if (!(IsUnreservedOrSubDelim(c) || c == ':'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // After the authority: '/' path, '?' query, '#' fragment; RFC 3986 characters, '%' with two hex digits,
+    // and one '#' at most.
+    private static bool IsPathQueryFragment(ReadOnlySpan<char> rest)
+    {
+        var fragment = false;
+        for (var i = 0; i < rest.Length; i++)
+        {
+            var c = rest[i];
+            if (c == '%')
+            {
+                if (!IsEncoded(rest, i))
+                {
+                    return false;
+                }
+
+                i += 2;
+            }
+            else if (c == '#')
+            {
+                if (fragment)
+                {
+                    return false;
+                }
+
+                fragment = true;
+            }
+            else if (!(IsUnreservedOrSubDelim(c) || c is ':' or '@' or '/' or '?'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsEncoded(ReadOnlySpan<char> text, int percent) =>
+        percent + 2 < text.Length && char.IsAsciiHexDigit(text[percent + 1]) && char.IsAsciiHexDigit(text[percent + 2]);
+
+    // RFC 3986 unreserved and sub-delims characters.
+    private static bool IsUnreservedOrSubDelim(char c) =>
+        char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '~' or '!' or '$' or '&' or '\'' or '(' or ')' or '*' or '+' or ',' or ';' or '=';
 
     private static bool IsHostAndPort(ReadOnlySpan<char> hostAndPort)
     {
@@ -83,10 +202,10 @@ public static class Validate
             return afterHost.IsEmpty || (afterHost is [':', ..] && IsPort(afterHost[1..]));
         }
 
-        var colon = hostAndPort.LastIndexOf(':');
-        return colon < 0
-            ? IsRegisteredName(hostAndPort)
-            : IsRegisteredName(hostAndPort[..colon]) && IsPort(hostAndPort[(colon + 1)..]);
+        // A host has no ':', so the first one starts the port.
+        var colon = hostAndPort.IndexOf(':');
+        var host = colon < 0 ? hostAndPort : hostAndPort[..colon];
+        return (IsIPv4(host) || IsDnsName(host)) && (colon < 0 || IsPort(hostAndPort[(colon + 1)..]));
     }
 
     /// <summary>
@@ -159,13 +278,14 @@ public static class Validate
         return compressed ? groups < 8 : groups == 8;
     }
 
+    // Four decimal numbers 0-255 without leading zeros (RFC 3986 dec-octet), separated by dots.
     private static bool IsIPv4(ReadOnlySpan<char> address)
     {
         for (var part = 0; part < 4; part++)
         {
             var dot = address.IndexOf('.');
             var digits = part == 3 ? address : dot < 0 ? default : address[..dot];
-            if (digits.IsEmpty || digits.Length > 3 || !AllDigits(digits) || Number(digits) > 255)
+            if (digits.IsEmpty || digits.Length > 3 || !AllDigits(digits) || (digits.Length > 1 && digits[0] == '0') || Number(digits) > 255)
             {
                 return false;
             }
@@ -176,24 +296,39 @@ public static class Validate
         return true;
     }
 
-    // Names, IPv4 addresses and internationalised names; anything else cannot be a host. Percent-
-    // encoding is legal in RFC 3986 host names but no real host uses it, and System.Uri rejects it.
-    private static bool IsRegisteredName(ReadOnlySpan<char> host)
+    // Labels of 1-63 letters, digits and hyphens, not starting or ending with a hyphen; 253 characters in
+    // all; the last label not all digits (that would be an IPv4 address, or nothing).
+    private static bool IsDnsName(ReadOnlySpan<char> host)
     {
-        if (host.IsEmpty)
+        if (host.IsEmpty || host.Length > 253)
         {
             return false;
         }
 
-        foreach (var c in host)
+        while (true)
         {
-            if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '~' || c > '\x7F'))
+            var dot = host.IndexOf('.');
+            var label = dot < 0 ? host : host[..dot];
+            if (label.IsEmpty || label.Length > 63 || label[0] == '-' || label[^1] == '-')
             {
                 return false;
             }
-        }
 
-        return true;
+            foreach (var c in label)
+            {
+                if (!(char.IsAsciiLetterOrDigit(c) || c == '-'))
+                {
+                    return false;
+                }
+            }
+
+            if (dot < 0)
+            {
+                return !AllDigits(label);
+            }
+
+            host = host[(dot + 1)..];
+        }
     }
 
     private static bool IsPort(ReadOnlySpan<char> port) =>

@@ -18,7 +18,7 @@ public sealed class ValidationError
     /// <summary>Gets the JSON name of the field, with an index for array items (for example <c>image_urls[2]</c>).</summary>
     public string Field { get; }
 
-    /// <summary>Gets the rule that failed: <c>required</c>, <c>range</c>, <c>items</c>, <c>url</c> or <c>allowed</c>.</summary>
+    /// <summary>Gets the rule that failed: <c>required</c>, <c>range</c>, <c>items</c>, <c>url</c>, <c>utf16</c> or <c>allowed</c>.</summary>
     public string Rule { get; }
 
     /// <summary>Gets a sentence naming the field, the rule and the value, for example <c>duration must be between 3 and 15 (was 16)</c>.</summary>
@@ -90,6 +90,29 @@ public sealed class ValidationError
     /// <returns>The error, for example <c>image_url must be an absolute http or https URL (was "ftp://x")</c>.</returns>
     public static ValidationError NotHttpUrl(string field, string value) =>
         new(field, "url", $"{field} must be an absolute http or https URL (was \"{value}\")", value);
+
+    /// <summary>
+    /// Creates the error for a string with an unpaired UTF-16 surrogate, which has no UTF-8 form and so
+    /// cannot be sent as it is (JSON writers replace it with U+FFFD).
+    /// </summary>
+    /// <param name="field">The JSON field name.</param>
+    /// <param name="value">The value given.</param>
+    /// <param name="index">The index of the first unpaired surrogate in <paramref name="value"/>.</param>
+    /// <returns>The error, for example <c>prompt must be well-formed UTF-16: unpaired surrogate U+D800 at index 5</c>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is not an index of <paramref name="value"/>.</exception>
+    public static ValidationError UnpairedSurrogate(string field, string value, int index)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, value.Length);
+
+        // The message leaves the value out: it could not be shown, logged or sent without the surrogate turning into U+FFFD.
+        return new(
+            field,
+            "utf16",
+            string.Create(CultureInfo.InvariantCulture, $"{field} must be well-formed UTF-16: unpaired surrogate U+{(int)value[index]:X4} at index {index}"),
+            value);
+    }
 
     /// <summary>Creates the error for a value outside a fixed set.</summary>
     /// <param name="field">The JSON field name.</param>

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ContractFirst.Schema;
@@ -21,6 +23,8 @@ internal sealed record ValidatedRequest(ContractAction Action, string? Model, Js
 /// </summary>
 internal sealed class RequestValidator
 {
+    private const string PropertyNameNotWellFormed = "A property name of the body is not well-formed UTF-16 (it has an unpaired surrogate).";
+
     private readonly ContractEndpoint _endpoint;
     private readonly Dictionary<string, JsonSchema> _schemas;
 
@@ -36,6 +40,15 @@ internal sealed class RequestValidator
     /// <param name="error">Every problem found, each naming the field, the rule and the value; or null.</param>
     /// <returns>Whether the body is valid.</returns>
     public bool TryValidate(string body, out ValidatedRequest? request, out string? error)
+    {
+        var valid = TryValidateBody(body, out request, out error);
+
+        // A message may quote a value with an unpaired surrogate, which no JSON writer can put in a response.
+        error = error is null ? null : Printable(error);
+        return valid;
+    }
+
+    private bool TryValidateBody(string body, out ValidatedRequest? request, out string? error)
     {
         request = null;
         if (!TryParse(body, out var node, out var token, out error))
@@ -64,7 +77,7 @@ internal sealed class RequestValidator
             {
                 model = action.DefaultModel;
             }
-            else if (modelNode is JsonValue value && value.TryGetValue<string>(out var id))
+            else if (TryGetString(modelNode, out var id))
             {
                 model = id;
 
@@ -111,15 +124,46 @@ internal sealed class RequestValidator
         {
             // System.Text.Json is strict (no comments, trailing commas or single quotes), as a JSON API is.
             node = JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
+            if (node is JsonObject json && !TryReadPropertyNames(json))
+            {
+                error = PropertyNameNotWellFormed;
+                return false;
+            }
 
             // NJsonSchema validates Newtonsoft tokens; dates must stay strings, or a prompt that looks like one would change type.
             using var reader = new JsonTextReader(new StringReader(body)) { DateParseHandling = DateParseHandling.None };
             token = JToken.Load(reader);
+            if (body.Contains("\\u", StringComparison.OrdinalIgnoreCase))
+            {
+                RestoreUnpairedSurrogates(body, token);
+            }
+
             return true;
         }
         catch (Exception ex) when (ex is System.Text.Json.JsonException or JsonReaderException or ArgumentException)
         {
             error = "The body is not valid JSON: " + ex.Message;
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            // System.Text.Json compares property names while it parses (duplicates are refused) and cannot read one
+            // with an escaped unpaired surrogate.
+            error = PropertyNameNotWellFormed;
+            return false;
+        }
+    }
+
+    /// <summary>Reads the property names now: an escaped unpaired surrogate in one makes System.Text.Json throw at first use.</summary>
+    private static bool TryReadPropertyNames(JsonObject json)
+    {
+        try
+        {
+            _ = json.Count;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
             return false;
         }
     }
@@ -143,7 +187,7 @@ internal sealed class RequestValidator
         }
 
         var node = json[discriminator];
-        if (node is JsonValue value && value.TryGetValue<string>(out var name) && _endpoint.FindAction(name) is { } found)
+        if (TryGetString(node, out var name) && _endpoint.FindAction(name) is { } found)
         {
             action = found;
             return true;
@@ -153,5 +197,139 @@ internal sealed class RequestValidator
         return false;
     }
 
-    private static string Describe(JsonNode? node) => node is null ? "null" : node.ToJsonString();
+    private static string Describe(JsonNode? node)
+    {
+        try
+        {
+            return node is null ? "null" : node.ToJsonString();
+        }
+        catch (InvalidOperationException)
+        {
+            return "a string that is not well-formed UTF-16";
+        }
+    }
+
+    /// <summary>Reads a string value; false for anything else, and for an escaped unpaired surrogate, which System.Text.Json refuses to read.</summary>
+    private static bool TryGetString(JsonNode? node, out string text)
+    {
+        text = "";
+        if (node is not JsonValue value)
+        {
+            return false;
+        }
+
+        try
+        {
+            return value.TryGetValue(out text!);
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Newtonsoft reads an escaped unpaired surrogate (<c>"\ud800"</c>) as U+FFFD, which would hide it from the
+    /// schemas' well-formed string pattern; put the code units that were sent back into the token's strings.
+    /// Both readers have accepted the body, so their string values come in the same document order.
+    /// </summary>
+    private static void RestoreUnpairedSurrogates(string body, JToken token)
+    {
+        var strings = (token is JContainer container ? container.DescendantsAndSelf() : [token])
+            .OfType<JValue>()
+            .Where(v => v.Type == JTokenType.String)
+            .ToList();
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(body), new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
+        var index = 0;
+        while (reader.Read())
+        {
+            if (reader.TokenType != JsonTokenType.String)
+            {
+                continue;
+            }
+
+            var current = index++;
+            if (!reader.ValueIsEscaped || current >= strings.Count)
+            {
+                continue;
+            }
+
+            try
+            {
+                _ = reader.GetString();
+            }
+            catch (InvalidOperationException)
+            {
+                strings[current].Value = Unescape(reader.ValueSpan);
+            }
+        }
+    }
+
+    /// <summary>Unescapes a JSON string the reader has already checked, keeping unpaired surrogates as they were sent.</summary>
+    private static string Unescape(ReadOnlySpan<byte> raw)
+    {
+        var text = new StringBuilder(raw.Length);
+        while (!raw.IsEmpty)
+        {
+            var backslash = raw.IndexOf((byte)'\\');
+            if (backslash < 0)
+            {
+                text.Append(Encoding.UTF8.GetString(raw));
+                break;
+            }
+
+            text.Append(Encoding.UTF8.GetString(raw[..backslash]));
+            var escape = (char)raw[backslash + 1];
+            if (escape == 'u')
+            {
+                text.Append((char)int.Parse(Encoding.ASCII.GetString(raw.Slice(backslash + 2, 4)), NumberStyles.HexNumber, CultureInfo.InvariantCulture));
+                raw = raw[(backslash + 6)..];
+                continue;
+            }
+
+            text.Append(escape switch
+            {
+                'b' => '\b',
+                'f' => '\f',
+                'n' => '\n',
+                'r' => '\r',
+                't' => '\t',
+                _ => escape, // '"', '\\' and '/'
+            });
+            raw = raw[(backslash + 2)..];
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Writes each unpaired surrogate of a message as a <c>\uXXXX</c> escape, so the message can be sent.</summary>
+    private static string Printable(string message)
+    {
+        var index = ContractFirst.Runtime.Validate.IndexOfUnpairedSurrogate(message);
+        if (index < 0)
+        {
+            return message;
+        }
+
+        var text = new StringBuilder(message.Length + 8);
+        text.Append(message, 0, index);
+        for (var i = index; i < message.Length; i++)
+        {
+            var c = message[i];
+            if (char.IsHighSurrogate(c) && i + 1 < message.Length && char.IsLowSurrogate(message[i + 1]))
+            {
+                text.Append(c).Append(message[++i]);
+            }
+            else if (char.IsSurrogate(c))
+            {
+                text.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
+            }
+            else
+            {
+                text.Append(c);
+            }
+        }
+
+        return text.ToString();
+    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ContractFirst.Schema;
 using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 using NJsonSchema;
 using NJsonSchema.Validation;
 
@@ -43,8 +44,13 @@ internal static class SchemaErrors
             ? error.Property ?? FieldOf(error.Path)
             : FieldOf(error.Path);
         var value = error.Token is null ? "null" : error.Token.ToString(Formatting.None);
+        var given = error.Token is JValue { Value: string s } ? s : "";
+        var surrogate = ContractFirst.Runtime.Validate.IndexOfUnpairedSurrogate(given);
         var text = error.Kind switch
         {
+            // Every string pattern the schemas export refuses unpaired surrogates; say so rather than blame the other rule.
+            ValidationErrorKind.PatternMismatch when surrogate >= 0 =>
+                $"{field} must be well-formed UTF-16: unpaired surrogate U+{(int)given[surrogate]:X4} at index {surrogate}",
             ValidationErrorKind.PropertyRequired => $"{field} is required",
             ValidationErrorKind.NoAdditionalPropertiesAllowed => $"{field} is not a field of {action}",
             ValidationErrorKind.NotInEnumeration =>

@@ -14,6 +14,17 @@ public sealed class ValidationErrorTests
     }
 
     [Fact]
+    public void UnpairedSurrogateNamesTheFieldTheRuleAndTheIndexButLeavesTheValueOutOfTheMessage()
+    {
+        var error = ValidationError.UnpairedSurrogate("prompt", "horse \uDC00", 6);
+
+        Assert.Equal(
+            ("prompt", "utf16", "prompt must be well-formed UTF-16: unpaired surrogate U+DC00 at index 6", "horse \uDC00"),
+            (error.Field, error.Rule, error.Message, error.Value));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ValidationError.UnpairedSurrogate("prompt", "x", 1));
+    }
+
+    [Fact]
     public void IntegerOutOfRangeShowsTheBoundsAndTheValue()
     {
         var error = ValidationError.OutOfRange("duration", 3, 15, 16);

@@ -37,6 +37,24 @@ public class UrlConstraintTests
         Assert.Equal(url, error.Value);
     }
 
+    public static TheoryData<string, string, string> TheThreeThatOnceSplitTheJudges =>
+        Cross(["http://./", "https://ex~ample.com/", "https://" + new string('a', 300) + "/"]);
+
+    [Theory]
+    [MemberData(nameof(TheThreeThatOnceSplitTheJudges))]
+    public void HostsTheSchemaAndTheEmulatorRefuseAreRefusedToo(string action, string field, string url) =>
+        ValidationAssert.SingleError(WithUrl(action, field, url), field, "url", "absolute http or https URL");
+
+    [Theory]
+    [MemberData(nameof(UrlsWithALoneSurrogate), DisableDiscoveryEnumeration = true)] // xunit would turn the surrogate into U+FFFD
+    public void AnUnpairedSurrogateIsReportedWithItsIndexNotAsABadUrl(string action, string field, string url)
+    {
+        var error = ValidationAssert.SingleError(WithUrl(action, field, url), field, "utf16", "must be well-formed UTF-16: unpaired surrogate U+D800 at index 20");
+        Assert.Equal(url, error.Value);
+    }
+
+    public static TheoryData<string, string, string> UrlsWithALoneSurrogate => Cross(["https://example.com/\uD800.png"]);
+
     [Theory]
     [InlineData("reference_to_video")]
     [InlineData("video_edit")]
