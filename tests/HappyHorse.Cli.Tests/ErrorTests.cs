@@ -62,7 +62,7 @@ public sealed class ErrorTests : IDisposable
     {
         await using var emulator = await Emulators.StartAsync(o => o.TaskDuration = TimeSpan.FromMinutes(1));
 
-        var run = await _cli.RunAsync("generate", "A horse", "--timeout", "0.5s", "--base-url", emulator.BaseAddress.ToString());
+        var run = await _cli.RunAsync("generate", "A horse", "--timeout", "3s", "--base-url", emulator.BaseAddress.ToString());
 
         Assert.Equal(ExitCodes.Timeout, run.ExitCode);
         Assert.Empty(run.Stdout);
