@@ -52,6 +52,9 @@ internal sealed record Behaviour(string Name, Func<int, Script> Scripts)
     /// <summary>A real bug (documented by a skipped test) that makes the id check fail here; the id check is left out.</summary>
     public string? KnownBug { get; init; }
 
+    /// <summary>A real bug that leaks the token into this behaviour's exception text (documented by a skipped test); the canary check of the exception is left out.</summary>
+    public string? CanaryBug { get; init; }
+
     public Outcome[] LookupOutcomes => Lookup ?? Submit;
 
     public override string ToString() => Name;
@@ -242,23 +245,23 @@ internal static class Behaviours
         {
             Submit = [Outcome.Success], Lookups = 1, TaskId = "t-slow", TraceId = "tr-slow",
         });
-        Add(new("100 Continue, then a valid 200", Always(Raw("HTTP/1.1 100 Continue\r\n\r\n" + Head(200, ["Content-Length: " + Encoding.UTF8.GetByteCount(ValidSuccess)]) + ValidSuccess)))
+        Add(new("100 Continue, then a valid 200", Always(Informational("HTTP/1.1 100 Continue\r\n\r\n")))
         {
             Submit = [Outcome.Success], Lookups = 1, TaskId = "t-ok",
         });
-        Add(new("103 Early Hints, then a valid 200", Always(Raw("HTTP/1.1 103 Early Hints\r\nLink: </x>; rel=preload\r\n\r\n" + Head(200, ["Content-Length: " + Encoding.UTF8.GetByteCount(ValidSuccess)]) + ValidSuccess)))
+        Add(new("103 Early Hints, then a valid 200", Always(Informational("HTTP/1.1 103 Early Hints\r\nLink: </x>; rel=preload\r\n\r\n")))
         {
             Submit = [Outcome.Success], Lookups = 1, TaskId = "t-ok",
         });
         Add(new("HTTP/1.0 200 without Content-Length, ended by close", Always(Raw("HTTP/1.0 200 OK\r\nContent-Type: application/json\r\n\r\n" + ValidSuccess))) { Submit = [Outcome.Success], Lookups = 1, TaskId = "t-ok" });
-        Add(new("200 valid JSON labelled text/html", Always(Answer(200, ValidSuccess, "text/html"))) { Submit = [Outcome.Success, Outcome.Unreadable], Lookups = 1, TaskId = "t-ok" });
-        Add(new("200 valid JSON labelled gzip", Always(Answer(200, ValidSuccess, "application/json", "Content-Encoding: gzip"))) { Submit = [Outcome.Success, Outcome.Unreadable], Lookups = 1, TaskId = "t-ok" });
+        Add(new("200 valid JSON labelled text/html", Always(Answer(200, ValidSuccess, "text/html"))) { Submit = [Outcome.Success], Lookups = 1, TaskId = "t-ok" });
+        Add(new("200 valid JSON labelled gzip", Always(Answer(200, ValidSuccess, "application/json", "Content-Encoding: gzip"))) { Submit = [Outcome.Success], Lookups = 1, TaskId = "t-ok" });
         Add(new("200 gzip Content-Encoding with garbage bytes", Always(AnswerBytes(200, [0x1F, 0x8B, 0x08, 0x00, 0xDE, 0xAD, 0xBE, 0xEF, 0x00, 0x01, 0x02], "Content-Encoding: gzip")))
         {
             Lookups = 1,
         });
         Add(new("200 gzip Content-Encoding, real gzip of a valid body", Always(AnswerBytes(200, Gzip(ValidSuccess), "Content-Encoding: gzip"))) { Lookups = 1 });
-        Add(new("200 with status 204 and no body", Always(Raw("HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n"))) { Submit = [Outcome.Unreadable, Outcome.Success], Lookups = 1 });
+        Add(new("200 with status 204 and no body", Always(Raw("HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n"))) { Submit = [Outcome.Unreadable], Status = 204, Lookups = 1 });
         Add(new("200 with an empty body", Always(Answer(200, ""))) { Lookups = 1 });
         Add(new("200 with whitespace only", Always(Answer(200, "   \r\n\t "))) { Lookups = 1 });
         Add(new("200 with NUL bytes", Always(AnswerBytes(200, [0, 0, 0, 0]))) { Lookups = 1 });
@@ -431,12 +434,12 @@ internal static class Behaviours
         {
             Submit = [Outcome.Timeout], Lookups = Attempts, Hangs = true,
         });
-        Add(new("200 with two different Content-Lengths", Always(Raw(Head(200, ["Content-Length: 20", "Content-Length: 25"]) + """{"task_id":"t-two-cl"}"""))) { Submit = [Outcome.Network, Outcome.Unreadable, Outcome.Success], Lookups = null });
+        Add(new("200 with two different Content-Lengths", Always(Raw(Head(200, ["Content-Length: 20", "Content-Length: 25"]) + """{"task_id":"t-two-cl"}"""))) { Submit = [Outcome.Unreadable], Lookups = 1 });
         Add(new("200 with Content-Length and chunked", Always(Raw(Head(200, ["Content-Length: 3", "Transfer-Encoding: chunked"]) + "15\r\n{\"task_id\":\"t-both\"}\r\n0\r\n\r\n")))
         {
-            Submit = [Outcome.Network, Outcome.Unreadable, Outcome.Success], Lookups = null,
+            Submit = [Outcome.Success], Lookups = 1,
         });
-        Add(new("200 with a negative Content-Length", Always(Raw(Head(200, ["Content-Length: -1"]) + "{}"))) { Submit = [Outcome.Network, Outcome.Unreadable, Outcome.Success], Lookups = null });
+        Add(new("200 with a negative Content-Length", Always(Raw(Head(200, ["Content-Length: -1"]) + "{}"))) { Submit = [Outcome.Success], Lookups = 1 });
         Add(new("200 with an invalid chunk size", Always(Raw(Head(200, ["Transfer-Encoding: chunked"]) + "zz\r\n{\"task_id\":\"t-chunk\"}\r\n0\r\n\r\n")))
         {
             Submit = [Outcome.Unreadable], Lookups = Attempts,
@@ -478,10 +481,10 @@ internal static class Behaviours
             ("bare LF line endings and garbage", "HTTP/1.1 200 OK\n\u0001\u0002\n\n{}"),
         })
         {
-            Add(new($"answer with {name}", Always(Raw(raw))) { Submit = [Outcome.Network], Lookups = null });
+            Add(new($"answer with {name}", Always(Raw(raw))) { Submit = [Outcome.Network], Lookups = Attempts });
         }
 
-        Add(new("answer with 100 KB of headers", Always(Raw("HTTP/1.1 200 OK\r\nX-Big: " + new string('h', 100_000) + "\r\nContent-Length: 2\r\n\r\n{}"))) { Submit = [Outcome.Network], Lookups = null });
+        Add(new("answer with 100 KB of headers", Always(Raw("HTTP/1.1 200 OK\r\nX-Big: " + new string('h', 100_000) + "\r\nContent-Length: 2\r\n\r\n{}"))) { Submit = [Outcome.Network], Lookups = Attempts });
         Add(new("answer with status 999", Always(Answer(999, DocumentedError("api_error"))))
         {
             Submit = [Outcome.ErrorStatus], Status = 999, Lookups = 1,
@@ -492,9 +495,9 @@ internal static class Behaviours
         });
         Add(new("answer with status 199 (an unknown informational)", Always(Raw("HTTP/1.1 199 Odd\r\n\r\n" + Head(200, ["Content-Length: 2"]) + "{}")))
         {
-            Submit = [Outcome.Success, Outcome.Network, Outcome.Unreadable, Outcome.ErrorStatus], Lookups = null,
+            Submit = [Outcome.Success], Lookups = 1,
         });
-        Add(new("answer with 101 Switching Protocols", Always(Raw("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n{}"))) { Submit = [Outcome.ErrorStatus, Outcome.Network], Lookups = null });
+        Add(new("answer with 101 Switching Protocols", Always(Raw("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n{}"))) { Submit = [Outcome.ErrorStatus], Status = 101, Lookups = 1 });
         Add(new("401 with a WWW-Authenticate challenge", Always(Answer(401, DocumentedError("invalid_token"), "application/json", "WWW-Authenticate: Bearer realm=\"~E~\"")))
         {
             Submit = [Outcome.ErrorStatus], Status = 401, Lookups = 1, TraceId = "tr-err",
@@ -506,6 +509,13 @@ internal static class Behaviours
 
         return table;
     }
+
+    /// <summary>An informational answer, then the valid 200.</summary>
+    private static Script Informational(string preamble) => async ctx =>
+    {
+        await ctx.WriteAsync(preamble);
+        await Answer(200, ValidSuccess)(ctx);
+    };
 
     private static byte[] Gzip(string text)
     {

@@ -52,6 +52,7 @@ public class HostileBehaviourTests(ITestOutputHelper output)
 
         // (a) a typed outcome, from the behaviour's concrete set
         var outcome = Classify(result);
+        output.WriteLine($"{outcome} in {result.Elapsed.TotalMilliseconds:F0} ms: {result.Error?.GetType().Name} {result.Error?.Message}");
         var allowed = IsSubmit(method) ? b.Submit : b.LookupOutcomes;
         Assert.True(allowed.Contains(outcome), $"{behaviour} / {method}: expected one of [{string.Join(", ", allowed)}] but got {outcome}: {result.Error}");
         if (result.Error is ApiException api)
