@@ -69,6 +69,11 @@ public class HostileNetworkTests
         Assert.Equal(1, server.Count(VideosPath));
     }
 
+    /// <summary>
+    /// SocketsHttpHandler may resend a request by itself when a pooled connection turns out to be
+    /// closed: a submit on a reused keep-alive connection that the server closes after reading it
+    /// must still reach the server once.
+    /// </summary>
     [Fact]
     public async Task ASubmitOnAReusedConnectionThatIsClosedWithoutAnAnswerIsNotResentByTheHandler()
     {
@@ -86,6 +91,40 @@ public class HostileNetworkTests
         var result = await CallAsync(client, ApiMethod.Generate);
 
         Assert.IsType<HttpRequestException>(result.Error);
+        Assert.Equal(1, server.Count(VideosPath));
+    }
+
+    [Theory]
+    [InlineData(ApiMethod.Generate)]
+    [InlineData(ApiMethod.GetTask)]
+    public async Task TheCallersTokenCancelsASilentServerAsAnOperationCanceledExceptionNotATimeout(ApiMethod method)
+    {
+        await using var server = HostileServer.Start();
+        server.On(PathOf(method), Silence());
+        using var client = new HappyHorseClient(TestClients.Token, Options(server.BaseAddress, TimeSpan.FromSeconds(30)));
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+
+        var call = InvokeAsync(client, method, cancel.Token);
+        var error = await Record.ExceptionAsync(() => call.WaitAsync(HardBound));
+
+        Assert.IsAssignableFrom<OperationCanceledException>(error);
+        Assert.Equal(1, server.Count(PathOf(method)));
+    }
+
+    [Fact]
+    public async Task TheCallersTokenStopsTheRateLimitRetriesOfASubmit()
+    {
+        await using var server = HostileServer.Start();
+        server.On(VideosPath, Answer(429, Behaviours.DocumentedError("too_many_requests"), "application/json", "Retry-After: 3600"));
+        var options = Options(server.BaseAddress);
+        options.Retry.MaxDelay = TimeSpan.FromHours(2);
+        using var client = new HappyHorseClient(TestClients.Token, options);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        var call = InvokeAsync(client, ApiMethod.Generate, cancel.Token);
+        var error = await Record.ExceptionAsync(() => call.WaitAsync(HardBound));
+
+        Assert.IsAssignableFrom<OperationCanceledException>(error);
         Assert.Equal(1, server.Count(VideosPath));
     }
 
