@@ -46,6 +46,9 @@ internal sealed record Behaviour(string Name, Func<int, Script> Scripts)
     /// <summary>The behaviour never finishes an answer: the call runs with the short hang timeout.</summary>
     public bool Hangs { get; init; }
 
+    /// <summary>A longer per-attempt timeout for a behaviour that answers slowly but completely (so a loaded CI machine cannot turn it into a timeout).</summary>
+    public TimeSpan? AttemptTimeout { get; init; }
+
     /// <summary>Runs before the request is read (so the server counts connections, not requests).</summary>
     public Script? OnConnect { get; init; }
 
@@ -245,7 +248,7 @@ internal static class Behaviours
         Add(new("200 valid in 7-byte chunks", Always(Chunked(200, ValidSuccess))) { Submit = [Outcome.Success], Lookups = 1, TaskId = "t-ok", TraceId = "tr-ok" });
         Add(new("200 valid, trickled one byte at a time", Always(Trickle(200, """{"task_id":"t-slow","trace_id":"tr-slow"}""", TimeSpan.FromMilliseconds(2))))
         {
-            Submit = [Outcome.Success], Lookups = 1, TaskId = "t-slow", TraceId = "tr-slow",
+            Submit = [Outcome.Success], Lookups = 1, TaskId = "t-slow", TraceId = "tr-slow", AttemptTimeout = TimeSpan.FromSeconds(10),
         });
         Add(new("100 Continue, then a valid 200", Always(Informational("HTTP/1.1 100 Continue\r\n\r\n")))
         {

@@ -52,7 +52,7 @@ public class CanaryTokenTests(ITestOutputHelper output)
         server.On(VideosPath, b.Scripts).On(TasksPath, b.Scripts);
         var logs = new RecordingLoggerFactory();
         using var activities = new ActivityRecorder();
-        using var client = new HappyHorseClient(Canary, Options(server.BaseAddress, b.Hangs ? HangTimeout : null, logs));
+        using var client = new HappyHorseClient(Canary, Options(server.BaseAddress, b.Hangs ? HangTimeout : b.AttemptTimeout, logs));
 
         var result = await CallAsync(client, method);
 

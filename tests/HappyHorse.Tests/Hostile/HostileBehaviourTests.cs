@@ -46,7 +46,7 @@ public class HostileBehaviourTests(ITestOutputHelper output)
         await using var server = HostileServer.Start();
         server.OnConnect = b.OnConnect;
         server.On(VideosPath, b.Scripts).On(TasksPath, b.Scripts);
-        using var client = new HappyHorseClient(TestClients.Token, Options(server.BaseAddress, b.Hangs ? HangTimeout : null));
+        using var client = new HappyHorseClient(TestClients.Token, Options(server.BaseAddress, b.Hangs ? HangTimeout : b.AttemptTimeout));
 
         var result = await CallAsync(client, method);
 

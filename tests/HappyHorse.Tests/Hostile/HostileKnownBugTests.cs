@@ -64,4 +64,31 @@ public class HostileKnownBugTests
 
         Assert.DoesNotContain(CanaryTokenTests.Canary, error.ToString(), StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// Texts are cut to a length first and scrubbed after, so a token that straddles the cut is no
+    /// longer whole when Redaction.Scrub looks for it, and its head survives.
+    /// </summary>
+    [Theory(Skip = "BUG: ErrorBodyFormat.Parse, ApiTransport.Failure and JsonScan cut server text (message at 1024 chars, raw body at 4096 bytes, partial fields at 256) BEFORE Redaction.Scrub, so an echoed token straddling the cut leaves its first 18 of 22 characters in ErrorMessage / RawBody / PartialFields, Message and ToString")]
+    [InlineData("message", 1024)]
+    [InlineData("raw body", 4096)]
+    [InlineData("partial field", 256)]
+    public async Task ATokenStraddlingATruncationPointLeavesNoPrefixBehind(string where, int cut)
+    {
+        const string Head = "hh-canary-9f8e7d6c"; // 18 of the canary's 22 characters
+        await using var server = HostileServer.Start(echoAuthorization: true);
+        var script = where switch
+        {
+            // "Bearer " + token: the token starts 7 characters after the padding.
+            "message" => Answer(400, "{\"error\":{\"code\":\"bad_request\",\"message\":\"" + new string('a', cut - 7 - Head.Length) + "~E~\"}}"),
+            "raw body" => Answer(502, new string('a', cut - 7 - Head.Length) + "~E~", "text/plain"),
+            _ => CutMidBody(200, "{\"task_id\":\"" + new string('a', cut - 7 - Head.Length) + "~E~\",\"data\":[", 400),
+        };
+        server.On(VideosPath, script);
+        using var client = new HappyHorseClient(CanaryTokenTests.Canary, Options(server.BaseAddress));
+
+        var error = Assert.IsAssignableFrom<HappyHorseException>((await CallAsync(client, ApiMethod.Generate)).Error);
+
+        Assert.All(Texts(error), text => Assert.DoesNotContain(Head, text, StringComparison.Ordinal));
+    }
 }

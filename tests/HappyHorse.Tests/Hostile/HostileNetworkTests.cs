@@ -102,9 +102,10 @@ public class HostileNetworkTests
         await using var server = HostileServer.Start();
         server.On(PathOf(method), Silence());
         using var client = new HappyHorseClient(TestClients.Token, Options(server.BaseAddress, TimeSpan.FromSeconds(30)));
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        using var cancel = new CancellationTokenSource();
 
         var call = InvokeAsync(client, method, cancel.Token);
+        await CancelOnceReceivedAsync(server, PathOf(method), cancel);
         var error = await Record.ExceptionAsync(() => call.WaitAsync(HardBound));
 
         Assert.IsAssignableFrom<OperationCanceledException>(error);
@@ -119,13 +120,27 @@ public class HostileNetworkTests
         var options = Options(server.BaseAddress);
         options.Retry.MaxDelay = TimeSpan.FromHours(2);
         using var client = new HappyHorseClient(TestClients.Token, options);
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        using var cancel = new CancellationTokenSource();
 
         var call = InvokeAsync(client, ApiMethod.Generate, cancel.Token);
+        await CancelOnceReceivedAsync(server, VideosPath, cancel);
         var error = await Record.ExceptionAsync(() => call.WaitAsync(HardBound));
 
         Assert.IsAssignableFrom<OperationCanceledException>(error);
         Assert.Equal(1, server.Count(VideosPath));
+    }
+
+    /// <summary>Cancels once the server has the request (bounded), so a slow first call cannot make the count 0.</summary>
+    private static async Task CancelOnceReceivedAsync(HostileServer server, string path, CancellationTokenSource cancel)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (server.Count(path) == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
+
+        await Task.Delay(50);
+        await cancel.CancelAsync();
     }
 
     private static int UnusedPort()

@@ -26,7 +26,7 @@ public class HostileWaitTests
         await using var server = HostileServer.Start();
         server.OnConnect = b.OnConnect;
         server.On(TasksPath, b.Scripts);
-        using var client = new HappyHorseClient(TestClients.Token, Options(server.BaseAddress, b.Hangs ? HangTimeout : null));
+        using var client = new HappyHorseClient(TestClients.Token, Options(server.BaseAddress, b.Hangs ? HangTimeout : b.AttemptTimeout));
 
         var call = client.WaitForTaskAsync("task-1");
         var error = await Record.ExceptionAsync(() => call.WaitAsync(HardBound));
