@@ -291,7 +291,7 @@ public sealed class ApiTransport : IDisposable
         // Per request, never on DefaultRequestHeaders: a caller's HttpClient may talk to other hosts.
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token);
 
-        using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
         var status = (int)response.StatusCode;
 
         // A caller's HttpClient may follow redirects by itself: an answer from another URL is never
@@ -333,6 +333,23 @@ public sealed class ApiTransport : IDisposable
         {
             // The work may have started: the exception keeps the ids read before the damage.
             throw Failure(ApiFailureKind.UnreadableResponse, status, Redaction.Scrub(ex.Message, _token), response, body.Span, ex);
+        }
+    }
+
+    /// <summary>
+    /// Sends, with every network failure as an <see cref="HttpRequestException"/>: SocketsHttpHandler lets a
+    /// raw <see cref="SocketException"/> escape when a server closes a connection the moment it accepts it.
+    /// It counts as "may have been sent", so a submit is never resent after it.
+    /// </summary>
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is SocketException or IOException)
+        {
+            throw new HttpRequestException(HttpRequestError.Unknown, "The connection failed: " + ex.Message, ex);
         }
     }
 
