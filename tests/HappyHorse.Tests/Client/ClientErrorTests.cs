@@ -82,15 +82,32 @@ public class ClientErrorTests
     }
 
     [Fact]
-    public async Task ASuccessBodyThatIsNotTheContractsShapeFailsWithAJsonException()
+    public async Task ASuccessBodyWithAnOffTypeFieldStillReturnsTheAnswerAndListsTheIssue()
     {
         await using var server = await LoopbackServer.StartAsync();
-        server.On(VideosPath, Reply.Ok("""{ "data": [ { "duration": "five" } ] }"""));
+        server.On(VideosPath, Reply.Ok("""{ "task_id": "t-paid", "data": [ { "id": "u-1", "duration": "five" } ] }"""));
+        using var client = TestClients.Create(server);
+
+        var response = await client.GenerateAsync(new GenerateRequest("a horse"));
+
+        Assert.Equal("t-paid", response.TaskId);
+        var video = Assert.Single(response.Data);
+        Assert.Equal("u-1", video.Id);
+        Assert.Null(video.Duration);
+        Assert.Equal("VideoResult.duration", Assert.Single(response.ReadIssues).Path);
+        Assert.Equal(response.ReadIssues, video.ReadIssues);
+    }
+
+    [Fact]
+    public async Task ASuccessBodyThatIsNotJsonFailsWithAJsonException()
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        server.On(VideosPath, Reply.Ok("""{ "task_id": "t-1", "data": [ """));
         using var client = TestClients.Create(server);
 
         var error = await Assert.ThrowsAsync<System.Text.Json.JsonException>(() => client.GenerateAsync(new GenerateRequest("a horse")));
 
-        Assert.Contains("VideoResult.duration", error.Message, StringComparison.Ordinal);
+        Assert.Contains("VideosResponse", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
