@@ -286,6 +286,7 @@ public class ResponseReaderTests
     public void ACleanReadAfterADamagedOneHasNoIssues()
     {
         Assert.NotEmpty(VideosResponse.FromJson("""{ "success": "no way" }""").ReadIssues);
+        Assert.Throws<JsonException>(() => VideosResponse.FromJson("""{ "success": "no way", "data": [ """));
 
         Assert.Empty(VideosResponse.FromJson(DocumentedSuccess).ReadIssues);
     }

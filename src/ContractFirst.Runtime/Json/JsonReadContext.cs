@@ -58,7 +58,9 @@ public sealed class JsonReadContext
             return Array.Empty<JsonReadIssue>();
         }
 
-        return _issues.GetRange(start, _issues.Count - start).ToArray();
+        var issues = new JsonReadIssue[_issues.Count - start];
+        _issues.CopyTo(start, issues, 0, issues.Length);
+        return issues;
     }
 
     /// <summary>Records that a value could not be read into its field; in strict mode, throws instead.</summary>
