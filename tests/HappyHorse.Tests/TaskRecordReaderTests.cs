@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace HappyHorse.Tests;
@@ -93,24 +94,133 @@ public class TaskRecordReaderTests
     public void AnEmptyBatchIsRead() =>
         Assert.Empty(TaskBatch.FromJson("""{ "items": [], "count": 0 }""").Items);
 
-    [Theory]
-    [InlineData("""{ "id": "task-1", "finished_at": "2024-05-06T00:00:00Z" }""", "TaskRecord.finished_at")]
-    [InlineData("""{ "id": "task-1", "elapsed": "88" }""", "TaskRecord.elapsed")]
-    [InlineData("""{ "id": 1 }""", "TaskRecord.id")]
-    [InlineData("""{ "id": "task-1", "request": { "action": "generate", "duration": "5" } }""", "TaskRequest.duration")]
-    [InlineData("""{ "id": "task-1", "response": { "data": [ { "duration": "5" } ] } }""", "VideoResult.duration")]
-    public void AWrongTypeInARecordFailsNamingTheField(string json, string field)
+    [Fact]
+    public void OffTypeValuesInARecordAreConvertedWhenNothingIsLost()
     {
-        var error = Assert.Throws<JsonException>(() => TaskRecord.FromJson(json));
-        Assert.Contains(field, error.Message, StringComparison.Ordinal);
+        var record = TaskRecord.FromJson("""
+            { "id": 1, "created_at": "2024-05-06T07:08:09Z", "started_at": "1715000001.5", "finished_at": "2024-05-06T09:08:09.25+02:00",
+              "elapsed": "88", "request": { "action": "generate", "duration": 5.0, "seed": "12345", "watermark": "false", "image_urls": [1552.0] } }
+            """);
+
+        Assert.Equal("1", record.Id);
+        Assert.Equal(new DateTimeOffset(2024, 5, 6, 7, 8, 9, TimeSpan.Zero), record.CreatedAt);
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1_715_000_001_500), record.StartedAt);
+        Assert.Equal(new DateTimeOffset(2024, 5, 6, 7, 8, 9, 250, TimeSpan.Zero), record.FinishedAt);
+        Assert.Equal(TimeSpan.Zero, record.FinishedAt!.Value.Offset);
+        Assert.Equal(88d, record.Elapsed);
+        Assert.Equal(5, record.Request!.Duration);
+        Assert.Equal(12345, record.Request.Seed);
+        Assert.False(record.Request.Watermark);
+        Assert.Equal(["1552.0"], record.Request.ImageUrls);
+        Assert.True(record.IsFinished);
+        Assert.Empty(record.ReadIssues);
     }
 
     [Theory]
-    [InlineData("""{ "items": [], "count": "2" }""", "TaskBatch.count")]
-    [InlineData("""{ "items": {}, "count": 2 }""", "TaskBatch.items")]
-    public void AWrongTypeInABatchFailsNamingTheField(string json, string field)
+    [InlineData("""{ "id": "task-1", "finished_at": "tomorrow" }""", "TaskRecord.finished_at")]
+    [InlineData("""{ "id": "task-1", "elapsed": "eighty" }""", "TaskRecord.elapsed")]
+    [InlineData("""{ "id": "task-1", "request": { "action": "generate", "duration": 5.5 } }""", "TaskRequest.duration")]
+    [InlineData("""{ "id": "task-1", "request": { "action": "generate", "seed": 99999999999 } }""", "TaskRequest.seed")]
+    [InlineData("""{ "id": "task-1", "response": { "data": [ { "duration": "five" } ] } }""", "VideoResult.duration")]
+    [InlineData("""{ "id": "task-1", "request": "generate" }""", "TaskRecord.request")]
+    public void AValueInARecordThatDoesNotFitIsAnIssueAndTheIdSurvives(string json, string field)
     {
-        var error = Assert.Throws<JsonException>(() => TaskBatch.FromJson(json));
+        var record = TaskRecord.FromJson(json);
+
+        Assert.Equal("task-1", record.Id);
+        Assert.Equal(field, Assert.Single(record.ReadIssues).Path);
+
+        var error = Assert.Throws<JsonException>(() => TaskRecord.FromJson(json, new JsonReadContext(strict: true)));
         Assert.Contains(field, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheIssuesOfANestedModelAreOnItAndOnEveryModelAroundIt()
+    {
+        var record = TaskRecord.FromJson("""{ "id": "task-1", "response": { "task_id": "task-1", "data": [ { "id": "u-1", "duration": [] } ] } }""");
+
+        var issue = Assert.Single(record.ReadIssues);
+        Assert.Equal(new JsonReadIssue("VideoResult.duration", "expected a number but found an array", "[]"), issue);
+        Assert.Equal([issue], record.Response!.ReadIssues);
+        Assert.Equal([issue], record.Response.Data[0].ReadIssues);
+    }
+
+    [Fact]
+    public void ARecordDamagedInEveryFieldStillYieldsItsIdsAndOneIssuePerField()
+    {
+        var record = TaskRecord.FromJson("""
+            { "id": "task-1", "type": { "kind": "videos" }, "trace_id": "trace-1", "request": "generate", "response": 5,
+              "created_at": "soon", "started_at": true, "finished_at": [1715000090], "elapsed": "n/a" }
+            """);
+
+        Assert.Equal("task-1", record.Id);
+        Assert.Equal("trace-1", record.TraceId);
+        Assert.Null(record.Response);
+        Assert.False(record.IsFinished);
+        Assert.Equal(
+            ["TaskRecord.type", "TaskRecord.request", "TaskRecord.response", "TaskRecord.created_at", "TaskRecord.started_at", "TaskRecord.finished_at", "TaskRecord.elapsed"],
+            record.ReadIssues.Select(i => i.Path));
+    }
+
+    [Fact]
+    public void ARequestDamagedInEveryFieldStillYieldsTheRecordIds()
+    {
+        var record = TaskRecord.FromJson("""
+            { "id": "task-1", "trace_id": "trace-1",
+              "request": { "action": [], "model": {}, "prompt": [], "image_url": {}, "image_urls": [ "https://a", {}, 3, null ], "video_url": [],
+                           "resolution": {}, "ratio": [], "duration": 5.5, "watermark": "sometimes", "audio_setting": false,
+                           "seed": "abc", "callback_url": {}, "async": 2 } }
+            """);
+
+        Assert.Equal("task-1", record.Id);
+        Assert.Equal("trace-1", record.TraceId);
+        Assert.Equal(["https://a", "3"], record.Request!.ImageUrls);
+        Assert.Equal(14, record.ReadIssues.Count);
+        Assert.Equal(14, record.Request.ReadIssues.Count);
+        Assert.Equal(14, record.Request.ReadIssues.Select(i => i.Path).Distinct().Count()); // one per field: "3" is kept as text, null skipped
+    }
+
+    [Fact]
+    public void ABatchWithADamagedItemKeepsTheOthers()
+    {
+        var batch = TaskBatch.FromJson($$"""
+            { "items": [ {{FinishedRecord}}, 7, "task-x", { "id": "task-2", "created_at": "yesterday" } ], "count": 2.0 }
+            """);
+
+        Assert.Equal(["task-1", "task-2"], batch.Items.Select(r => r.Id));
+        Assert.Equal(2, batch.Count);
+        Assert.Equal(["TaskBatch.items", "TaskBatch.items", "TaskRecord.created_at"], batch.ReadIssues.Select(i => i.Path));
+        Assert.Empty(batch.Items[0].ReadIssues);
+        Assert.Single(batch.Items[1].ReadIssues);
+    }
+
+    [Theory]
+    [InlineData("""{ "items": [], "count": "two" }""", "TaskBatch.count")]
+    [InlineData("""{ "items": {}, "count": 2 }""", "TaskBatch.items")]
+    [InlineData("""{ "items": [ 1 ], "count": 2 }""", "TaskBatch.items")]
+    public void AWrongTypeInABatchIsAnIssueOrStrictlyAnError(string json, string field)
+    {
+        Assert.Equal(field, Assert.Single(TaskBatch.FromJson(json).ReadIssues).Path);
+
+        var error = Assert.Throws<JsonException>(() => TaskBatch.FromJson(json, new JsonReadContext(strict: true)));
+        Assert.Contains(field, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ANullIdReadsAsAbsentUnlessStrict()
+    {
+        Assert.Null(TaskRecord.FromJson("""{ "id": null }""").Id);
+
+        var error = Assert.Throws<JsonException>(() => TaskRecord.FromJson("""{ "id": null }""", new JsonReadContext(strict: true)));
+        Assert.Contains("TaskRecord.id: null is not allowed here", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RandomByteMutationsFailOnlyWithAJsonException()
+    {
+        MutationFuzz.Run(Encoding.UTF8.GetBytes(FinishedRecord), seed: 6, mutations: 3000,
+            (bytes, context) => TaskRecord.FromJson(bytes, context));
+        MutationFuzz.Run(Encoding.UTF8.GetBytes($$"""{ "items": [ {{FinishedRecord}} ], "count": 1 }"""), seed: 7, mutations: 1000,
+            (bytes, context) => TaskBatch.FromJson(bytes, context));
     }
 }

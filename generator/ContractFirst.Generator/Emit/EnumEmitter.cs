@@ -64,21 +64,26 @@ internal static class EnumEmitter
         w.Line("/// <summary>The listed values as text, for validation messages.</summary>");
         w.Line($"internal const string AllowedValues = {CSharpTypes.String(allowed)};");
         w.Line();
-        w.Line("/// <summary>Reads a JSON string, reusing the listed instances so known values allocate nothing.</summary>");
-        w.Open($"internal static {name} Read(ref {CSharpTypes.Json}Utf8JsonReader reader, string path)");
-        w.Open($"if (reader.TokenType != {CSharpTypes.Json}JsonTokenType.String)");
-        w.Line($"return new({CSharpTypes.Runtime}JsonRead.String(ref reader, path));");
-        w.Close();
-        w.Line();
+        w.Line("/// <summary>Reads a JSON string (a number is kept as its text), reusing the listed instances so known values allocate nothing; null for null or a value that is neither (an issue on the context).</summary>");
+        w.Open($"internal static {name}? Read(ref {CSharpTypes.Json}Utf8JsonReader reader, {CSharpTypes.Runtime}JsonReadContext context, string path)");
+        w.Open($"if (reader.TokenType == {CSharpTypes.Json}JsonTokenType.String && !reader.ValueIsEscaped)");
+        var first = true;
         foreach (var value in values)
         {
+            if (!first)
+            {
+                w.Line();
+            }
+
+            first = false;
             w.Open($"if (reader.ValueTextEquals({CSharpTypes.Utf8(value.Value)}))");
             w.Line($"return {value.Name};");
             w.Close();
-            w.Line();
         }
 
-        w.Line($"return new({CSharpTypes.Runtime}JsonRead.String(ref reader, path));");
+        w.Close();
+        w.Line();
+        w.Line($"return {CSharpTypes.Runtime}JsonRead.EnumText(ref reader, context, path) is {{ }} text ? new {name}(text) : default({name}?);");
         w.Close();
         w.Line();
         w.Line("/// <inheritdoc/>");

@@ -4,33 +4,65 @@ namespace ContractFirst.Generator.Emit;
 
 /// <summary>
 /// Emits a model's <c>ReadJson</c> over <c>Utf8JsonReader</c>: names matched as UTF-8 bytes,
-/// unknown fields skipped, JSON null accepted only where the contract marks a field nullable.
+/// unknown fields skipped, and every value read tolerantly through <c>JsonRead</c>: a value that does
+/// not fit its field becomes an issue on the context (and the model's <c>ReadIssues</c>) rather than
+/// an exception, unless the context is strict. JSON null reads as absent; strict mode rejects it
+/// where the contract does not mark a field nullable.
 /// </summary>
 internal static class JsonReaderEmitter
 {
     private const string Read = CSharpTypes.Runtime + "JsonRead.";
+    private const string Context = CSharpTypes.Runtime + "JsonReadContext";
+    private const string Null = CSharpTypes.Json + "JsonTokenType.Null";
+
+    private const string Throws =
+        "<exception cref=\"global::System.Text.Json.JsonException\">The input is empty, is not well-formed JSON, or is not a JSON object. " +
+        "A field of the wrong type does not throw: it is converted when nothing is lost (<c>\"5\"</c> or <c>5.0</c> for an integer), " +
+        "otherwise left unset and listed in <see cref=\"ReadIssues\"/>.</exception>";
+
+    private const string ThrowsStrict =
+        "<exception cref=\"global::System.Text.Json.JsonException\">The input is empty, is not well-formed JSON, or is not a JSON object; " +
+        "or the context is strict and a field could not be read (the message names the field, the problem and the value).</exception>";
 
     public static string Emit(ContractSpec spec, ModelSpec model)
     {
         var w = Header.Start(spec.Namespace);
         w.Open($"public sealed partial class {model.Name}");
-        w.Summary($"Reads a {model.Name} from UTF-8 JSON.");
+        w.Summary($"Reads a {model.Name} from UTF-8 JSON, tolerantly.");
         w.Doc("<param name=\"utf8Json\">The JSON document.</param>");
-        w.Doc("<returns>The model.</returns>");
-        w.Doc("<exception cref=\"global::System.Text.Json.JsonException\">The JSON is malformed or a field has the wrong type; the message names the field.</exception>");
+        w.Doc("<returns>The model; <see cref=\"ReadIssues\"/> lists what could not be read.</returns>");
+        w.Doc(Throws);
         w.Line($"public static {model.Name} FromJson(global::System.ReadOnlySpan<byte> utf8Json) => {CSharpTypes.Runtime}ContractJson.Parse<{model.Name}>(utf8Json);");
         w.Line();
-        w.Summary($"Reads a {model.Name} from a JSON string.");
+        w.Summary($"Reads a {model.Name} from a JSON string, tolerantly.");
         w.Doc("<param name=\"json\">The JSON document.</param>");
-        w.Doc("<returns>The model.</returns>");
-        w.Doc("<exception cref=\"global::System.Text.Json.JsonException\">The JSON is malformed or a field has the wrong type; the message names the field.</exception>");
+        w.Doc("<returns>The model; <see cref=\"ReadIssues\"/> lists what could not be read.</returns>");
+        w.Doc(Throws);
         w.Line($"public static {model.Name} FromJson(string json) => {CSharpTypes.Runtime}ContractJson.Parse<{model.Name}>(json);");
+        w.Line();
+        w.Summary($"Reads a {model.Name} from UTF-8 JSON as the context says: strict, or tolerant with a secret to scrub.");
+        w.Doc("<param name=\"utf8Json\">The JSON document.</param>");
+        w.Doc("<param name=\"context\">Strict or tolerant, the secret to scrub; collects the issues met.</param>");
+        w.Doc("<returns>The model; <see cref=\"ReadIssues\"/> lists what could not be read.</returns>");
+        w.Doc(ThrowsStrict);
+        w.Line($"public static {model.Name} FromJson(global::System.ReadOnlySpan<byte> utf8Json, {Context} context) => {CSharpTypes.Runtime}ContractJson.Parse<{model.Name}>(utf8Json, context);");
+        w.Line();
+        w.Summary($"Reads a {model.Name} from a JSON string as the context says: strict, or tolerant with a secret to scrub.");
+        w.Doc("<param name=\"json\">The JSON document.</param>");
+        w.Doc("<param name=\"context\">Strict or tolerant, the secret to scrub; collects the issues met.</param>");
+        w.Doc("<returns>The model; <see cref=\"ReadIssues\"/> lists what could not be read.</returns>");
+        w.Doc(ThrowsStrict);
+        w.Line($"public static {model.Name} FromJson(string json, {Context} context) => {CSharpTypes.Runtime}ContractJson.Parse<{model.Name}>(json, context);");
         w.Line();
         w.Summary($"Reads a {model.Name} from a reader positioned on its start.");
         w.Doc("<param name=\"reader\">The reader, on the object's first token; left on its last.</param>");
+        w.Doc("<param name=\"context\">Strict or tolerant, the secret to scrub; collects the issues met.</param>");
         w.Doc("<returns>The model.</returns>");
-        w.Open($"public static {model.Name} ReadJson(ref {CSharpTypes.Json}Utf8JsonReader reader)");
+        w.Doc("<exception cref=\"global::System.Text.Json.JsonException\">The reader is not on an object, the JSON is not well formed, or the context is strict and a field could not be read.</exception>");
+        w.Open($"public static {model.Name} ReadJson(ref {CSharpTypes.Json}Utf8JsonReader reader, {Context} context)");
+        w.Line("global::System.ArgumentNullException.ThrowIfNull(context);");
         w.Line($"{Read}StartObject(ref reader, {CSharpTypes.String(model.Name)});");
+        w.Line("var issueStart = context.IssueCount;");
         foreach (var field in model.Fields)
         {
             w.Line(field.Type.IsArray
@@ -39,48 +71,6 @@ internal static class JsonReaderEmitter
         }
 
         w.Open($"while (reader.Read() && reader.TokenType == {CSharpTypes.Json}JsonTokenType.PropertyName)");
-        var keyword = "if";
-        foreach (var field in model.Fields)
-        {
-            var path = CSharpTypes.String(model.Name + "." + field.JsonName);
-            w.Open($"{keyword} (reader.ValueTextEquals({CSharpTypes.Utf8(field.JsonName)}))");
-            var target = field.Type.IsArray ? null : $"{CSharpTypes.Local(field)} = {ReadValue(spec, field, path)};";
-            if (field.Nullable)
-            {
-                // JSON null leaves the property unset, as the contract allows.
-                w.Open($"if (reader.Read() && reader.TokenType != {CSharpTypes.Json}JsonTokenType.Null)");
-            }
-            else
-            {
-                w.Line("reader.Read();");
-                w.Open($"if (reader.TokenType == {CSharpTypes.Json}JsonTokenType.Null)");
-                w.Line($"{Read}NullNotAllowed({path});");
-                w.Close();
-                w.Gap();
-            }
-
-            if (field.Type.IsArray)
-            {
-                w.Line($"{Read}StartArray(ref reader, {path});");
-                w.Line($"{CSharpTypes.Local(field)} = new();");
-                w.Open($"while (reader.Read() && reader.TokenType != {CSharpTypes.Json}JsonTokenType.EndArray)");
-                w.Line($"{CSharpTypes.Local(field)}.Add({ReadValue(spec, field, path)});");
-                w.Close();
-            }
-            else
-            {
-                w.Line(target!);
-            }
-
-            if (field.Nullable)
-            {
-                w.Close();
-            }
-
-            w.Close();
-            keyword = "else if";
-        }
-
         if (model.Fields.IsEmpty)
         {
             w.Line("reader.Read();");
@@ -88,6 +78,69 @@ internal static class JsonReaderEmitter
         }
         else
         {
+            w.Open($"if (reader.ValueIsEscaped && !{Read}IsReadableName(ref reader))");
+            w.Line("// A name that cannot be unescaped (a lone surrogate) is no field of the contract.");
+            w.Line("reader.Read();");
+            w.Line("reader.Skip();");
+            w.Close();
+            foreach (var field in model.Fields)
+            {
+                var path = CSharpTypes.String(model.Name + "." + field.JsonName);
+                w.Open($"else if (reader.ValueTextEquals({CSharpTypes.Utf8(field.JsonName)}))");
+                w.Line("reader.Read();");
+                var keyword = "if";
+                if (!field.Nullable)
+                {
+                    // Tolerant reading takes null as absent; strict reading keeps the contract's word.
+                    w.Open($"if (reader.TokenType == {Null})");
+                    w.Line($"{Read}NullNotAllowed(context, {path});");
+                    w.Close();
+                    keyword = "else if";
+                }
+
+                if (field.Type.IsArray)
+                {
+                    w.Open($"{keyword} ({Read}TryStartArray(ref reader, context, {path}))");
+                    w.Line($"{CSharpTypes.Local(field)} = new();");
+                    w.Open($"while (reader.Read() && reader.TokenType != {CSharpTypes.Json}JsonTokenType.EndArray)");
+                    w.Open($"if (reader.TokenType == {Null})");
+                    w.Line($"{Read}NullNotAllowed(context, {path});");
+                    w.Close();
+                    if (field.Type.Kind == FieldKind.Model)
+                    {
+                        w.Open($"else if ({Read}TryStartObject(ref reader, context, {path}))");
+                        w.Line($"{CSharpTypes.Local(field)}.Add({CSharpTypes.Qualified(spec, field.Type.Name!)}.ReadJson(ref reader, context));");
+                    }
+                    else
+                    {
+                        w.Open($"else if ({ReadValue(spec, field, path)} is {{ }} item)");
+                        w.Line($"{CSharpTypes.Local(field)}.Add(item);");
+                    }
+
+                    w.Close();
+                    w.Close();
+                    w.Close();
+                }
+                else if (field.Type.Kind == FieldKind.Model)
+                {
+                    w.Open($"{keyword} ({Read}TryStartObject(ref reader, context, {path}))");
+                    w.Line($"{CSharpTypes.Local(field)} = {CSharpTypes.Qualified(spec, field.Type.Name!)}.ReadJson(ref reader, context);");
+                    w.Close();
+                }
+                else if (field.Nullable)
+                {
+                    w.Line($"{CSharpTypes.Local(field)} = {ReadValue(spec, field, path)};");
+                }
+                else
+                {
+                    w.Open("else");
+                    w.Line($"{CSharpTypes.Local(field)} = {ReadValue(spec, field, path)};");
+                    w.Close();
+                }
+
+                w.Close();
+            }
+
             w.Open("else");
             w.Line("// Unknown fields are ignored: the service may add fields at any time.");
             w.Line("reader.Read();");
@@ -105,6 +158,7 @@ internal static class JsonReaderEmitter
                 : $"{field.PropertyName} = {CSharpTypes.Local(field)},");
         }
 
+        w.Line("ReadIssues = context.IssuesSince(issueStart),");
         w.Close(";");
         w.Close();
         w.Line();
@@ -113,14 +167,16 @@ internal static class JsonReaderEmitter
         return w.ToString();
     }
 
+    /// <summary>A scalar value (or array item) of <paramref name="field"/>: nullable, null when it could not be read.</summary>
     private static string ReadValue(ContractSpec spec, FieldSpec field, string path) => field.Type.Kind switch
     {
-        FieldKind.String or FieldKind.Url => $"{Read}String(ref reader, {path})",
-        FieldKind.Integer => CSharpTypes.IsLong(field) ? $"{Read}Int64(ref reader, {path})" : $"{Read}Int32(ref reader, {path})",
-        FieldKind.Number => $"{Read}Double(ref reader, {path})",
-        FieldKind.Boolean => $"{Read}Boolean(ref reader, {path})",
-        FieldKind.Timestamp => $"{Read}UnixSeconds(ref reader, {path})",
-        FieldKind.Enum => $"{CSharpTypes.Qualified(spec, field.Type.Name!)}.Read(ref reader, {path})",
-        _ => $"{CSharpTypes.Qualified(spec, field.Type.Name!)}.ReadJson(ref reader)",
+        FieldKind.String or FieldKind.Url => $"{Read}String(ref reader, context, {path})",
+        FieldKind.Integer => CSharpTypes.IsLong(field) ? $"{Read}Int64(ref reader, context, {path})" : $"{Read}Int32(ref reader, context, {path})",
+        FieldKind.Number => $"{Read}Double(ref reader, context, {path})",
+        FieldKind.Boolean => $"{Read}Boolean(ref reader, context, {path})",
+        FieldKind.Timestamp => $"{Read}UnixSeconds(ref reader, context, {path})",
+        FieldKind.Enum => $"{CSharpTypes.Qualified(spec, field.Type.Name!)}.Read(ref reader, context, {path})",
+        // Models are read with TryStartObject and ReadJson above; never reached.
+        _ => $"{CSharpTypes.Qualified(spec, field.Type.Name!)}.ReadJson(ref reader, context)",
     };
 }

@@ -9,7 +9,7 @@ internal static class ModelEmitter
     {
         var w = Header.Start(spec.Namespace);
         w.Summary(Docs.Sentence(model.Description, model.Name + "."),
-            "Read with FromJson, write with WriteJson. Unknown JSON fields are ignored and enum values the contract does not list are kept, so a newer service does not break reading.");
+            "Read with FromJson, write with WriteJson. Reading is tolerant: unknown JSON fields are ignored, enum values the contract does not list are kept, a value of another JSON type is converted when nothing is lost, and any other value that does not fit is left unset and listed in ReadIssues, so a newer or sloppier service does not break reading.");
         w.Line(Header.GeneratedCode);
         w.Open($"public sealed partial class {model.Name} : {CSharpTypes.Runtime}IJsonReadable<{model.Name}>, {CSharpTypes.Runtime}IJsonWritable");
         var first = true;
@@ -27,6 +27,18 @@ internal static class ModelEmitter
                 ? $"public {CSharpTypes.ResponseProperty(field)} {field.PropertyName} {{ get; init; }} = [];"
                 : $"public {CSharpTypes.ResponseProperty(field)} {field.PropertyName} {{ get; init; }}");
         }
+
+        if (!first)
+        {
+            w.Line();
+        }
+
+        w.Line("/// <summary>");
+        w.Line("/// The values that could not be read into this model or the models in it, one per field or array item:");
+        w.Line("/// the field was left unset (the item skipped) and reading went on. Empty when everything was read.");
+        w.Line("/// Not part of the JSON.");
+        w.Line("/// </summary>");
+        w.Line($"public {CSharpTypes.Collections}IReadOnlyList<{CSharpTypes.Runtime}JsonReadIssue> ReadIssues {{ get; init; }} = [];");
 
         if (model.Terminal is { } terminal)
         {

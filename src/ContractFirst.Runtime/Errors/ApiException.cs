@@ -57,6 +57,8 @@ public class ApiException : Exception
     /// <summary>Gets the wait the server asked for, or <see langword="null"/>.</summary>
     public TimeSpan? RetryAfter => Info.RetryAfter;
 
+    private static string Cut(string text, int max) => ErrorBodyFormat.Cut(text, max)!;
+
     private static string BuildMessage(ApiErrorInfo info)
     {
         ArgumentNullException.ThrowIfNull(info);
@@ -76,7 +78,7 @@ public class ApiException : Exception
             return $"The task failed{message}{traceId}";
         }
 
-        var partial = info.PartialFields.Count == 0 ? "" : " (read before the damage: " + string.Join(", ", info.PartialFields.Select(p => p.Key + "=" + p.Value)) + ")";
+        var partial = info.PartialFields.Count == 0 ? "" : " (read before the damage: " + Cut(string.Join(", ", info.PartialFields.Select(p => p.Key + "=" + p.Value)), 512) + ")";
         return $"HTTP {info.StatusCode}{code}{what}{message}{traceId}{partial}";
     }
 }

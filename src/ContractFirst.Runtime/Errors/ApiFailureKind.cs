@@ -3,7 +3,7 @@ namespace ContractFirst.Runtime;
 /// <summary>Why a call that reached the service did not give a usable answer.</summary>
 public enum ApiFailureKind
 {
-    /// <summary>The service answered with an error status (4xx or 5xx).</summary>
+    /// <summary>The service answered with a status that is neither success (2xx) nor a redirect (3xx), usually 4xx or 5xx.</summary>
     ErrorStatus,
 
     /// <summary>

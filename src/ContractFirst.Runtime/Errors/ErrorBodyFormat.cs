@@ -32,37 +32,39 @@ public sealed class ErrorBodyFormat
     /// <returns>The error information, with the body kept as text (truncated to 4 KiB) and the message cut to <see cref="ApiErrorInfo.MaxMessageLength"/>.</returns>
     public ApiErrorInfo Parse(int statusCode, ReadOnlySpan<byte> body, TimeSpan? retryAfter, string? secret = null)
     {
-        var found = JsonScan.FindPaths(body, _paths);
+        // Scrubbed before cut: a token straddling the cut would otherwise leave its head behind.
+        var found = JsonScan.FindPaths(ContractJson.SkipBom(body), _paths);
         return new ApiErrorInfo(
             statusCode,
-            Redaction.Scrub(NullIfEmpty(Cut(found[0], 256)), secret),
-            Redaction.Scrub(NullIfEmpty(Cut(found[1], ApiErrorInfo.MaxMessageLength)), secret),
-            Redaction.Scrub(NullIfEmpty(Cut(found[2], 256)), secret),
-            Redaction.Scrub(ToText(body), secret),
+            NullIfEmpty(Cut(Redaction.Scrub(found[0], secret), 256)),
+            NullIfEmpty(Cut(Redaction.Scrub(found[1], secret), ApiErrorInfo.MaxMessageLength)),
+            NullIfEmpty(Cut(Redaction.Scrub(found[2], secret), 256)),
+            ToText(body, secret),
             retryAfter);
     }
 
-    /// <summary>Keeps the head of an unusable body as text, for an exception's <see cref="ApiErrorInfo.RawBody"/>.</summary>
-    internal static string? ToText(ReadOnlySpan<byte> body)
+    /// <summary>Keeps the head of a body as text, for an exception's <see cref="ApiErrorInfo.RawBody"/>: at most 4 KiB, without the secret.</summary>
+    internal static string? ToText(ReadOnlySpan<byte> body, string? secret)
     {
         if (body.IsEmpty)
         {
             return null;
         }
 
-        if (body.Length <= MaxRawBodyBytes)
+        // Decode a little past the cut so a secret that straddles it is still whole when scrubbed.
+        var window = Math.Min(body.Length, MaxRawBodyBytes + (secret?.Length ?? 0) * 4);
+        while (window < body.Length && window > 0 && (body[window] & 0xC0) == 0x80)
         {
-            return Encoding.UTF8.GetString(body);
+            window--;
         }
 
-        // Cut on a character boundary: step back over UTF-8 continuation bytes (10xxxxxx).
-        var cut = MaxRawBodyBytes;
-        while (cut > 0 && (body[cut] & 0xC0) == 0x80)
+        var text = Redaction.Scrub(Encoding.UTF8.GetString(body[..window]), secret)!;
+        if (text.Length > MaxRawBodyBytes)
         {
-            cut--;
+            return Cut(text, MaxRawBodyBytes);
         }
 
-        return Encoding.UTF8.GetString(body[..cut]) + "…";
+        return window < body.Length ? text + "…" : text;
     }
 
     private static string[] SplitPath(string path, string paramName)
@@ -79,6 +81,15 @@ public sealed class ErrorBodyFormat
 
     private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
 
-    private static string? Cut(string? text, int max) =>
-        text is null || text.Length <= max ? text : string.Concat(text.AsSpan(0, max), "…");
+    /// <summary>Cuts to <paramref name="max"/> characters plus "…", never between the halves of a surrogate pair.</summary>
+    internal static string? Cut(string? text, int max)
+    {
+        if (text is null || text.Length <= max)
+        {
+            return text;
+        }
+
+        var cut = char.IsHighSurrogate(text[max - 1]) ? max - 1 : max;
+        return string.Concat(text.AsSpan(0, cut), "…");
+    }
 }

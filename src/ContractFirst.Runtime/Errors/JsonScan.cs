@@ -66,7 +66,7 @@ internal static class JsonScan
     public static IReadOnlyDictionary<string, string> TopLevelScalars(ReadOnlySpan<byte> body, string? secret)
     {
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-        var reader = new Utf8JsonReader(body);
+        var reader = new Utf8JsonReader(ContractJson.SkipBom(body));
         try
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -76,7 +76,7 @@ internal static class JsonScan
 
             while (fields.Count < MaxPartialFields && reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var name = Redaction.Scrub(Cut(Text(ref reader)), secret)!;
+                var name = Cut(Redaction.Scrub(Text(ref reader), secret)!);
                 if (!reader.Read())
                 {
                     break;
@@ -84,7 +84,7 @@ internal static class JsonScan
 
                 if (reader.TokenType is JsonTokenType.String or JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False)
                 {
-                    fields.TryAdd(name, Redaction.Scrub(Cut(Text(ref reader)), secret)!);
+                    fields.TryAdd(name, Cut(Redaction.Scrub(Text(ref reader), secret)!));
                 }
                 else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
                 {
@@ -120,7 +120,7 @@ internal static class JsonScan
             : Encoding.UTF8.GetString(reader.ValueSpan);
     }
 
-    private static string Cut(string value) => value.Length <= MaxValueLength ? value : string.Concat(value.AsSpan(0, MaxValueLength), "…");
+    private static string Cut(string value) => ErrorBodyFormat.Cut(value, MaxValueLength)!;
 
     private static bool Matches(List<string?> stack, string name, string[] path)
     {

@@ -30,15 +30,21 @@ public static class ContractJson
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
     public static string ToJsonString(IJsonWritable value) => Encoding.UTF8.GetString(Write(value).WrittenSpan);
 
-    /// <summary>Reads a <typeparamref name="T"/> from UTF-8 JSON.</summary>
+    /// <summary>Reads a <typeparamref name="T"/> from UTF-8 JSON, tolerantly unless <paramref name="context"/> is strict.</summary>
     /// <typeparam name="T">The type to read.</typeparam>
     /// <param name="utf8">The UTF-8 JSON.</param>
+    /// <param name="context">
+    /// Strict or tolerant, the secret to scrub, and where the issues met go; <see langword="null"/> reads
+    /// tolerantly (the issues are still on each model's <c>ReadIssues</c>).
+    /// </param>
     /// <returns>The value read.</returns>
     /// <exception cref="JsonException">
-    /// The input is empty, is not JSON, or does not have the shape of <typeparamref name="T"/>;
-    /// the message names <typeparamref name="T"/> and the inner exception holds the cause.
+    /// The input is empty, is not well-formed JSON (a syntax error, truncated, nested too deep), or its
+    /// root is not an object; or <paramref name="context"/> is strict and a field could not be read (the
+    /// message names the field, the problem and the value). The message names <typeparamref name="T"/>
+    /// and the inner exception holds the cause. Nothing else is thrown for any input.
     /// </exception>
-    public static T Parse<T>(ReadOnlySpan<byte> utf8)
+    public static T Parse<T>(ReadOnlySpan<byte> utf8, JsonReadContext? context = null)
         where T : IJsonReadable<T>
     {
         if (utf8.IsEmpty)
@@ -46,32 +52,53 @@ public static class ContractJson
             throw new JsonException($"The JSON is not a valid {typeof(T).Name}: the input is empty.");
         }
 
-        var reader = new Utf8JsonReader(utf8);
+        var rented = context is null ? JsonReadContext.RentTolerant() : null;
+        var reader = new Utf8JsonReader(SkipBom(utf8));
         try
         {
             reader.Read();
-            return T.ReadJson(ref reader);
+            return T.ReadJson(ref reader, context ?? rented!);
         }
         catch (JsonException ex)
         {
             throw new JsonException($"The JSON is not a valid {typeof(T).Name}: {ex.Message}", ex);
         }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            // Not expected from the readers (they convert or report instead), but a read must fail
+            // only with a JsonException, whatever the bytes.
+            throw new JsonException($"The JSON is not a valid {typeof(T).Name}: {ex.Message}", ex);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                JsonReadContext.Release(rented);
+            }
+        }
     }
 
-    /// <summary>Reads a <typeparamref name="T"/> from a JSON string.</summary>
+    /// <summary>Reads a <typeparamref name="T"/> from a JSON string, tolerantly unless <paramref name="context"/> is strict.</summary>
     /// <typeparam name="T">The type to read.</typeparam>
     /// <param name="json">The JSON text.</param>
+    /// <param name="context">Strict or tolerant, the secret to scrub, and where the issues met go; <see langword="null"/> reads tolerantly.</param>
     /// <returns>The value read.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
     /// <exception cref="JsonException">
-    /// The input is empty, is not JSON, or does not have the shape of <typeparamref name="T"/>.
+    /// As for <see cref="Parse{T}(ReadOnlySpan{byte}, JsonReadContext?)"/>: empty, not well-formed JSON,
+    /// not an object, or (strict) a field that could not be read.
     /// </exception>
-    public static T Parse<T>(string json)
+    public static T Parse<T>(string json, JsonReadContext? context = null)
         where T : IJsonReadable<T>
     {
         ArgumentNullException.ThrowIfNull(json);
-        return Parse<T>(Encoding.UTF8.GetBytes(json));
+        return Parse<T>(Encoding.UTF8.GetBytes(json), context);
     }
+
+    /// <summary>Skips a UTF-8 byte order mark, which some servers put before JSON and Utf8JsonReader refuses.</summary>
+    /// <param name="utf8">The bytes.</param>
+    /// <returns>The bytes after the mark, if there is one.</returns>
+    internal static ReadOnlySpan<byte> SkipBom(ReadOnlySpan<byte> utf8) => utf8 is [0xEF, 0xBB, 0xBF, ..] ? utf8[3..] : utf8;
 
     /// <summary>Serialises into a growable buffer so callers can send the bytes without another copy.</summary>
     internal static ArrayBufferWriter<byte> Write(IJsonWritable value)

@@ -9,12 +9,16 @@ namespace ContractFirst.Runtime;
 public interface IJsonReadable<TSelf>
     where TSelf : IJsonReadable<TSelf>
 {
-    /// <summary>Reads one JSON value.</summary>
+    /// <summary>Reads one JSON object, tolerantly or strictly as <paramref name="context"/> says.</summary>
     /// <param name="reader">
-    /// A reader positioned on the value's first token (for example <see cref="JsonTokenType.StartObject"/>).
-    /// On return it is positioned on the value's last token (for example <see cref="JsonTokenType.EndObject"/>).
+    /// A reader positioned on the value's first token (<see cref="JsonTokenType.StartObject"/>).
+    /// On return it is positioned on the value's last token (<see cref="JsonTokenType.EndObject"/>).
     /// </param>
+    /// <param name="context">Strict or tolerant, the secret to scrub; collects the issues met.</param>
     /// <returns>The value read.</returns>
-    /// <exception cref="JsonException">The JSON does not have the expected shape.</exception>
-    static abstract TSelf ReadJson(ref Utf8JsonReader reader);
+    /// <exception cref="JsonException">
+    /// The reader is not on an object, the JSON is not well formed, or <see cref="JsonReadContext.Strict"/>
+    /// is set and a field could not be read.
+    /// </exception>
+    static abstract TSelf ReadJson(ref Utf8JsonReader reader, JsonReadContext context);
 }

@@ -156,6 +156,14 @@ public sealed class ApiTransport : IDisposable
             activity?.SetStatus(ActivityStatusCode.Error, ex.ErrorCode);
             throw;
         }
+        catch (HttpRequestException ex) when (Mentions(ex, _token))
+        {
+            // A malformed status or header line is quoted in the message, and a server that echoes
+            // headers puts the token there: keep the kind of failure, drop the text's secret.
+            activity?.SetTag("error.type", ex.GetType().FullName);
+            activity?.SetStatus(ActivityStatusCode.Error);
+            throw new HttpRequestException(ex.HttpRequestError, Redaction.Scrub(Messages(ex), _token), null, ex.StatusCode);
+        }
         catch (TimeoutRejectedException ex)
         {
             activity?.SetTag("error.type", "timeout");
@@ -327,7 +335,7 @@ public sealed class ApiTransport : IDisposable
 
         try
         {
-            return ContractJson.Parse<TResponse>(body.Span);
+            return ContractJson.Parse<TResponse>(body.Span, new JsonReadContext(_options.StrictReading, _token));
         }
         catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException or FormatException or OverflowException)
         {
@@ -356,12 +364,38 @@ public sealed class ApiTransport : IDisposable
     /// <summary>A failure of an answer that is not an error status, as the contract's base exception.</summary>
     private ApiException Failure(ApiFailureKind kind, int status, string? why, HttpResponseMessage response, ReadOnlySpan<byte> body, Exception? cause = null)
     {
-        var info = new ApiErrorInfo(status, null, why, null, Redaction.Scrub(ErrorBodyFormat.ToText(body), _token), RetryAfter(response))
+        var info = new ApiErrorInfo(status, null, why, null, ErrorBodyFormat.ToText(body, _token), RetryAfter(response))
         {
             Kind = kind,
-            PartialFields = kind == ApiFailureKind.UnreadableResponse ? JsonScan.TopLevelScalars(body, _token) : new Dictionary<string, string>(0),
+            PartialFields = kind is ApiFailureKind.UnreadableResponse or ApiFailureKind.ResponseTooLarge
+                ? JsonScan.TopLevelScalars(body, _token)
+                : new Dictionary<string, string>(0),
         };
         return _exceptionFactory(info, cause);
+    }
+
+    private static bool Mentions(Exception exception, string secret)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e.Message.Contains(secret, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string Messages(Exception exception)
+    {
+        var text = new System.Text.StringBuilder(exception.Message);
+        for (var e = exception.InnerException; e is not null; e = e.InnerException)
+        {
+            text.Append(" ---> ").Append(e.GetType().Name).Append(": ").Append(e.Message);
+        }
+
+        return text.ToString();
     }
 
     /// <summary>Where a redirect pointed, for a message: no user info, query or fragment, and never the token.</summary>

@@ -10,6 +10,9 @@ internal sealed class ResponseBody : IDisposable
 {
     private const int FirstBufferBytes = 16 * 1024;
 
+    /// <summary>How much of a body declared over the limit is read anyway, for the ids at its start.</summary>
+    private const int SalvageBytes = 64 * 1024;
+
     private byte[] _buffer;
 
     private ResponseBody(byte[] buffer) => _buffer = buffer;
@@ -29,7 +32,7 @@ internal sealed class ResponseBody : IDisposable
     /// <summary>Reads at most <paramref name="limit"/> bytes of <paramref name="content"/>.</summary>
     /// <param name="content">The response content.</param>
     /// <param name="limit">The most bytes to keep.</param>
-    /// <param name="skipWhenDeclaredLarger">Read nothing when the declared length is already over the limit.</param>
+    /// <param name="skipWhenDeclaredLarger">Read only a 64 KiB head when the declared length is already over the limit.</param>
     /// <param name="cancellationToken">Stops reading (the attempt's timeout lives here).</param>
     /// <returns>The body; dispose it to return the buffer.</returns>
     public static async ValueTask<ResponseBody> ReadAsync(HttpContent content, int limit, bool skipWhenDeclaredLarger, CancellationToken cancellationToken)
@@ -37,7 +40,10 @@ internal sealed class ResponseBody : IDisposable
         var declared = content.Headers.ContentLength;
         if (declared > limit && skipWhenDeclaredLarger)
         {
-            return new ResponseBody([]) { Exceeded = true };
+            // Over the limit before a byte is read: only its head is read, for the ids it starts with.
+            var head = await ReadAsync(content, Math.Min(limit, SalvageBytes), skipWhenDeclaredLarger: false, cancellationToken).ConfigureAwait(false);
+            head.Exceeded = true;
+            return head;
         }
 
         var first = declared is >= 0 ? (int)Math.Min(declared.Value, limit) : Math.Min(FirstBufferBytes, limit);

@@ -50,11 +50,49 @@ public sealed class ContractJsonTests
     }
 
     [Fact]
-    public void AWrongTokenNamesTheTypeAndKeepsTheCause()
-    {
-        var ex = Assert.Throws<JsonException>(() => ContractJson.Parse<TestResponse>("""{"id":"t-1","duration":"5"}"""));
+    public void AnOffTypeValueIsConvertedWhenNothingIsLost() =>
+        Assert.Equal(new TestResponse("t-1", 5), ContractJson.Parse<TestResponse>("""{"id":"t-1","duration":"5"}"""));
 
-        Assert.Equal("The JSON is not a valid TestResponse: TestResponse.duration: expected a number but found String", ex.Message);
+    [Fact]
+    public void AValueThatDoesNotFitIsAnIssueAndTheRestIsRead()
+    {
+        var context = new JsonReadContext();
+
+        var response = ContractJson.Parse<TestResponse>("""{"duration":{"x":[1]},"id":"t-1"}""", context);
+
+        Assert.Equal(new TestResponse("t-1", null), response);
+        Assert.Equal([new JsonReadIssue("TestResponse.duration", "expected an integer but found an object", """{"x":[1]}""")], context.Issues);
+    }
+
+    [Fact]
+    public void StrictModeNamesTheTypeTheFieldTheProblemAndTheValueAndKeepsTheCause()
+    {
+        var ex = Assert.Throws<JsonException>(() =>
+            ContractJson.Parse<TestResponse>("""{"id":"t-1","duration":"five"}""", new JsonReadContext(strict: true)));
+
+        Assert.Equal(
+            "The JSON is not a valid TestResponse: TestResponse.duration: expected an integer but found a string that is not a number (value: \"five\")",
+            ex.Message);
         Assert.IsType<JsonException>(ex.InnerException);
+    }
+
+    [Theory]
+    [InlineData("[1, 2]")]
+    [InlineData("\"text\"")]
+    [InlineData("42")]
+    [InlineData("null")]
+    public void ARootThatIsNotAnObjectIsAJsonException(string json)
+    {
+        var ex = Assert.Throws<JsonException>(() => ContractJson.Parse<TestResponse>(json));
+
+        Assert.Contains("TestResponse: expected an object", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StringsAreScrubbedOfTheContextsSecret()
+    {
+        var response = ContractJson.Parse<TestResponse>("""{"id":"task-sk-live-0123456789"}""", new JsonReadContext(secret: "sk-live-0123456789"));
+
+        Assert.Equal("task-[REDACTED]", response.Id);
     }
 }

@@ -2,29 +2,35 @@ using System.Text.Json;
 
 namespace ContractFirst.Runtime.Tests;
 
-/// <summary>A hand-written stand-in for a generated response type: tolerant of unknown fields.</summary>
-internal sealed record TestResponse(string Id, int Duration) : IJsonReadable<TestResponse>
+/// <summary>A hand-written stand-in for a generated response type: tolerant of unknown fields and off-type values.</summary>
+internal sealed record TestResponse(string Id, int? Duration) : IJsonReadable<TestResponse>
 {
-    public static TestResponse ReadJson(ref Utf8JsonReader reader)
+    public static TestResponse ReadJson(ref Utf8JsonReader reader, JsonReadContext context)
     {
         JsonRead.StartObject(ref reader, "TestResponse");
         string? id = null;
-        var duration = 0;
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        int? duration = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = reader.GetString();
-            reader.Read();
-            switch (name)
+            if (reader.ValueIsEscaped && !JsonRead.IsReadableName(ref reader))
             {
-                case "id":
-                    id = JsonRead.String(ref reader, "TestResponse.id");
-                    break;
-                case "duration":
-                    duration = JsonRead.Int32(ref reader, "TestResponse.duration");
-                    break;
-                default:
-                    reader.Skip();
-                    break;
+                reader.Read();
+                reader.Skip();
+            }
+            else if (reader.ValueTextEquals("id"u8))
+            {
+                reader.Read();
+                id = JsonRead.String(ref reader, context, "TestResponse.id");
+            }
+            else if (reader.ValueTextEquals("duration"u8))
+            {
+                reader.Read();
+                duration = JsonRead.Int32(ref reader, context, "TestResponse.duration");
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
             }
         }
 

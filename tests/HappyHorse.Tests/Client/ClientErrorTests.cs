@@ -111,6 +111,38 @@ public class ClientErrorTests
     }
 
     [Fact]
+    public async Task ASuccessBodyWithAnOffTypeFieldStillReturnsTheAnswerAndListsTheIssue()
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        server.On(VideosPath, Reply.Ok("""{ "task_id": "t-paid", "data": [ { "id": "u-1", "duration": "five" } ] }"""));
+        using var client = TestClients.Create(server);
+
+        var response = await client.GenerateAsync(new GenerateRequest("a horse"));
+
+        Assert.Equal("t-paid", response.TaskId);
+        var video = Assert.Single(response.Data);
+        Assert.Equal("u-1", video.Id);
+        Assert.Null(video.Duration);
+        Assert.Equal("VideoResult.duration", Assert.Single(response.ReadIssues).Path);
+        Assert.Equal(response.ReadIssues, video.ReadIssues);
+    }
+
+    [Fact]
+    public async Task ASuccessBodyThatIsNotJsonIsATypedUnreadableAnswerThatKeepsTheTaskId()
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        server.On(VideosPath, Reply.Ok("""{ "task_id": "t-1", "data": [ """));
+        using var client = TestClients.Create(server);
+
+        var error = await Assert.ThrowsAsync<HappyHorseException>(() => client.GenerateAsync(new GenerateRequest("a horse")));
+
+        Assert.Equal(ContractFirst.Runtime.ApiFailureKind.UnreadableResponse, error.Kind);
+        Assert.Contains("VideosResponse", error.Message, StringComparison.Ordinal);
+        Assert.Equal("t-1", error.Info.PartialFields["task_id"]);
+        Assert.Single(server.Requests);
+    }
+
+    [Fact]
     public async Task ATaskLookupErrorMapsLikeASubmitError()
     {
         await using var server = await LoopbackServer.StartAsync();

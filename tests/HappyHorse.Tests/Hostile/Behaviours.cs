@@ -52,12 +52,6 @@ internal sealed record Behaviour(string Name, Func<int, Script> Scripts)
     /// <summary>Runs before the request is read (so the server counts connections, not requests).</summary>
     public Script? OnConnect { get; init; }
 
-    /// <summary>A real bug (documented by a skipped test) that makes the id check fail here; the id check is left out.</summary>
-    public string? KnownBug { get; init; }
-
-    /// <summary>A real bug that leaks the token into this behaviour's exception text (documented by a skipped test); the canary check of the exception is left out.</summary>
-    public string? CanaryBug { get; init; }
-
     public Outcome[] LookupOutcomes => Lookup ?? Submit;
 
     public override string ToString() => Name;
@@ -78,10 +72,6 @@ internal static class Behaviours
 
     /// <summary>The message of the documented error body carries the echo marker (the token, on a canary server).</summary>
     public static string DocumentedError(string code) => $$"""{"error":{"code":"{{code}}","message":"boom ~E~"},"trace_id":"tr-err~E~"}""";
-
-    public const string BrokenBecauseIdsLost = "BUG: an over-limit 200 keeps no PartialFields (see HostileKnownBugTests)";
-
-    public const string LeakedByHttpRequestException = "BUG: HttpRequestException quotes the malformed line, echoed token included (see HostileKnownBugTests)";
 
     private static readonly int[] ErrorStatuses = [400, 401, 403, 404, 408, 409, 413, 418, 422, 429, 500, 501, 502, 503, 504, 520];
 
@@ -394,7 +384,6 @@ internal static class Behaviours
         Add(new("200 with a UTF-8 BOM before the JSON", Always(AnswerBytes(200, [0xEF, 0xBB, 0xBF, .. Utf8("""{"task_id":"t-bom","trace_id":"tr-bom"}""")])))
         {
             Submit = [Outcome.Success, Outcome.Unreadable], Lookups = 1, TaskId = "t-bom", TraceId = "tr-bom",
-            KnownBug = "BUG: a BOM-prefixed 200 loses its ids (see HostileKnownBugTests)",
         });
 
         // Very long strings and huge success bodies (the default limit is 8 MiB).
@@ -408,11 +397,11 @@ internal static class Behaviours
         });
         Add(new("200 echoing a 10 MB prompt (over the limit)", Always(Huge(200, 10_000_000, chunked: false, prefix: "{\"task_id\":\"t-long\",\"prompt\":\"")))
         {
-            Submit = [Outcome.TooLarge], Status = 200, Lookups = 1, TaskId = "t-long", KnownBug = BrokenBecauseIdsLost,
+            Submit = [Outcome.TooLarge], Status = 200, Lookups = 1, TaskId = "t-long",
         });
         Add(new("200 echoing a 10 MB prompt, chunked", Always(Huge(200, 10_000_000, chunked: true, prefix: "{\"task_id\":\"t-long\",\"prompt\":\"")))
         {
-            Submit = [Outcome.TooLarge], Status = 200, Lookups = 1, TaskId = "t-long", KnownBug = BrokenBecauseIdsLost,
+            Submit = [Outcome.TooLarge], Status = 200, Lookups = 1, TaskId = "t-long",
         });
         Add(new("200 with a 100 MB body (Content-Length)", Always(Huge(200, HundredMegabytes, chunked: false))) { Submit = [Outcome.TooLarge], Status = 200, Lookups = 1 });
         Add(new("200 with a 100 MB body (chunked)", Always(Huge(200, HundredMegabytes, chunked: true))) { Submit = [Outcome.TooLarge], Status = 200, Lookups = 1 });
@@ -490,7 +479,6 @@ internal static class Behaviours
             {
                 Submit = [Outcome.Network],
                 Lookups = Attempts,
-                CanaryBug = name is "a status line that is not HTTP" or "a header line without a colon" or "a header name with a space" ? LeakedByHttpRequestException : null,
             });
         }
 
