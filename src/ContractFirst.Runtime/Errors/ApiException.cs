@@ -78,7 +78,11 @@ public class ApiException : Exception
             return $"The task failed{message}{traceId}";
         }
 
-        var partial = info.PartialFields.Count == 0 ? "" : " (read before the damage: " + Cut(string.Join(", ", info.PartialFields.Select(p => p.Key + "=" + p.Value)), 512) + ")";
+        // Ids first (task_id, trace_id, id): they are what a caller needs to find work that may have started.
+        var fields = info.PartialFields
+            .OrderBy(p => p.Key == "id" || p.Key.EndsWith("_id", StringComparison.Ordinal) ? 0 : 1)
+            .Select(p => p.Key + "=" + Cut(p.Value, 80));
+        var partial = info.PartialFields.Count == 0 ? "" : " (read before the damage: " + Cut(string.Join(", ", fields), 400) + ")";
         return $"HTTP {info.StatusCode}{code}{what}{message}{traceId}{partial}";
     }
 }
