@@ -1,0 +1,84 @@
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using BenchmarkDotNet.Attributes;
+using ContractFirst.Generator;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace HappyHorse.Benchmarks;
+
+/// <summary>
+/// The generator's cost per contract: a cold run of the incremental pipeline (read, parse, emit
+/// every file) over spec/happyhorse.yaml, as a build with a changed contract pays it.
+/// </summary>
+[MemoryDiagnoser]
+[MedianColumn]
+public class GeneratorBenchmarks
+{
+    private CSharpCompilation _compilation = null!;
+    private ImmutableArray<AdditionalText> _texts;
+    private ContractOptions _options = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var path = Path.Combine(RepoRoot(), "spec", "happyhorse.yaml");
+        _texts = [new ContractText(path, File.ReadAllText(path))];
+        _options = new ContractOptions(path);
+        _compilation = CSharpCompilation.Create(
+            "Host",
+            [CSharpSyntaxTree.ParseText("namespace Host; internal static class Marker { }")],
+            [MetadataReference.CreateFromFile(typeof(object).Assembly.Location)],
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+    }
+
+    [Benchmark(Description = "Generate the HappyHorse SDK from its contract")]
+    public int GenerateHappyHorse()
+    {
+        GeneratorDriver driver = CSharpGeneratorDriver.Create([new ContractGenerator().AsSourceGenerator()], _texts, optionsProvider: _options);
+        driver = driver.RunGenerators(_compilation);
+        return driver.GetRunResult().GeneratedTrees.Length;
+    }
+
+    private static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "HappyHorse.Generated.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Run the benchmarks from inside the repository.");
+    }
+
+    private sealed class ContractText(string path, string text) : AdditionalText
+    {
+        private readonly SourceText _text = SourceText.From(text);
+
+        public override string Path { get; } = path;
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+    }
+
+    /// <summary>Marks the one file as a contract, as the generator's build props do.</summary>
+    private sealed class ContractOptions(string path) : AnalyzerConfigOptionsProvider
+    {
+        private static readonly Options s_none = new(ImmutableDictionary<string, string>.Empty);
+        private readonly Options _contract = new(ImmutableDictionary<string, string>.Empty.Add("build_metadata.AdditionalFiles.ContractFirst", "true"));
+
+        public override AnalyzerConfigOptions GlobalOptions => s_none;
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => s_none;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => textFile.Path == path ? _contract : s_none;
+
+        private sealed class Options(ImmutableDictionary<string, string> values) : AnalyzerConfigOptions
+        {
+            public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
+        }
+    }
+}
