@@ -89,7 +89,7 @@ public static class TaskPolling
     }
 
     /// <summary>A lookup failure worth another round: the network, a timeout, or an answer the contract or HTTP calls transient.</summary>
-    private static bool IsTransient(Exception exception) => exception switch
+    internal static bool IsTransient(Exception exception) => exception switch
     {
         ApiException api => api.Kind switch
         {
