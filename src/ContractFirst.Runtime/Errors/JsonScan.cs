@@ -100,7 +100,7 @@ internal static class JsonScan
         return fields;
     }
 
-    /// <summary>The token as text: strings unescaped when possible, invalid UTF-8 replaced rather than thrown on.</summary>
+    /// <summary>The token as text: strings unescaped, invalid UTF-8 and lone surrogates replaced rather than thrown on.</summary>
     public static string Text(ref Utf8JsonReader reader)
     {
         if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName)
@@ -111,10 +111,11 @@ internal static class JsonScan
             }
             catch (InvalidOperationException)
             {
-                // Invalid UTF-8 (or a lone surrogate escape): fall back to the raw bytes, decoded with U+FFFD.
+                return JsonRead.DecodeLeniently(ref reader);
             }
         }
 
+        // Numbers and literals are ASCII.
         return reader.HasValueSequence
             ? Encoding.UTF8.GetString(reader.ValueSequence.ToArray())
             : Encoding.UTF8.GetString(reader.ValueSpan);

@@ -554,7 +554,7 @@ public static class JsonRead
     }
 
     /// <summary>Unescapes a string token, replacing invalid UTF-8 and lone surrogates with U+FFFD.</summary>
-    private static string DecodeLeniently(ref Utf8JsonReader r)
+    internal static string DecodeLeniently(ref Utf8JsonReader r)
     {
         var bytes = Bytes(ref r);
         if (!r.ValueIsEscaped)
