@@ -32,13 +32,25 @@ internal static class TaskStateEmitter
 
         w.Line();
         w.Line("/// <summary>The contract's failure rule this record meets, as the contract writes it" + (terminal.Failed.IsEmpty ? " (the contract defines none)" : "") + "; null while it meets none.</summary>");
-        var reason = new System.Text.StringBuilder();
-        foreach (var (rule, i) in terminal.Failed.Select((r, i) => (r, i)))
+        if (terminal.Failed.IsEmpty)
         {
-            reason.Append(Expression(rule, "f" + i.ToString(CultureInfo.InvariantCulture))).Append(" ? ").Append(CSharpTypes.String(rule.Text)).Append(" : ");
+            w.Line("public string? FailureReason => null;");
+            return;
         }
 
-        w.Line($"public string? FailureReason => {reason}null;");
+        w.Open("public string? FailureReason");
+        w.Open("get");
+        foreach (var (rule, i) in terminal.Failed.Select((r, i) => (r, i)))
+        {
+            w.Open($"if ({Expression(rule, "f" + i.ToString(CultureInfo.InvariantCulture))})");
+            w.Line($"return {CSharpTypes.String(rule.Text)};");
+            w.Close();
+            w.Line();
+        }
+
+        w.Line("return null;");
+        w.Close();
+        w.Close();
     }
 
     /// <summary>
