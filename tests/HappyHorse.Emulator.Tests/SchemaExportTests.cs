@@ -134,10 +134,11 @@ public class SchemaExportTests
         Assert.Equal(["generate", "image_to_video", "reference_to_video", "video_edit"], videos.Actions.Select(a => a.Value));
         Assert.Equal("happyhorse-1.1-r2v", videos.FindAction("reference_to_video")!.DefaultModel);
         Assert.Equal("image_to_video", videos.FindActionOfModel("happyhorse-1.0-i2v")!.Value);
-        Assert.Equal(0.105m, contract.Billing?.RateOf("720P"));
-        Assert.Equal(0.18m, contract.Billing!.RateOf("1080P"));
-        Assert.Equal(("720P", 5), (contract.Billing.AssumedRateValue, contract.Billing.AssumedDuration));
-        Assert.Equal(["video_edit"], contract.Billing.InputPlusOutputActions);
+        var billing = Assert.IsType<BillingSpec>(contract.Billing);
+        Assert.Equal(0.105m, billing.RateOf("720P"));
+        Assert.Equal(0.18m, billing.RateOf("1080P"));
+        Assert.Equal(("720P", 5), (billing.AssumedRateValue, billing.AssumedDuration));
+        Assert.Equal(["video_edit"], billing.InputPlusOutputActions);
         Assert.Contains(contract.Errors.Cases, c => c.Status == 403 && c.Codes.Count == 0 && c.ExceptionName == "ContentRejected");
     }
 }
