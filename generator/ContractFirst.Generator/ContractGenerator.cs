@@ -3,7 +3,7 @@ using System.Text;
 using System.Threading;
 using ContractFirst.Generator.Diagnostics;
 using ContractFirst.Generator.Emit;
-using ContractFirst.Generator.Parsing;
+using ContractFirst.Contract.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ContractFirst.Runtime;
-using ContractFirst.Generator.Model;
+using ContractFirst.Contract;
+using ContractFirst.Contract.Model;
 using NJsonSchema;
 
 namespace ContractFirst.Schema;
@@ -28,15 +29,15 @@ public static class ContractSchemaExporter
     /// <param name="contractPath">The YAML contract.</param>
     /// <returns>The schemas.</returns>
     /// <exception cref="ContractException">The contract has errors.</exception>
-    public static ContractSchemaSet Export(string contractPath) => Export(ContractDocument.Load(contractPath));
+    public static ContractSchemaSet Export(string contractPath) => Export(ContractParser.Load(contractPath));
 
     /// <summary>Exports the schemas of a parsed contract.</summary>
     /// <param name="contract">The contract.</param>
     /// <returns>The schemas, ordered by file name.</returns>
-    public static ContractSchemaSet Export(ContractDocument contract)
+    public static ContractSchemaSet Export(ContractSpec contract)
     {
         ArgumentNullException.ThrowIfNull(contract);
-        var spec = contract.Spec;
+        var spec = contract;
         var schemas = new List<ExportedSchema>();
         foreach (var endpoint in spec.Endpoints)
         {

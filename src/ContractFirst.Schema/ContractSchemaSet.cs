@@ -1,4 +1,5 @@
 using Newtonsoft.Json;
+using ContractFirst.Contract.Model;
 using NJsonSchema;
 
 namespace ContractFirst.Schema;
@@ -44,14 +45,14 @@ public sealed class ExportedSchema
 /// <summary>The schemas exported from one contract.</summary>
 public sealed class ContractSchemaSet
 {
-    internal ContractSchemaSet(ContractDocument contract, IReadOnlyList<ExportedSchema> schemas)
+    internal ContractSchemaSet(ContractSpec contract, IReadOnlyList<ExportedSchema> schemas)
     {
         Contract = contract;
         Schemas = schemas;
     }
 
     /// <summary>Gets the contract the schemas come from.</summary>
-    public ContractDocument Contract { get; }
+    public ContractSpec Contract { get; }
 
     /// <summary>Gets every schema, ordered by file name (ordinal).</summary>
     public IReadOnlyList<ExportedSchema> Schemas { get; }

@@ -5,22 +5,23 @@ using ContractFirst.Generator.Tests.Infrastructure;
 namespace ContractFirst.Generator.Tests;
 
 /// <summary>
-/// The generator package must carry YamlDotNet next to the generator (consumers need nothing
-/// else) and nothing in lib/ (it's a compile-time dependency only). Checked on a real .nupkg.
+/// The generator package must carry the contract library and YamlDotNet next to the generator
+/// (consumers need nothing else) and nothing in lib/ (it's a compile-time dependency only). Checked on a real .nupkg.
 /// </summary>
 public sealed class PackagingTests : IDisposable
 {
     private readonly string _output = Directory.CreateTempSubdirectory("contractfirst-pack-").FullName;
 
     [Fact]
-    public void GeneratorPackageShipsTheGeneratorAndYamlDotNetAsAnalyzersOnly()
+    public void GeneratorPackageShipsTheGeneratorTheContractLibraryAndYamlDotNetAsAnalyzersOnly()
     {
         using var package = ZipFile.OpenRead(Pack("generator/ContractFirst.Generator/ContractFirst.Generator.csproj", "ContractFirst.Generator"));
         var entries = package.Entries.Select(e => e.FullName).ToList();
 
         Assert.Single(entries, e => e == "analyzers/dotnet/cs/ContractFirst.Generator.dll");
+        Assert.Single(entries, e => e == "analyzers/dotnet/cs/ContractFirst.Contract.dll");
         Assert.Single(entries, e => e == "analyzers/dotnet/cs/YamlDotNet.dll");
-        Assert.Equal(2, entries.Count(e => e.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)));
+        Assert.Equal(3, entries.Count(e => e.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)));
         Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal));
         Assert.Contains("build/ContractFirst.Generator.props", entries);
         Assert.Contains("buildTransitive/ContractFirst.Generator.props", entries);
@@ -28,6 +29,7 @@ public sealed class PackagingTests : IDisposable
         using var nuspec = new StreamReader(package.GetEntry("ContractFirst.Generator.nuspec")!.Open());
         var text = nuspec.ReadToEnd();
         Assert.Contains("<developmentDependency>true</developmentDependency>", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("<dependency ", text, StringComparison.Ordinal);
     }
 
     public void Dispose() => Directory.Delete(_output, recursive: true);

@@ -1,3 +1,5 @@
+using ContractFirst.Contract;
+using ContractFirst.Contract.Model;
 using ContractFirst.Schema;
 using HappyHorse.Emulator.Tests.Support;
 using Newtonsoft.Json.Linq;
@@ -112,7 +114,7 @@ public class SchemaExportTests
         var yaml = File.ReadAllText(Repo.PathOf("spec", "happyhorse.yaml"))
             .Replace("    kind: submit\n", "    kind: submit\n    kindd: typo\n", StringComparison.Ordinal);
 
-        var error = Assert.Throws<ContractException>(() => ContractDocument.Parse("broken.yaml", yaml));
+        var error = Assert.Throws<ContractException>(() => ContractParser.ParseValid("broken.yaml", yaml));
 
         var diagnostic = Assert.Single(error.Diagnostics);
         Assert.Equal("CFG002", diagnostic.Id);
@@ -132,10 +134,11 @@ public class SchemaExportTests
         Assert.Equal(["generate", "image_to_video", "reference_to_video", "video_edit"], videos.Actions.Select(a => a.Value));
         Assert.Equal("happyhorse-1.1-r2v", videos.FindAction("reference_to_video")!.DefaultModel);
         Assert.Equal("image_to_video", videos.FindActionOfModel("happyhorse-1.0-i2v")!.Value);
-        Assert.Equal(0.105m, contract.Billing!.Rates["720P"]);
-        Assert.Equal(0.18m, contract.Billing.Rates["1080P"]);
-        Assert.Equal(("720P", 5), (contract.Billing.AssumedRateValue, contract.Billing.AssumedDuration));
-        Assert.Equal(["video_edit"], contract.Billing.InputPlusOutputActions);
-        Assert.Contains(contract.ErrorCases, c => c.Status == 403 && c.Codes.Count == 0 && c.ExceptionName == "ContentRejected");
+        var billing = Assert.IsType<BillingSpec>(contract.Billing);
+        Assert.Equal(0.105m, billing.RateOf("720P"));
+        Assert.Equal(0.18m, billing.RateOf("1080P"));
+        Assert.Equal(("720P", 5), (billing.AssumedRateValue, billing.AssumedDuration));
+        Assert.Equal(["video_edit"], billing.InputPlusOutputActions);
+        Assert.Contains(contract.Errors.Cases, c => c.Status == 403 && c.Codes.Count == 0 && c.ExceptionName == "ContentRejected");
     }
 }

@@ -2,7 +2,8 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using ContractFirst.Runtime;
-using ContractFirst.Schema;
+using ContractFirst.Contract;
+using ContractFirst.Contract.Model;
 using HappyHorse.Emulator.Tests.Support;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -49,7 +50,7 @@ public class UrlCrossCheckTests(ITestOutputHelper output)
         var count = int.TryParse(Environment.GetEnvironmentVariable("URL_FUZZ_CASES"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
             ? n
             : 10_000;
-        var contract = ContractDocument.Load(Repo.PathOf("spec", "happyhorse.yaml"));
+        var contract = ContractParser.Load(Repo.PathOf("spec", "happyhorse.yaml"));
         var schemas = new Dictionary<string, JsonSchema>(StringComparer.Ordinal);
         foreach (var target in Targets)
         {

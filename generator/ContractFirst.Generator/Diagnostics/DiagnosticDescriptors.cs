@@ -1,77 +1,47 @@
+using ContractFirst.Contract.Diagnostics;
 using Microsoft.CodeAnalysis;
 
 namespace ContractFirst.Generator.Diagnostics;
 
 /// <summary>
-/// Every diagnostic the generator reports. Ids are stable: never reuse or renumber one.
-/// The catalogue with examples lives in generator/README.md.
+/// The Roslyn descriptors of every diagnostic, built from the contract library's plain-data catalogue
+/// (<see cref="Contract.Diagnostics.DiagnosticDescriptors"/>); ids, titles and messages live there only.
 /// </summary>
 internal static class DiagnosticDescriptors
 {
-    private const string Category = "ContractFirst";
-
-    /// <summary>CFG000: the generator failed unexpectedly; a bug, reported instead of crashing the build.</summary>
-    public static readonly DiagnosticDescriptor InternalError = Error(
-        "CFG000", "Contract generator failure", "The contract generator failed while {0}: {1}");
-
-    /// <summary>CFG001: the file is not well-formed YAML.</summary>
-    public static readonly DiagnosticDescriptor InvalidYaml = Error(
-        "CFG001", "Invalid YAML", "Invalid YAML: {0}");
-
-    /// <summary>CFG002: a key the contract format does not define.</summary>
-    public static readonly DiagnosticDescriptor UnknownKey = Error(
-        "CFG002", "Unknown key", "Unknown key '{0}' in {1}; expected one of: {2}");
-
-    /// <summary>CFG003: a required key is absent.</summary>
-    public static readonly DiagnosticDescriptor MissingKey = Error(
-        "CFG003", "Missing required key", "{0} is missing the required key '{1}'");
-
-    /// <summary>CFG004: a mapping, list or scalar where another kind of node is required.</summary>
-    public static readonly DiagnosticDescriptor WrongNodeKind = Error(
-        "CFG004", "Wrong kind of YAML node", "{0} must be a {1}");
-
-    /// <summary>CFG005: a scalar that does not parse as what its key requires.</summary>
-    public static readonly DiagnosticDescriptor InvalidValue = Error(
-        "CFG005", "Invalid value", "Invalid value '{0}' for {1}: {2}");
-
-    /// <summary>CFG006: a field type that is neither built in nor a defined enum or model.</summary>
-    public static readonly DiagnosticDescriptor UnknownType = Error(
-        "CFG006", "Unknown type", "Unknown type '{0}' for {1}; expected {2}");
-
-    /// <summary>CFG007: a reference to a field, action, model or enum value that is not defined.</summary>
-    public static readonly DiagnosticDescriptor UnknownReference = Error(
-        "CFG007", "Unknown reference", "{0} refers to '{1}', which is not {2}");
-
-    /// <summary>CFG008: an action's default model is not one of its models.</summary>
-    public static readonly DiagnosticDescriptor DefaultModelNotInAction = Error(
-        "CFG008", "Default model outside its action", "default_model '{0}' of action '{1}' is not one of its models: {2}");
-
-    /// <summary>CFG009: a lower bound above its upper bound.</summary>
-    public static readonly DiagnosticDescriptor MinAboveMax = Error(
-        "CFG009", "Minimum above maximum", "{0}: {1} ({2}) is greater than {3} ({4})");
-
-    /// <summary>CFG010: two things with the same name where names must be unique.</summary>
-    public static readonly DiagnosticDescriptor DuplicateName = Error(
-        "CFG010", "Duplicate name", "Duplicate {0} '{1}'{2}");
-
-    /// <summary>CFG011: a constraint or key that does not apply where it is used.</summary>
-    public static readonly DiagnosticDescriptor NotApplicable = Error(
-        "CFG011", "Key does not apply here", "'{0}' does not apply to {1}: {2}");
-
-    /// <summary>CFG012: a contract format version this generator does not read.</summary>
-    public static readonly DiagnosticDescriptor UnsupportedVersion = Error(
-        "CFG012", "Unsupported contract version", "Contract format version '{0}' is not supported; this generator reads version 1");
-
     public static readonly IReadOnlyList<DiagnosticDescriptor> All =
-    [
-        InternalError, InvalidYaml, UnknownKey, MissingKey, WrongNodeKind, InvalidValue, UnknownType,
-        UnknownReference, DefaultModelNotInAction, MinAboveMax, DuplicateName, NotApplicable, UnsupportedVersion,
-    ];
+        Contract.Diagnostics.DiagnosticDescriptors.All.Select(ToRoslyn).ToArray();
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id);
 
+    /// <summary>CFG000: the generator failed unexpectedly; a bug, reported instead of crashing the build.</summary>
+    public static DiagnosticDescriptor InternalError => ById(Contract.Diagnostics.DiagnosticDescriptors.InternalError.Id);
+
+    /// <summary>CFG010: two things with the same name where names must be unique.</summary>
+    public static DiagnosticDescriptor DuplicateName => ById(Contract.Diagnostics.DiagnosticDescriptors.DuplicateName.Id);
+
     public static DiagnosticDescriptor ById(string id) => s_byId[id];
 
-    private static DiagnosticDescriptor Error(string id, string title, string message) =>
-        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+    /// <summary>The Roslyn diagnostic of a parser diagnostic; the pipeline carries <see cref="DiagnosticInfo"/> until the output step.</summary>
+    public static Diagnostic ToDiagnostic(this DiagnosticInfo info) =>
+        Diagnostic.Create(
+            ById(info.Id),
+            info.Location is { } location ? ToLocation(location) : Location.None,
+            info.Args.Cast<object>().ToArray());
+
+    private static Location ToLocation(LocationInfo location) =>
+        Location.Create(
+            location.FilePath,
+            new Microsoft.CodeAnalysis.Text.TextSpan(location.TextSpan.Start, location.TextSpan.Length),
+            new Microsoft.CodeAnalysis.Text.LinePositionSpan(
+                new Microsoft.CodeAnalysis.Text.LinePosition(location.LineSpan.Start.Line, location.LineSpan.Start.Character),
+                new Microsoft.CodeAnalysis.Text.LinePosition(location.LineSpan.End.Line, location.LineSpan.End.Character)));
+
+    private static DiagnosticDescriptor ToRoslyn(ContractDiagnosticDescriptor descriptor) =>
+        new(descriptor.Id, descriptor.Title, descriptor.MessageFormat, ContractDiagnosticDescriptor.Category, descriptor.DefaultSeverity switch
+        {
+            ContractDiagnosticSeverity.Error => DiagnosticSeverity.Error,
+            ContractDiagnosticSeverity.Warning => DiagnosticSeverity.Warning,
+            _ => DiagnosticSeverity.Info,
+        }, isEnabledByDefault: true);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
-using ContractFirst.Generator.Model;
+using ContractFirst.Contract.Helpers;
+using ContractFirst.Contract.Model;
 
 namespace ContractFirst.Generator.Emit;
 
@@ -59,5 +60,5 @@ internal static class CSharpTypes
     public static string Qualified(ContractSpec spec, string typeName) => "global::" + spec.Namespace + "." + typeName;
 
     /// <summary>The local a field's value is bound to, suffixed so it can't shadow a parameter or type.</summary>
-    public static string Local(FieldSpec field) => Helpers.Naming.ToCamelCase(field.PropertyName) + "Value";
+    public static string Local(FieldSpec field) => Naming.ToCamelCase(field.PropertyName) + "Value";
 }

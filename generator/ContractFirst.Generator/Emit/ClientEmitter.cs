@@ -1,6 +1,6 @@
 using System.Globalization;
-using ContractFirst.Generator.Helpers;
-using ContractFirst.Generator.Model;
+using ContractFirst.Contract.Helpers;
+using ContractFirst.Contract.Model;
 
 namespace ContractFirst.Generator.Emit;
 

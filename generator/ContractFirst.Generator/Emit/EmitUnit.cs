@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using ContractFirst.Generator.Model;
+using ContractFirst.Contract.Model;
 
 namespace ContractFirst.Generator.Emit;
 

@@ -1,4 +1,4 @@
-using ContractFirst.Generator.Model;
+using ContractFirst.Contract.Model;
 
 namespace ContractFirst.Generator.Emit;
 

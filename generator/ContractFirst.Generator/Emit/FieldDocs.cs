@@ -1,5 +1,5 @@
 using System.Globalization;
-using ContractFirst.Generator.Model;
+using ContractFirst.Contract.Model;
 
 namespace ContractFirst.Generator.Emit;
 

@@ -1,5 +1,5 @@
-using ContractFirst.Generator.Helpers;
-using ContractFirst.Generator.Model;
+using ContractFirst.Contract.Helpers;
+using ContractFirst.Contract.Model;
 
 namespace ContractFirst.Generator.Emit;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using ContractFirst.Generator.Helpers;
-using ContractFirst.Generator.Model;
+using ContractFirst.Contract.Helpers;
+using ContractFirst.Contract.Model;
 
 namespace ContractFirst.Generator.Emit;
 
@@ -71,7 +71,7 @@ internal static class PricingEmitter
         w.Open($"public static {CSharpTypes.Runtime}PriceEstimate Estimate({parameters})");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(request);");
         w.Line($"var assumptions = new {CSharpTypes.Collections}List<string>();");
-        var assumedRate = billing.AssumedRateValue ?? billing.Rates[0].Value;
+        var assumedRate = billing.AssumedRateValue;
         var assumedMember = spec.Enums.First(e => e.Name == enumName).Values.First(v => v.Value == assumedRate).Name;
         var assumedRateExpression = $"{CSharpTypes.Qualified(spec, enumName)}.{assumedMember}";
         var assumedRateNote = CSharpTypes.String($"{billing.RateField} {assumedRate}");
@@ -85,7 +85,7 @@ internal static class PricingEmitter
         }
         else
         {
-            var assumedSeconds = (billing.AssumedDuration ?? 0).ToString(CultureInfo.InvariantCulture);
+            var assumedSeconds = billing.AssumedDuration.ToString(CultureInfo.InvariantCulture);
             var note = CSharpTypes.String($"{billing.DurationField ?? "duration"} {assumedSeconds} s");
             w.Line(duration is not null
                 ? $"double seconds = request.{duration.PropertyName} ?? Assume({assumedSeconds}, {note}, assumptions);"

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using ContractFirst.Schema;
+using ContractFirst.Contract.Model;
 
 namespace HappyHorse.Emulator.Billing;
 
@@ -22,11 +22,11 @@ internal sealed class BillingLedger
     /// </summary>
     public const int AssumedInputSeconds = 5;
 
-    private readonly ContractBilling _billing;
+    private readonly BillingSpec _billing;
     private readonly Lock _lock = new();
     private decimal? _balance;
 
-    public BillingLedger(ContractBilling billing, decimal? balance)
+    public BillingLedger(BillingSpec billing, decimal? balance)
     {
         _billing = billing;
         _balance = balance;
@@ -55,10 +55,10 @@ internal sealed class BillingLedger
         else
         {
             var requested = _billing.DurationField is { } field && body[field] is JsonValue d && d.TryGetValue<int>(out var s) ? s : (int?)null;
-            seconds = requested ?? _billing.AssumedDuration ?? AssumedInputSeconds;
+            seconds = requested ?? _billing.AssumedDuration;
         }
 
-        var perSecond = _billing.Rates.TryGetValue(rateKey, out var r) ? r : _billing.Rates[_billing.AssumedRateValue];
+        var perSecond = _billing.RateOf(rateKey) ?? _billing.RateOf(_billing.AssumedRateValue)!.Value;
         return new Charge(seconds, rateKey, perSecond * seconds);
     }
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using ContractFirst.Schema;
+using ContractFirst.Contract.Model;
 using Microsoft.AspNetCore.Http;
 
 namespace HappyHorse.Emulator.Endpoints;
@@ -23,19 +23,19 @@ internal static class ApiErrors
     public const string NotFound = "not_found";
 
     /// <summary>Checks that every code the emulator sends is one the contract lists for that status.</summary>
-    public static void EnsureDocumented(ContractDocument contract)
+    public static void EnsureDocumented(ContractSpec contract)
     {
         Check(contract, 400, BadRequest);
         Check(contract, 401, InvalidToken);
         Check(contract, 403, UsedUp);
         Check(contract, 429, TooManyRequests);
         Check(contract, 500, ApiError);
-        if (!contract.ErrorCases.Any(c => c.Status == 403 && c.Codes.Count == 0))
+        if (!contract.Errors.Cases.Any(c => c.Status == 403 && c.Codes.Count == 0))
         {
             throw new InvalidOperationException("The contract has no catch-all 403 case for content review.");
         }
 
-        if (contract.ErrorBody != new ContractErrorBody("error.code", "error.message", "trace_id"))
+        if (contract.Errors is not { CodePath: "error.code", MessagePath: "error.message", TraceIdPath: "trace_id" })
         {
             throw new InvalidOperationException("The emulator writes error bodies as { error: { code, message }, trace_id }; the contract says otherwise.");
         }
@@ -58,9 +58,9 @@ internal static class ApiErrors
         return Json.WriteAsync(context, body);
     }
 
-    private static void Check(ContractDocument contract, int status, string code)
+    private static void Check(ContractSpec contract, int status, string code)
     {
-        if (!contract.ErrorCases.Any(c => c.Status == status && c.Codes.Contains(code)))
+        if (!contract.Errors.Cases.Any(c => c.Status == status && c.Codes.Contains(code)))
         {
             throw new InvalidOperationException($"The contract no longer lists error code {code} for status {status}.");
         }

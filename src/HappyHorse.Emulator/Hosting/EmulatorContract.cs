@@ -1,3 +1,5 @@
+using ContractFirst.Contract;
+using ContractFirst.Contract.Model;
 using ContractFirst.Schema;
 using HappyHorse.Emulator.Endpoints;
 using HappyHorse.Emulator.Validation;
@@ -30,13 +32,13 @@ internal sealed class EmulatorContract
 
     public static EmulatorContract Instance => s_instance.Value;
 
-    public ContractDocument Document { get; }
+    public ContractSpec Document { get; }
 
-    public ContractEndpoint Videos { get; }
+    public EndpointSpec Videos { get; }
 
-    public ContractEndpoint Tasks { get; }
+    public EndpointSpec Tasks { get; }
 
-    public ContractBilling Billing { get; }
+    public BillingSpec Billing { get; }
 
     public RequestValidator VideosValidator { get; }
 
@@ -47,7 +49,7 @@ internal sealed class EmulatorContract
         using var stream = typeof(EmulatorContract).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"The embedded contract {ResourceName} is missing.");
         using var reader = new StreamReader(stream);
-        var document = ContractDocument.Parse("happyhorse.yaml", reader.ReadToEnd());
+        var document = ContractParser.ParseValid("happyhorse.yaml", reader.ReadToEnd());
         return new EmulatorContract(ContractSchemaExporter.Export(document));
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ContractFirst.Contract.Model;
 using ContractFirst.Schema;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -13,7 +14,7 @@ namespace HappyHorse.Emulator.Validation;
 /// <param name="Action">The action, the default one when the body names none.</param>
 /// <param name="Model">The model, the action's default when the body names none; null for endpoints without models.</param>
 /// <param name="Body">The body as sent.</param>
-internal sealed record ValidatedRequest(ContractAction Action, string? Model, JsonObject Body);
+internal sealed record ValidatedRequest(ActionSpec Action, string? Model, JsonObject Body);
 
 /// <summary>
 /// Checks a request body against one endpoint of the contract: the action's exported JSON Schema
@@ -25,10 +26,10 @@ internal sealed class RequestValidator
 {
     private const string PropertyNameNotWellFormed = "A property name of the body is not well-formed UTF-16 (it has an unpaired surrogate).";
 
-    private readonly ContractEndpoint _endpoint;
+    private readonly EndpointSpec _endpoint;
     private readonly Dictionary<string, JsonSchema> _schemas;
 
-    public RequestValidator(ContractEndpoint endpoint, ContractSchemaSet schemas)
+    public RequestValidator(EndpointSpec endpoint, ContractSchemaSet schemas)
     {
         _endpoint = endpoint;
         _schemas = endpoint.Actions.ToDictionary(a => a.Value, a => schemas.GetRequestSchema(endpoint.Key, a.Value), StringComparer.Ordinal);
@@ -85,7 +86,7 @@ internal sealed class RequestValidator
                 var owner = _endpoint.FindActionOfModel(id);
                 if (owner is not null && owner != action)
                 {
-                    problems.Add($"{modelField} {id} belongs to action {owner.Value}, not {action.Value}; {action.Value} takes {string.Join(", ", action.Models)}");
+                    problems.Add($"{modelField} {id} belongs to action {owner.Value}, not {action.Value}; {action.Value} takes {string.Join(", ", action.Models.Select(m => m.Id))}");
                     skipModel = true;
                 }
             }
@@ -168,7 +169,7 @@ internal sealed class RequestValidator
         }
     }
 
-    private bool TryDispatch(JsonObject json, out ContractAction action, out string? error)
+    private bool TryDispatch(JsonObject json, out ActionSpec action, out string? error)
     {
         action = null!;
         error = null;

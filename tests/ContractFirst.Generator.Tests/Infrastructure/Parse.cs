@@ -1,5 +1,5 @@
-using ContractFirst.Generator.Model;
-using ContractFirst.Generator.Parsing;
+using ContractFirst.Contract.Model;
+using ContractFirst.Contract.Parsing;
 
 namespace ContractFirst.Generator.Tests.Infrastructure;
 

@@ -1,6 +1,6 @@
 using System.Collections;
 using System.Reflection;
-using ContractFirst.Generator.Parsing;
+using ContractFirst.Contract.Parsing;
 using Microsoft.CodeAnalysis;
 
 namespace ContractFirst.Generator.Tests.Infrastructure;

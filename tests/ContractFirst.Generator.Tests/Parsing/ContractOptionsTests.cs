@@ -1,4 +1,5 @@
 using System.Globalization;
+using ContractFirst.Generator.Diagnostics;
 using ContractFirst.Generator.Tests.Diagnostics;
 using ContractFirst.Generator.Tests.Infrastructure;
 

@@ -1,4 +1,4 @@
-using ContractFirst.Generator.Model;
+using ContractFirst.Contract.Model;
 using ContractFirst.Generator.Tests.Infrastructure;
 
 namespace ContractFirst.Generator.Tests.Parsing;

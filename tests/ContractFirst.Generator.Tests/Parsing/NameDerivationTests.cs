@@ -1,4 +1,4 @@
-using ContractFirst.Generator.Helpers;
+using ContractFirst.Contract.Helpers;
 using ContractFirst.Generator.Tests.Infrastructure;
 
 namespace ContractFirst.Generator.Tests.Parsing;

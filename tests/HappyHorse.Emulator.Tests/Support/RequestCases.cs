@@ -2,7 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Reflection;
 using ContractFirst.Runtime;
-using ContractFirst.Schema;
+using ContractFirst.Contract.Model;
 
 namespace HappyHorse.Emulator.Tests.Support;
 
@@ -64,7 +64,7 @@ internal static class RequestCases
 
     private static readonly string?[] Ids = ["task-1", "", " ", "\u3000", null, "27837f92-d1c1-4db4-ad9a-4e6e81d9f6c1"];
 
-    public static IReadOnlyList<RequestCase> Generate(ContractDocument contract, int seed, int randomCases)
+    public static IReadOnlyList<RequestCase> Generate(ContractSpec contract, int seed, int randomCases)
     {
         var actions = contract.Endpoints.SelectMany(e => e.Actions.Select(a => (Endpoint: e, Action: a))).ToArray();
         var cases = new List<RequestCase>();
@@ -72,7 +72,7 @@ internal static class RequestCases
         // Every value of every field of every action, alone.
         foreach (var (endpoint, action) in actions)
         {
-            foreach (var (field, values) in Pools(endpoint, action))
+            foreach (var (field, values) in Pools(contract, endpoint, action))
             {
                 foreach (var value in values)
                 {
@@ -86,7 +86,7 @@ internal static class RequestCases
         for (var i = 0; i < randomCases; i++)
         {
             var (endpoint, action) = actions[random.Next(actions.Length)];
-            var pools = Pools(endpoint, action).ToArray();
+            var pools = Pools(contract, endpoint, action).ToArray();
             var mutations = pools.OrderBy(_ => random.Next()).Take(random.Next(2, 5))
                 .Select(p => new Mutation(p.Field, p.Values[random.Next(p.Values.Count)]))
                 .ToArray();
@@ -96,12 +96,13 @@ internal static class RequestCases
         return cases;
     }
 
-    private static IEnumerable<(string Field, IReadOnlyList<object?> Values)> Pools(ContractEndpoint endpoint, ContractAction action)
+    private static IEnumerable<(string Field, IReadOnlyList<object?> Values)> Pools(ContractSpec contract, EndpointSpec endpoint, ActionSpec action)
     {
         if (endpoint.ModelField is { } modelField)
         {
-            var others = endpoint.Actions.Where(a => a != action).SelectMany(a => a.Models);
-            yield return (modelField, [null, .. action.Models, .. others, "happyhorse-9.9-t2v", "", action.Models[0].ToUpperInvariant()]);
+            var models = action.Models.Select(m => m.Id).ToArray();
+            var others = endpoint.Actions.Where(a => a != action).SelectMany(a => a.Models.Select(m => m.Id));
+            yield return (modelField, [null, .. models, .. others, "happyhorse-9.9-t2v", "", models[0].ToUpperInvariant()]);
         }
 
         foreach (var field in action.Fields)
@@ -112,21 +113,27 @@ internal static class RequestCases
                 continue;
             }
 
-            yield return (field.JsonName, Values(field));
+            yield return (field.JsonName, Values(contract, field));
         }
     }
 
-    private static object?[] Values(ContractField field) => field.Type switch
+    private static object?[] Values(ContractSpec contract, FieldSpec field) => field.Type switch
     {
-        "string" => field.JsonName == "id" ? Ids : Strings,
-        "url" => Urls,
-        "integer" => Integers(field),
-        "boolean" => [null, true, false],
-        "array" => Lists(field),
-        _ => [null, .. field.AllowedValues, "bogus", "", field.AllowedValues[0].ToLowerInvariant(), field.AllowedValues[0] + " "],
+        { IsArray: true } => Lists(field),
+        { Kind: FieldKind.String } => field.JsonName == "id" ? Ids : Strings,
+        { Kind: FieldKind.Url } => Urls,
+        { Kind: FieldKind.Integer } => Integers(field),
+        { Kind: FieldKind.Boolean } => [null, true, false],
+        _ => EnumValues(contract.FindEnum(field.Type.Name) ?? throw new InvalidOperationException($"No values for {field.JsonName} of type {field.Type}.")),
     };
 
-    private static object?[] Integers(ContractField field)
+    private static object?[] EnumValues(EnumSpec enumSpec)
+    {
+        var allowed = enumSpec.Values.Select(v => v.Value).ToArray();
+        return [null, .. allowed, "bogus", "", allowed[0].ToLowerInvariant(), allowed[0] + " "];
+    }
+
+    private static object?[] Integers(FieldSpec field)
     {
         var values = new List<object?> { null, 0, 5, -1, int.MaxValue, int.MinValue };
         foreach (var bound in new[] { field.Min, field.Max })
@@ -146,9 +153,9 @@ internal static class RequestCases
         return [.. values.Distinct()];
     }
 
-    private static object?[] Lists(ContractField field)
+    private static object?[] Lists(FieldSpec field)
     {
-        string Item(int i) => field.ItemType == "url" ? $"https://cdn.example.com/{i}.png" : $"task-{i}";
+        string Item(int i) => field.Type.Kind == FieldKind.Url ? $"https://cdn.example.com/{i}.png" : $"task-{i}";
         List<string?> Many(int n) => [.. Enumerable.Range(1, n).Select(Item)];
 
         var values = new List<object?> { null, Many(0), Many(1), Many(3) };
@@ -160,12 +167,12 @@ internal static class RequestCases
             }
         }
 
-        var pool = field.ItemType == "url" ? Urls : Ids;
+        var pool = field.Type.Kind == FieldKind.Url ? Urls : Ids;
         values.AddRange(pool.Skip(1).Select(bad => (object?)new List<string?> { Item(1), bad }));
         return [.. values];
     }
 
-    private static RequestCase Build(ContractEndpoint endpoint, ContractAction action, IReadOnlyList<Mutation> mutations)
+    private static RequestCase Build(EndpointSpec endpoint, ActionSpec action, IReadOnlyList<Mutation> mutations)
     {
         var request = Base(action.Value);
         foreach (var mutation in mutations)

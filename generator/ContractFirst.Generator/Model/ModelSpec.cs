@@ -1,7 +1,0 @@
-using ContractFirst.Generator.Helpers;
-
-namespace ContractFirst.Generator.Model;
-
-/// <summary>A response model, generated as a read-only class with a tolerant JSON reader.</summary>
-/// <param name="Terminal">When this model is the polled task record: the states that end a task.</param>
-internal sealed record ModelSpec(string Name, string? Description, EquatableArray<FieldSpec> Fields, TerminalSpec? Terminal);

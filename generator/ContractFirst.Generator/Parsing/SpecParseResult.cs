@@ -1,8 +1,0 @@
-using ContractFirst.Generator.Diagnostics;
-using ContractFirst.Generator.Helpers;
-using ContractFirst.Generator.Model;
-
-namespace ContractFirst.Generator.Parsing;
-
-/// <summary>The outcome of parsing one contract: a model when it has no errors, and every diagnostic.</summary>
-internal sealed record SpecParseResult(ContractSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics);

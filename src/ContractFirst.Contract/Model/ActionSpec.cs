@@ -1,0 +1,30 @@
+using ContractFirst.Contract.Helpers;
+
+namespace ContractFirst.Contract.Model;
+
+/// <summary>One operation of an endpoint, generated as a request type and a client method.</summary>
+/// <param name="Value">The discriminator's JSON value, e.g. <c>image_to_video</c>.</param>
+/// <param name="TypeName">Stem of the generated names: <c>{TypeName}Request</c>, <c>{TypeName}Async</c>, <c>{TypeName}Model</c>.</param>
+/// <param name="Models">The models this action accepts; empty when the endpoint has no model field.</param>
+/// <param name="DefaultModel">The model id sent when the caller sets none.</param>
+/// <param name="Fields">The action's fields in JSON order: its own fields, then the endpoint's shared ones.</param>
+/// <param name="Response">Name of the model the endpoint answers this action with.</param>
+public sealed record ActionSpec(
+    string Value,
+    string TypeName,
+    string? Description,
+    EquatableArray<ModelIdSpec> Models,
+    string? DefaultModel,
+    EquatableArray<FieldSpec> Fields,
+    string Response)
+{
+    public string RequestTypeName => TypeName + "Request";
+
+    public string ModelTypeName => TypeName + "Model";
+
+    public string MethodName => TypeName + "Async";
+}
+
+/// <param name="Id">The model id sent on the wire, e.g. <c>happyhorse-1.1-t2v</c>.</param>
+/// <param name="Name">The C# member name, e.g. <c>HappyHorse1_1</c>.</param>
+public sealed record ModelIdSpec(string Id, string Name, string? Description);

@@ -1,0 +1,40 @@
+namespace ContractFirst.Contract.Model;
+
+/// <summary>The scalar kinds a contract field can have.</summary>
+public enum FieldKind
+{
+    String,
+    Url,
+    Integer,
+    Number,
+    Boolean,
+
+    /// <summary>Unix seconds as a floating-point number, surfaced as <c>DateTimeOffset</c>.</summary>
+    Timestamp,
+    Enum,
+    Model,
+}
+
+/// <summary>A field's type: a scalar kind, or a named enum or model; optionally an array of it.</summary>
+/// <param name="Name">The enum or model name for <see cref="FieldKind.Enum"/> and <see cref="FieldKind.Model"/>.</param>
+public sealed record TypeRef(FieldKind Kind, string? Name, bool IsArray);
+
+/// <summary>One field of a request or response, with its constraints resolved for its owner.</summary>
+/// <param name="JsonName">The wire name, e.g. <c>image_urls</c>.</param>
+/// <param name="PropertyName">The C# property name, e.g. <c>ImageUrls</c>.</param>
+/// <param name="Nullable">For responses: whether JSON <c>null</c> is accepted.</param>
+/// <param name="Min">Inclusive lower bound of a number.</param>
+/// <param name="Max">Inclusive upper bound of a number.</param>
+/// <param name="MinItems">Inclusive lower bound of an array's length.</param>
+/// <param name="MaxItems">Inclusive upper bound of an array's length.</param>
+public sealed record FieldSpec(
+    string JsonName,
+    string PropertyName,
+    TypeRef Type,
+    string? Description,
+    bool Required,
+    bool Nullable,
+    decimal? Min,
+    decimal? Max,
+    int? MinItems,
+    int? MaxItems);

@@ -1,0 +1,209 @@
+using System.Globalization;
+using System.Threading;
+using ContractFirst.Contract.Diagnostics;
+
+namespace ContractFirst.Contract.Parsing;
+
+/// <summary>Diagnostics and typed scalar reads for one contract file.</summary>
+internal sealed class ParseContext(string path, CancellationToken cancellationToken)
+{
+    public string Path { get; } = path;
+
+    public List<DiagnosticInfo> Diagnostics { get; } = [];
+
+    public CancellationToken CancellationToken { get; } = cancellationToken;
+
+    public bool HasErrors => Diagnostics.Count > 0;
+
+    public void Report(ContractDiagnosticDescriptor descriptor, YamlNode at, params string[] args) =>
+        Diagnostics.Add(DiagnosticInfo.Create(descriptor, YamlTreeReader.Location(Path, at), args));
+
+    /// <summary>Views <paramref name="node"/> as a mapping, reporting its unknown keys; null (and a diagnostic) if it is not one.</summary>
+    public MappingView? Mapping(YamlNode? node, string what, params string[] allowedKeys) =>
+        Mapping(node, null, what, allowedKeys);
+
+    /// <summary>As <see cref="Mapping(YamlNode?, string, string[])"/>, for the value of <paramref name="ownerKey"/>.</summary>
+    public MappingView? Mapping(YamlNode? node, YamlNode? ownerKey, string what, params string[] allowedKeys)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node.Kind != YamlNodeKind.Mapping)
+        {
+            // An empty value ("key:") is an empty mapping, not a type error.
+            if (node.Kind == YamlNodeKind.Scalar && node.ScalarText is null)
+            {
+                return new MappingView(YamlNode.Mapping(node.Span, node.LineSpan), what, ownerKey);
+            }
+
+            Report(DiagnosticDescriptors.WrongNodeKind, node, Capitalize(what), "mapping");
+            return null;
+        }
+
+        var view = new MappingView(node, what, ownerKey);
+        foreach (var pair in view.Pairs)
+        {
+            if (Array.IndexOf(allowedKeys, pair.Key.Value) < 0)
+            {
+                Report(DiagnosticDescriptors.UnknownKey, pair.Key, pair.Key.Value!, what, string.Join(", ", allowedKeys));
+            }
+        }
+
+        return view;
+    }
+
+    /// <summary>A mapping whose keys are names (enums, models, fields…), so any key is allowed.</summary>
+    public MappingView? NameMapping(YamlNode? node, string what, YamlNode? ownerKey = null)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node.Kind == YamlNodeKind.Scalar && node.ScalarText is null)
+        {
+            return new MappingView(YamlNode.Mapping(node.Span, node.LineSpan), what, ownerKey);
+        }
+
+        if (node.Kind != YamlNodeKind.Mapping)
+        {
+            Report(DiagnosticDescriptors.WrongNodeKind, node, Capitalize(what), "mapping");
+            return null;
+        }
+
+        return new MappingView(node, what, ownerKey);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="key"/> is absent or empty. A null from <see cref="Sequence"/> or
+    /// <see cref="NameMapping"/> also means a node of the wrong kind, already reported; callers
+    /// check this before reporting the key as missing.
+    /// </summary>
+    public static bool IsAbsent(MappingView map, string key) =>
+        map[key] is not { } node || (node.Kind == YamlNodeKind.Scalar && node.ScalarText is null);
+
+    public List<YamlNode>? Sequence(MappingView map, string key)
+    {
+        var node = map[key];
+        if (node is null || (node.Kind == YamlNodeKind.Scalar && node.ScalarText is null))
+        {
+            return null;
+        }
+
+        if (node.Kind != YamlNodeKind.Sequence)
+        {
+            Report(DiagnosticDescriptors.WrongNodeKind, node, $"'{key}' of {map.What}", "list");
+            return null;
+        }
+
+        return node.Items;
+    }
+
+    public string? String(MappingView map, string key, bool required = false)
+    {
+        var node = map[key];
+        if (node is null || (node.Kind == YamlNodeKind.Scalar && node.ScalarText is null))
+        {
+            if (required)
+            {
+                Report(DiagnosticDescriptors.MissingKey, node ?? map.KeyNode(key) ?? map.Anchor, Capitalize(map.What), key);
+            }
+
+            return null;
+        }
+
+        if (node.Kind != YamlNodeKind.Scalar)
+        {
+            Report(DiagnosticDescriptors.WrongNodeKind, node, $"'{key}' of {map.What}", "scalar");
+            return null;
+        }
+
+        return node.Value;
+    }
+
+    /// <summary>A scalar list item, reporting lists or mappings where a plain value belongs.</summary>
+    public string? ScalarItem(YamlNode item, string what)
+    {
+        if (item.Kind != YamlNodeKind.Scalar || item.ScalarText is null)
+        {
+            Report(DiagnosticDescriptors.WrongNodeKind, item, Capitalize(what), "non-empty scalar");
+            return null;
+        }
+
+        return item.Value;
+    }
+
+    public bool? Boolean(MappingView map, string key)
+    {
+        var text = String(map, key);
+        if (text is null)
+        {
+            return null;
+        }
+
+        switch (text)
+        {
+            case "true" or "True" or "TRUE":
+                return true;
+            case "false" or "False" or "FALSE":
+                return false;
+            default:
+                Report(DiagnosticDescriptors.InvalidValue, map[key]!, text, $"'{key}' of {map.What}", "expected true or false");
+                return null;
+        }
+    }
+
+    public decimal? Number(MappingView map, string key)
+    {
+        var text = String(map, key);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent,
+                CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        Report(DiagnosticDescriptors.InvalidValue, map[key]!, text, $"'{key}' of {map.What}", "expected a number");
+        return null;
+    }
+
+    public int? Integer(MappingView map, string key, int min = int.MinValue)
+    {
+        var text = String(map, key);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= min)
+        {
+            return value;
+        }
+
+        Report(DiagnosticDescriptors.InvalidValue, map[key]!, text, $"'{key}' of {map.What}",
+            min == 0 ? "expected a whole number, 0 or more" : min == 1 ? "expected a whole number, 1 or more" : "expected a whole number");
+        return null;
+    }
+
+    /// <summary>A name that becomes a C# identifier: PascalCase letters, digits and underscores.</summary>
+    public bool CheckIdentifier(YamlNode node, string text, string what)
+    {
+        if (Helpers.Naming.IsPascalIdentifier(text))
+        {
+            return true;
+        }
+
+        Report(DiagnosticDescriptors.InvalidValue, node, text, what,
+            "expected a PascalCase C# identifier (a capital letter, then letters, digits or '_')");
+        return false;
+    }
+
+    public static string Capitalize(string text) =>
+        text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
+}

@@ -1,0 +1,340 @@
+using ContractFirst.Contract.Diagnostics;
+using ContractFirst.Contract.Helpers;
+using ContractFirst.Contract.Model;
+
+namespace ContractFirst.Contract.Parsing;
+
+internal sealed partial class SpecParser
+{
+    private List<EndpointDefinition> ParseEndpoints(MappingView root, Dictionary<string, ModelDefinition> models)
+    {
+        var result = new List<EndpointDefinition>();
+        var endpoints = _context.NameMapping(root["endpoints"], "'endpoints'");
+        if (endpoints is null || !endpoints.Pairs.Any())
+        {
+            if (endpoints is not null || ParseContext.IsAbsent(root, "endpoints"))
+            {
+                _context.Report(DiagnosticDescriptors.MissingKey, root["endpoints"] ?? root.Node, "The contract", "endpoints");
+            }
+
+            return result;
+        }
+
+        foreach (var pair in endpoints.Pairs)
+        {
+            var endpoint = ParseEndpoint(pair.Key, pair.Value, models);
+            if (endpoint is not null)
+            {
+                result.Add(endpoint);
+            }
+        }
+
+        return result;
+    }
+
+    private EndpointDefinition? ParseEndpoint(YamlNode keyNode, YamlNode valueNode, Dictionary<string, ModelDefinition> models)
+    {
+        var key = keyNode.Value!;
+        var what = $"endpoint '{key}'";
+        var map = _context.Mapping(valueNode, keyNode, what, ContractKeys.EndpointKeys);
+        if (map is null)
+        {
+            return null;
+        }
+
+        ClaimTypeName("I" + Naming.ToPascalCase(key) + "Request", keyNode, $"the request interface of {what}");
+        var path = _context.String(map, "path", required: true);
+        if (path is not null && !path.StartsWith("/", StringComparison.Ordinal))
+        {
+            _context.Report(DiagnosticDescriptors.InvalidValue, map["path"]!, path, $"'path' of {what}", "expected a path starting with '/'");
+        }
+
+        var kindText = _context.String(map, "kind") ?? "read";
+        var kind = kindText switch
+        {
+            "submit" => EndpointKind.Submit,
+            "read" => EndpointKind.Read,
+            _ => (EndpointKind?)null,
+        };
+        if (kind is null)
+        {
+            _context.Report(DiagnosticDescriptors.InvalidValue, map["kind"]!, kindText, $"'kind' of {what}", "expected submit or read");
+        }
+
+        var timeout = _context.Integer(map, "timeout_seconds", min: 1) ?? 100;
+        var discriminator = _context.String(map, "discriminator") ?? "action";
+        var modelField = _context.String(map, "model_field");
+        var endpointResponse = ModelReference(map, "response", what, models);
+
+        var fields = new Dictionary<string, FieldDefinition>(StringComparer.Ordinal);
+        var properties = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (modelField is not null)
+        {
+            properties.Add(Naming.ToPascalCase(modelField), modelField);
+        }
+
+        var fieldMap = _context.NameMapping(map["fields"], $"'fields' of {what}", map.KeyNode("fields"));
+        foreach (var field in fieldMap?.Pairs ?? [])
+        {
+            var name = field.Key.Value!;
+            if (name == discriminator || name == modelField)
+            {
+                _context.Report(DiagnosticDescriptors.DuplicateName, field.Key, "field", name,
+                    $"; '{name}' is the endpoint's {(name == discriminator ? "discriminator" : "model_field")} and is generated from the actions");
+                continue;
+            }
+
+            var definition = ParseFieldDefinition(field.Key, field.Value, what, inModel: false);
+            if (definition is not null && ClaimPropertyName(properties, Naming.ToPascalCase(name), field.Key, what, "the request types", isRequest: true))
+            {
+                fields[name] = definition;
+            }
+        }
+
+        var shared = new List<FieldDefinition>();
+        foreach (var item in _context.Sequence(map, "shared") ?? [])
+        {
+            var name = _context.ScalarItem(item, $"an item of 'shared' of {what}");
+            if (name is null)
+            {
+                continue;
+            }
+
+            if (!fields.TryGetValue(name, out var definition))
+            {
+                _context.Report(DiagnosticDescriptors.UnknownReference, item, $"'shared' of {what}", name, $"a field of {what}");
+            }
+            else if (shared.Contains(definition))
+            {
+                _context.Report(DiagnosticDescriptors.DuplicateName, item, "shared field", name, "");
+            }
+            else
+            {
+                shared.Add(definition);
+            }
+        }
+
+        var actions = new List<ActionSpec>();
+        var actionNodes = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        var actionMap = _context.NameMapping(map["actions"], $"'actions' of {what}", map.KeyNode("actions"));
+        if (actionMap is null ? ParseContext.IsAbsent(map, "actions") : !actionMap.Pairs.Any())
+        {
+            _context.Report(DiagnosticDescriptors.MissingKey, map["actions"] ?? keyNode, ParseContext.Capitalize(what), "actions");
+        }
+
+        foreach (var action in actionMap?.Pairs ?? [])
+        {
+            var spec = ParseAction(action.Key, action.Value, what, fields, shared, modelField, endpointResponse, map.Has("response"), models);
+            if (spec is not null)
+            {
+                actions.Add(spec);
+                actionNodes[spec.Value] = action.Key;
+            }
+        }
+
+        var defaultAction = _context.String(map, "default_action");
+        if (defaultAction is not null && actionMap?.Has(defaultAction) != true)
+        {
+            _context.Report(DiagnosticDescriptors.UnknownReference, map["default_action"]!, $"'default_action' of {what}", defaultAction, $"an action of {what}");
+        }
+
+        if (path is null || kind is null)
+        {
+            return null;
+        }
+
+        var endpointSpec = new EndpointSpec(key, path, _context.String(map, "description"), kind.Value, timeout, discriminator,
+            defaultAction, modelField, shared.Select(f => f.ToSpec(required: false)).ToEquatableArray(), actions.ToEquatableArray());
+        return new EndpointDefinition(endpointSpec, fields, actionNodes);
+    }
+
+    private string? ModelReference(MappingView map, string key, string what, Dictionary<string, ModelDefinition> models)
+    {
+        var name = _context.String(map, key);
+        if (name is not null && !models.ContainsKey(name))
+        {
+            // A model that is defined but has errors of its own was reported where it is defined.
+            if (_modelNames.Contains(name))
+            {
+                return name;
+            }
+
+            _context.Report(DiagnosticDescriptors.UnknownReference, map[key]!, $"'{key}' of {what}", name, "a model defined under 'models'");
+            return null;
+        }
+
+        return name;
+    }
+
+    private ActionSpec? ParseAction(
+        YamlNode keyNode, YamlNode valueNode, string endpointWhat, Dictionary<string, FieldDefinition> endpointFields,
+        List<FieldDefinition> shared, string? modelField, string? endpointResponse, bool endpointDeclaresResponse,
+        Dictionary<string, ModelDefinition> models)
+    {
+        var value = keyNode.Value!;
+        var what = $"action '{value}' of {endpointWhat}";
+        var map = _context.Mapping(valueNode, keyNode, what, ContractKeys.ActionKeys);
+        if (map is null)
+        {
+            return null;
+        }
+
+        var typeName = _context.String(map, "method") ?? Naming.ToPascalCase(value);
+        var nameNode = map["method"] ?? keyNode;
+        if (!_context.CheckIdentifier(nameNode, typeName, map.Has("method") ? $"'method' of {what}" : $"the name derived from {what}")
+            || !ClaimTypeName(typeName + "Request", nameNode, what)
+            || !ClaimMethodName(typeName + "Async", nameNode, what)
+            || (map.Has("models") && !ClaimTypeName(typeName + "Model", nameNode, $"the models of {what}")))
+        {
+            return null;
+        }
+
+        var response = ModelReference(map, "response", what, models) ?? endpointResponse;
+        // An endpoint-level response that failed to resolve was reported already; don't repeat it per action.
+        if (response is null && !map.Has("response") && !endpointDeclaresResponse)
+        {
+            _context.Report(DiagnosticDescriptors.MissingKey, keyNode, ParseContext.Capitalize(what), "response (or the endpoint's 'response')");
+        }
+
+        var (modelIds, defaultModel) = ParseActionModels(map, keyNode, what, modelField);
+
+        var fields = new List<FieldSpec>();
+        var fieldMap = _context.NameMapping(map["fields"], $"'fields' of {what}");
+        foreach (var pair in fieldMap?.Pairs ?? [])
+        {
+            var name = pair.Key.Value!;
+            if (!endpointFields.TryGetValue(name, out var definition))
+            {
+                _context.Report(DiagnosticDescriptors.UnknownReference, pair.Key, $"'fields' of {what}", name, $"a field of {endpointWhat}");
+                continue;
+            }
+
+            if (shared.Contains(definition))
+            {
+                _context.Report(DiagnosticDescriptors.DuplicateName, pair.Key, "field", name, $" in {what}; it is already shared by every action");
+                continue;
+            }
+
+            var field = ParseActionField(pair.Value, definition, $"field '{name}' of {what}");
+            if (field is not null)
+            {
+                fields.Add(field);
+            }
+        }
+
+        fields.AddRange(shared.Select(f => f.ToSpec(required: false)));
+        return response is null
+            ? null
+            : new ActionSpec(value, typeName, _context.String(map, "description"), modelIds.ToEquatableArray(), defaultModel,
+                fields.ToEquatableArray(), response);
+    }
+
+    private (List<ModelIdSpec> Models, string? Default) ParseActionModels(MappingView map, YamlNode keyNode, string what, string? modelField)
+    {
+        var models = new List<ModelIdSpec>();
+        var items = _context.Sequence(map, "models");
+        if (items is null && !ParseContext.IsAbsent(map, "models"))
+        {
+            return (models, null);
+        }
+
+        if (items is null)
+        {
+            if (modelField is not null)
+            {
+                _context.Report(DiagnosticDescriptors.MissingKey, keyNode, ParseContext.Capitalize(what), "models");
+            }
+
+            if (map.Has("default_model"))
+            {
+                _context.Report(DiagnosticDescriptors.NotApplicable, map.KeyNode("default_model")!, "default_model", what, "the action lists no models");
+            }
+
+            return (models, null);
+        }
+
+        if (modelField is null)
+        {
+            _context.Report(DiagnosticDescriptors.NotApplicable, map.KeyNode("models")!, "models", what,
+                "its endpoint has no model_field to send them in");
+        }
+
+        foreach (var item in items)
+        {
+            var id = ParseNamedValue(item, $"a model of {what}", ContractKeys.ModelIdKeys, out var name, out var description);
+            if (id is null)
+            {
+                continue;
+            }
+
+            if (models.Any(m => m.Id == id))
+            {
+                _context.Report(DiagnosticDescriptors.DuplicateName, item, "model", id, $" in {what}");
+            }
+            else if (models.Any(m => m.Name == name))
+            {
+                _context.Report(DiagnosticDescriptors.DuplicateName, item, "model member name", name!, $" in {what}; give one of the models its own 'name'");
+            }
+            else
+            {
+                models.Add(new ModelIdSpec(id, name!, description));
+            }
+        }
+
+        if (models.Count == 0)
+        {
+            _context.Report(DiagnosticDescriptors.MissingKey, map["models"]!, ParseContext.Capitalize(what), "models (at least one)");
+            return (models, null);
+        }
+
+        var defaultModel = _context.String(map, "default_model");
+        if (defaultModel is not null && models.All(m => m.Id != defaultModel))
+        {
+            _context.Report(DiagnosticDescriptors.DefaultModelNotInAction, map["default_model"]!, defaultModel, keyNode.Value!,
+                string.Join(", ", models.Select(m => m.Id)));
+        }
+
+        return (models, defaultModel ?? models[0].Id);
+    }
+
+    /// <summary>An action's use of an endpoint field: <c>required</c>, <c>optional</c>, or a mapping of overrides.</summary>
+    private FieldSpec? ParseActionField(YamlNode node, FieldDefinition definition, string what)
+    {
+        if (node.Kind == YamlNodeKind.Scalar)
+        {
+            switch (node.ScalarText)
+            {
+                case "required":
+                    return definition.ToSpec(required: true);
+                case "optional" or null:
+                    return definition.ToSpec(required: false);
+                default:
+                    _context.Report(DiagnosticDescriptors.InvalidValue, node, node.Value!, what, "expected required, optional or a mapping of overrides");
+                    return null;
+            }
+        }
+
+        var map = _context.Mapping(node, what, ContractKeys.ActionFieldKeys);
+        if (map is null)
+        {
+            return null;
+        }
+
+        if (definition.IsBroken)
+        {
+            // Its type is unknown, so its constraints can't be checked; the type error was reported.
+            return definition.ToSpec(required: false);
+        }
+
+        var merged = new FieldDefinition(definition.JsonName, definition.KeyNode, definition.Type)
+        {
+            Description = _context.String(map, "description") ?? definition.Description,
+            Min = definition.Min,
+            Max = definition.Max,
+            MinItems = definition.MinItems,
+            MaxItems = definition.MaxItems,
+        };
+        ApplyConstraints(map, merged, what);
+        return merged.ToSpec(_context.Boolean(map, "required") ?? false);
+    }
+}

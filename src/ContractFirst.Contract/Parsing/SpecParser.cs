@@ -1,0 +1,479 @@
+using System.Globalization;
+using System.Threading;
+using ContractFirst.Contract.Diagnostics;
+using ContractFirst.Contract.Helpers;
+using ContractFirst.Contract.Model;
+
+namespace ContractFirst.Contract.Parsing;
+
+/// <summary>
+/// Reads a contract into a <see cref="ContractSpec"/>. Never throws for a bad contract: every
+/// problem becomes a diagnostic with the file, line and column, and the spec is null when any
+/// error was found, so nothing half-valid is emitted.
+/// </summary>
+internal sealed partial class SpecParser
+{
+    private static readonly string[] s_builtInTypes = ["string", "url", "integer", "number", "boolean", "timestamp", "array"];
+
+    private readonly ParseContext _context;
+    private readonly Dictionary<string, EnumSpec> _enums = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _modelNames = new(StringComparer.Ordinal);
+    private MappingView? _modelsView;
+
+    private SpecParser(ParseContext context) => _context = context;
+
+    public static SpecParseResult Parse(ContractInput input, CancellationToken cancellationToken)
+    {
+        var context = new ParseContext(input.Path, cancellationToken);
+        ContractSpec? spec = null;
+        try
+        {
+            // Numbers from YAML become C# literals: every parse and format names the invariant culture.
+            var root = YamlTreeReader.Read(input.Path, input.Text, context.Diagnostics, cancellationToken);
+            if (!context.HasErrors)
+            {
+                spec = new SpecParser(context).ParseRoot(root, input);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            context.Diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.InternalError, null, "reading " + System.IO.Path.GetFileName(input.Path), ex.Message));
+        }
+
+        return new SpecParseResult(context.HasErrors ? null : spec, context.Diagnostics.ToEquatableArray());
+    }
+
+    private ContractSpec? ParseRoot(YamlNode? rootNode, ContractInput input)
+    {
+        if (rootNode is null)
+        {
+            _context.Diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.MissingKey, new LocationInfo(input.Path, default, default), "The contract (an empty file)", "contract"));
+            return null;
+        }
+
+        var root = _context.Mapping(rootNode, "the contract", ContractKeys.RootKeys);
+        if (root is null)
+        {
+            return null;
+        }
+
+        var version = _context.String(root, "contract", required: true);
+        if (version is not null && version != "1")
+        {
+            _context.Report(DiagnosticDescriptors.UnsupportedVersion, root["contract"]!, version);
+        }
+
+        var api = ParseApi(root);
+        if (api is not null)
+        {
+            ClaimApiTypeNames(api, root, input, root.Has("billing"));
+        }
+
+        CollectEnums(root);
+        CollectModelNames(root);
+        var models = ParseModels();
+        var endpoints = ParseEndpoints(root, models);
+        var polling = ParsePolling(root, endpoints, models);
+        var errors = ParseErrors(root);
+        var billing = ParseBilling(root, endpoints);
+        if (api is null || errors is null || _context.HasErrors)
+        {
+            return null;
+        }
+
+        var spec = new ContractSpec(
+            input.Namespace ?? api.Name,
+            input.ClientName ?? api.Name + "Client",
+            api,
+            _enums.Values.ToEquatableArray(),
+            endpoints.Select(e => e.Spec).ToEquatableArray(),
+            models.Values.Select(m => m.ToSpec(polling)).ToEquatableArray(),
+            polling,
+            errors,
+            billing);
+        return spec;
+    }
+
+    private ApiInfo? ParseApi(MappingView root)
+    {
+        var api = _context.Mapping(root["api"], root.KeyNode("api"), "'api'", ContractKeys.ApiKeys);
+        if (api is null)
+        {
+            if (!root.Has("api"))
+            {
+                _context.Report(DiagnosticDescriptors.MissingKey, root.Node, "The contract", "api");
+            }
+
+            return null;
+        }
+
+        var name = _context.String(api, "name", required: true);
+        if (name is not null && !_context.CheckIdentifier(api["name"]!, name, "'name' of 'api'"))
+        {
+            name = null;
+        }
+
+        var baseUrl = _context.String(api, "base_url", required: true);
+        if (baseUrl is not null && !(Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) && (uri.Scheme == "https" || uri.Scheme == "http")))
+        {
+            _context.Report(DiagnosticDescriptors.InvalidValue, api["base_url"]!, baseUrl, "'base_url' of 'api'", "expected an absolute http or https URL");
+            baseUrl = null;
+        }
+
+        string? tokenEnv = null;
+        var auth = _context.Mapping(api["auth"], api.KeyNode("auth"), "'auth' of 'api'", ContractKeys.AuthKeys);
+        if (auth is not null)
+        {
+            var scheme = _context.String(auth, "scheme");
+            if (scheme is not null && scheme != "bearer")
+            {
+                _context.Report(DiagnosticDescriptors.InvalidValue, auth["scheme"]!, scheme, "'scheme' of 'auth'", "the only supported scheme is bearer");
+            }
+
+            tokenEnv = _context.String(auth, "token_env");
+        }
+
+        var title = _context.String(api, "title");
+        return name is null || baseUrl is null
+            ? null
+            : new ApiInfo(name, title ?? name, _context.String(api, "description"), baseUrl.TrimEnd('/'), tokenEnv);
+    }
+
+    private void ClaimApiTypeNames(ApiInfo api, MappingView root, ContractInput input, bool hasBilling)
+    {
+        var node = root["api"]!;
+        var clientName = input.ClientName ?? api.Name + "Client";
+        ClaimTypeName(clientName, node, "the client");
+        ClaimTypeName(clientName + "Options", node, "the client options");
+        ClaimTypeName(api.Name + "Exception", node, "the API's base exception");
+        if (hasBilling)
+        {
+            ClaimTypeName(api.Name + "Pricing", node, "the price estimates");
+        }
+    }
+
+    private void CollectEnums(MappingView root)
+    {
+        var enums = _context.NameMapping(root["enums"], "'enums'");
+        if (enums is null)
+        {
+            return;
+        }
+
+        foreach (var pair in enums.Pairs)
+        {
+            _context.CancellationToken.ThrowIfCancellationRequested();
+            var name = pair.Key.Value!;
+            if (!_context.CheckIdentifier(pair.Key, name, "an enum name"))
+            {
+                continue;
+            }
+
+            // A clash is reported here; the enum is still read, so fields using it don't report it as unknown.
+            ClaimTypeName(name, pair.Key, $"enum '{name}'");
+
+            var what = $"enum '{name}'";
+            var map = _context.Mapping(pair.Value, pair.Key, what, ContractKeys.EnumKeys);
+            if (map is null)
+            {
+                continue;
+            }
+
+            var values = new List<EnumValueSpec>();
+            var items = _context.Sequence(map, "values");
+            if (items is null || items.Count == 0)
+            {
+                if (items is not null || ParseContext.IsAbsent(map, "values"))
+                {
+                    _context.Report(DiagnosticDescriptors.MissingKey, map["values"] ?? pair.Key, ParseContext.Capitalize(what), "values");
+                }
+
+                continue;
+            }
+
+            foreach (var item in items)
+            {
+                var value = ParseNamedValue(item, $"a value of {what}", ContractKeys.EnumValueKeys, out var memberName, out var description);
+                if (value is null)
+                {
+                    continue;
+                }
+
+                if (values.Any(v => v.Value == value))
+                {
+                    _context.Report(DiagnosticDescriptors.DuplicateName, item, "value", value, $" in {what}");
+                }
+                else if (values.Any(v => v.Name == memberName))
+                {
+                    _context.Report(DiagnosticDescriptors.DuplicateName, item, "member name", memberName!, $" in {what}; give one of the values its own 'name'");
+                }
+                else
+                {
+                    values.Add(new EnumValueSpec(value, memberName!, description));
+                }
+            }
+
+            _enums[name] = new EnumSpec(name, _context.String(map, "description"), values.ToEquatableArray());
+        }
+    }
+
+    /// <summary>Reads a list item that is either a plain value or <c>{ key, name, description }</c>.</summary>
+    private string? ParseNamedValue(YamlNode item, string what, string[] keys, out string? name, out string? description)
+    {
+        name = null;
+        description = null;
+        string? value;
+        if (item.Kind == YamlNodeKind.Mapping)
+        {
+            var key = keys[0];
+            var map = _context.Mapping(item, what, keys);
+            value = _context.String(map!, key, required: true);
+            name = _context.String(map!, "name");
+            description = _context.String(map!, "description");
+            if (name is not null && !_context.CheckIdentifier(map!["name"]!, name, $"'name' of {what}"))
+            {
+                return null;
+            }
+        }
+        else
+        {
+            value = _context.ScalarItem(item, what);
+        }
+
+        if (value is null)
+        {
+            return null;
+        }
+
+        name ??= Naming.ToMemberName(value);
+        return value;
+    }
+
+    private void CollectModelNames(MappingView root)
+    {
+        _modelsView = _context.NameMapping(root["models"], "'models'");
+        foreach (var pair in _modelsView?.Pairs ?? [])
+        {
+            // A clash is reported here; the model is still read, so references to it don't report it as unknown.
+            if (_context.CheckIdentifier(pair.Key, pair.Key.Value!, "a model name"))
+            {
+                ClaimTypeName(pair.Key.Value!, pair.Key, $"model '{pair.Key.Value}'");
+                _modelNames.Add(pair.Key.Value!);
+            }
+        }
+    }
+
+    private Dictionary<string, ModelDefinition> ParseModels()
+    {
+        var result = new Dictionary<string, ModelDefinition>(StringComparer.Ordinal);
+        foreach (var pair in _modelsView?.Pairs ?? [])
+        {
+            var name = pair.Key.Value!;
+            if (!_modelNames.Contains(name))
+            {
+                continue;
+            }
+
+            var what = $"model '{name}'";
+            var map = _context.Mapping(pair.Value, pair.Key, what, ContractKeys.ModelKeys);
+            if (map is null)
+            {
+                continue;
+            }
+
+            var fields = _context.NameMapping(map["fields"], $"'fields' of {what}");
+            if (fields is null)
+            {
+                if (ParseContext.IsAbsent(map, "fields"))
+                {
+                    _context.Report(DiagnosticDescriptors.MissingKey, pair.Key, ParseContext.Capitalize(what), "fields");
+                }
+
+                continue;
+            }
+
+            var definitions = new List<FieldDefinition>();
+            var properties = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var field in fields.Pairs)
+            {
+                var definition = ParseFieldDefinition(field.Key, field.Value, what, inModel: true);
+                if (definition is not null && ClaimPropertyName(properties, Naming.ToPascalCase(field.Key.Value!), field.Key, what, name, isRequest: false))
+                {
+                    definitions.Add(definition);
+                }
+            }
+
+            result[name] = new ModelDefinition(name, pair.Key, _context.String(map, "description"), definitions);
+        }
+
+        return result;
+    }
+
+    private FieldDefinition? ParseFieldDefinition(YamlNode keyNode, YamlNode valueNode, string owner, bool inModel)
+    {
+        _context.CancellationToken.ThrowIfCancellationRequested();
+        var jsonName = keyNode.Value!;
+        var what = $"field '{jsonName}' of {owner}";
+        var keys = inModel ? ContractKeys.ModelFieldKeys : ContractKeys.RequestFieldKeys;
+        var map = _context.Mapping(valueNode, keyNode, what, keys);
+        if (map is null)
+        {
+            return null;
+        }
+
+        // A field whose type failed still exists: references to it resolve, so one bad type is one
+        // diagnostic rather than one per action that uses the field. Nothing is emitted either way.
+        var type = ResolveType(map, what, inModel);
+        if (type is null)
+        {
+            return new FieldDefinition(jsonName, keyNode, new TypeRef(FieldKind.String, null, IsArray: false)) { IsBroken = true };
+        }
+
+        var definition = new FieldDefinition(jsonName, keyNode, type)
+        {
+            Description = _context.String(map, "description"),
+            Nullable = _context.Boolean(map, "nullable") ?? false,
+        };
+        ApplyConstraints(map, definition, what);
+        return definition;
+    }
+
+    private TypeRef? ResolveType(MappingView map, string what, bool inModel)
+    {
+        var typeName = _context.String(map, "type", required: true);
+        if (typeName is null)
+        {
+            return null;
+        }
+
+        if (typeName == "array")
+        {
+            var itemName = _context.String(map, "items", required: true);
+            if (itemName is null)
+            {
+                return null;
+            }
+
+            var item = ResolveTypeName(itemName, map["items"]!, what, inModel, allowArray: false);
+            return item is null ? null : item with { IsArray = true };
+        }
+
+        if (map.Has("items"))
+        {
+            _context.Report(DiagnosticDescriptors.NotApplicable, map.KeyNode("items")!, "items", what, "only arrays have items");
+        }
+
+        return ResolveTypeName(typeName, map["type"]!, what, inModel, allowArray: true);
+    }
+
+    private TypeRef? ResolveTypeName(string name, YamlNode node, string what, bool inModel, bool allowArray)
+    {
+        var kind = name switch
+        {
+            "string" => FieldKind.String,
+            "url" => FieldKind.Url,
+            "integer" => FieldKind.Integer,
+            "number" => FieldKind.Number,
+            "boolean" => FieldKind.Boolean,
+            "timestamp" => FieldKind.Timestamp,
+            _ when _enums.ContainsKey(name) => FieldKind.Enum,
+            _ when inModel && _modelNames.Contains(name) => FieldKind.Model,
+            _ => (FieldKind?)null,
+        };
+        if (kind is null)
+        {
+            var builtIns = allowArray ? s_builtInTypes : s_builtInTypes.Where(t => t != "array");
+            var expected = string.Join(", ", builtIns) + (inModel ? ", an enum or a model" : " or an enum");
+            if (!inModel && _modelNames.Contains(name))
+            {
+                expected += " (models describe responses; request fields can't use them)";
+            }
+            else if (!allowArray && name == "array")
+            {
+                expected += " (arrays of arrays are not supported)";
+            }
+
+            _context.Report(DiagnosticDescriptors.UnknownType, node, name, what, expected);
+            return null;
+        }
+
+        return new TypeRef(kind.Value, kind is FieldKind.Enum or FieldKind.Model ? name : null, IsArray: false);
+    }
+
+    /// <summary>Reads min/max/min_items/max_items from <paramref name="map"/> onto <paramref name="field"/>, checking they apply.</summary>
+    private void ApplyConstraints(MappingView map, FieldDefinition field, string what)
+    {
+        var isNumber = !field.Type.IsArray && field.Type.Kind is FieldKind.Integer or FieldKind.Number;
+        foreach (var key in new[] { "min", "max" })
+        {
+            if (!map.Has(key))
+            {
+                continue;
+            }
+
+            if (!isNumber)
+            {
+                _context.Report(DiagnosticDescriptors.NotApplicable, map.KeyNode(key)!, key, what, "only integer and number fields have min and max");
+                continue;
+            }
+
+            var value = _context.Number(map, key);
+            if (value is not null && field.Type.Kind == FieldKind.Integer && (value != decimal.Truncate(value.Value) || value < long.MinValue || value > long.MaxValue))
+            {
+                _context.Report(DiagnosticDescriptors.InvalidValue, map[key]!, map[key]!.Value!, $"'{key}' of {what}", "an integer field needs a whole-number bound");
+                continue;
+            }
+
+            if (key == "min")
+            {
+                field.Min = value ?? field.Min;
+            }
+            else
+            {
+                field.Max = value ?? field.Max;
+            }
+        }
+
+        foreach (var key in new[] { "min_items", "max_items" })
+        {
+            if (!map.Has(key))
+            {
+                continue;
+            }
+
+            if (!field.Type.IsArray)
+            {
+                _context.Report(DiagnosticDescriptors.NotApplicable, map.KeyNode(key)!, key, what, "only array fields have min_items and max_items");
+                continue;
+            }
+
+            var value = _context.Integer(map, key, min: 0);
+            if (key == "min_items")
+            {
+                field.MinItems = value ?? field.MinItems;
+            }
+            else
+            {
+                field.MaxItems = value ?? field.MaxItems;
+            }
+        }
+
+        if (field.Min > field.Max)
+        {
+            _context.Report(DiagnosticDescriptors.MinAboveMax, map["min"] ?? map["max"] ?? map.Node, what, "min",
+                field.Min.Value.ToString(CultureInfo.InvariantCulture), "max", field.Max.Value.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (field.MinItems > field.MaxItems)
+        {
+            _context.Report(DiagnosticDescriptors.MinAboveMax, map["min_items"] ?? map["max_items"] ?? map.Node, what, "min_items",
+                field.MinItems.Value.ToString(CultureInfo.InvariantCulture), "max_items", field.MaxItems.Value.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+}

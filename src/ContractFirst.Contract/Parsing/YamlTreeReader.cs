@@ -1,0 +1,177 @@
+using System.IO;
+using System.Threading;
+using ContractFirst.Contract.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace ContractFirst.Contract.Parsing;
+
+/// <summary>
+/// Turns YAML text into a <see cref="YamlNode"/> tree with exact spans. The only code that
+/// touches YamlDotNet: its event parser gives marks for every node, and reading events ourselves
+/// lets a duplicate key become a diagnostic instead of an exception.
+/// </summary>
+internal static class YamlTreeReader
+{
+    public static YamlNode? Read(string path, string text, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        var anchors = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        var scanner = new Scanner(new StringReader(text), skipComments: true);
+        try
+        {
+            var parser = new Parser(scanner);
+            parser.Consume<StreamStart>();
+            if (parser.Accept<StreamEnd>(out _))
+            {
+                return null;
+            }
+
+            parser.Consume<DocumentStart>();
+            var root = ReadNode(parser, path, anchors, diagnostics, cancellationToken);
+            parser.Consume<DocumentEnd>();
+            if (parser.Accept<DocumentStart>(out var extra))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.InvalidYaml, ErrorLocation(path, text, extra.Start, extra.End),
+                    "a contract is one YAML document; remove the second '---' document"));
+            }
+
+            return root;
+        }
+        catch (YamlException ex)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.InvalidYaml, ErrorLocation(path, text, ex.Start, ex.End), Describe(ex)));
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this instead of a YamlException on some malformed input
+            // (a flow mapping left open across lines, for one); it has stopped where it failed.
+            var at = scanner.CurrentPosition;
+            diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.InvalidYaml, ErrorLocation(path, text, at, at),
+                "the YAML is malformed here; look for an unclosed '{', '[' or quote before this point"));
+            return null;
+        }
+    }
+
+    private static YamlNode ReadNode(
+        IParser parser, string path, Dictionary<string, YamlNode> anchors,
+        List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (parser.TryConsume<AnchorAlias>(out var alias))
+        {
+            if (anchors.TryGetValue(alias.Value.Value, out var target))
+            {
+                return target;
+            }
+
+            throw new YamlException(alias.Start, alias.End, $"the alias '*{alias.Value.Value}' names no anchor defined before it");
+        }
+
+        YamlNode node;
+        string? anchor;
+        if (parser.TryConsume<Scalar>(out var scalar))
+        {
+            anchor = scalar.Anchor.IsEmpty ? null : scalar.Anchor.Value;
+            node = YamlNode.Scalar(scalar.Value, scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted,
+                Span(scalar.Start, scalar.End), LineSpan(scalar.Start, scalar.End));
+        }
+        else if (parser.TryConsume<SequenceStart>(out var sequenceStart))
+        {
+            anchor = sequenceStart.Anchor.IsEmpty ? null : sequenceStart.Anchor.Value;
+            var items = new List<YamlNode>();
+            while (!parser.TryConsume<SequenceEnd>(out _))
+            {
+                items.Add(ReadNode(parser, path, anchors, diagnostics, cancellationToken));
+            }
+
+            node = YamlNode.Sequence(Span(sequenceStart.Start, sequenceStart.End), LineSpan(sequenceStart.Start, sequenceStart.End));
+            node.Items.AddRange(items);
+        }
+        else if (parser.TryConsume<MappingStart>(out var mappingStart))
+        {
+            anchor = mappingStart.Anchor.IsEmpty ? null : mappingStart.Anchor.Value;
+            node = YamlNode.Mapping(Span(mappingStart.Start, mappingStart.End), LineSpan(mappingStart.Start, mappingStart.End));
+            var seen = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+            while (!parser.TryConsume<MappingEnd>(out _))
+            {
+                var key = ReadNode(parser, path, anchors, diagnostics, cancellationToken);
+                var value = ReadNode(parser, path, anchors, diagnostics, cancellationToken);
+                if (key.Kind != YamlNodeKind.Scalar)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(
+                        DiagnosticDescriptors.WrongNodeKind, Location(path, key), "A mapping key", "scalar"));
+                    continue;
+                }
+
+                if (seen.TryGetValue(key.Value!, out var first))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(
+                        DiagnosticDescriptors.DuplicateName, Location(path, key), "key", key.Value!,
+                        $"; it is already defined at line {first.LineSpan.Start.Line + 1}"));
+                    continue;
+                }
+
+                seen.Add(key.Value!, key);
+                node.Pairs.Add(new(key, value));
+            }
+        }
+        else
+        {
+            var unexpected = parser.Current!;
+            throw new YamlException(unexpected.Start, unexpected.End, $"unexpected {unexpected.GetType().Name}");
+        }
+
+        if (anchor is not null)
+        {
+            anchors[anchor] = node;
+        }
+
+        return node;
+    }
+
+    public static LocationInfo Location(string path, YamlNode node) => new(path, node.Span, node.LineSpan);
+
+    /// <summary>
+    /// Where a YAML error is. Placed by character index, clamped to the text, because an error at
+    /// the end of the input is marked on the line after the last one, which does not exist.
+    /// </summary>
+    private static LocationInfo ErrorLocation(string path, string text, Mark start, Mark end)
+    {
+        var from = (int)Math.Min(Math.Max(0, start.Index), text.Length);
+        var span = TextSpan.FromBounds(from, (int)Math.Min(Math.Max(from, end.Index), text.Length));
+        return new(path, span, LinePositionSpan.Of(text, span));
+    }
+
+    private static TextSpan Span(Mark start, Mark end)
+    {
+        var from = (int)Math.Max(0, start.Index);
+        return new TextSpan(from, (int)Math.Max(0, end.Index - from));
+    }
+
+    // YamlDotNet marks are 1-based; Roslyn positions are 0-based. An empty mark (line 0) means
+    // "unknown", which we place at the start of the file rather than nowhere.
+    private static LinePositionSpan LineSpan(Mark start, Mark end)
+    {
+        var from = Position(start);
+        var to = Position(end);
+        return new LinePositionSpan(from, to < from ? from : to);
+    }
+
+    private static LinePosition Position(Mark mark) =>
+        new((int)Math.Max(0, mark.Line - 1), (int)Math.Max(0, mark.Column - 1));
+
+    // YamlDotNet prefixes messages with "(Line: 3, Col: 5, Idx: 20) - (…): "; the diagnostic
+    // already carries the position, so keep only the explanation.
+    private static string Describe(YamlException ex)
+    {
+        var message = ex.Message;
+        var separator = message.IndexOf("): ", StringComparison.Ordinal);
+        return separator >= 0 && message.StartsWith("(Line:", StringComparison.Ordinal)
+            ? message.Substring(separator + 3)
+            : message;
+    }
+}
