@@ -44,6 +44,19 @@ public static partial class Mutator
         "Class", "Int", "String", "Object", "Namespace", "Default", "Event", "Base", "This", "@class", "__arglist", "__makeref",
     ];
 
+    /// <summary>Words of the real contract that become C# names: enums and their values, models, fields, actions, methods, exceptions.</summary>
+    private static readonly string[] s_contractNames =
+    [
+        "P720", "P1080", "Landscape16x9", "Portrait9x16", "Square1x1", "auto", "Auto", "origin", "Origin", "pending", "Pending",
+        "succeeded", "Succeeded", "error", "Error", "Resolution", "Ratio", "AudioSetting", "VideoState", "VideosResponse",
+        "ErrorDetail", "VideoResult", "TaskRequest", "TaskRecord", "TaskBatch", "prompt", "image_url", "image_urls", "video_url",
+        "resolution", "ratio", "duration", "watermark", "audio_setting", "seed", "callback_url", "async", "generate",
+        "image_to_video", "reference_to_video", "video_edit", "retrieve", "retrieve_batch", "GetTask", "GetTasks", "BadRequest",
+        "Authentication", "InsufficientBalance", "ContentRejected", "RateLimited", "ServerError", "HappyHorse1_1", "HappyHorse1_0",
+        "success", "task_id", "trace_id", "data", "code", "message", "id", "ids", "state", "items", "count", "finished_at",
+        "started_at", "created_at", "elapsed", "request", "response", "type", "model", "action", "videos", "tasks", "HappyHorse",
+    ];
+
     private static readonly string[] s_tokens =
     [
         ":", "-", "- ", "[", "]", "{", "}", ",", "&a ", "*a", "*b", "!!str ", "!!map ", "!!seq ", "!custom ", "|", ">", "'", "\"", "#",
@@ -167,7 +180,7 @@ public static partial class Mutator
 
             case "long string":
             {
-                var length = random.Next(4) switch { 0 => 1_000, 1 => 10_000, 2 => 100_000, _ => 1_000_000 };
+                var length = random.Next(4) switch { 0 => 100, 1 => 1_000, 2 => 10_000, _ => 100_000 };
                 var filler = new string((char)('a' + random.Next(26)), length);
                 var candidates = ValueLines(lines);
                 var target = candidates.Count == 0 ? line : candidates[random.Next(candidates.Count)];
@@ -196,8 +209,10 @@ public static partial class Mutator
             case "rename to generated member":
             case "rename to keyword":
             {
+                // Mostly a name the generator turns into C# (so the contract may stay valid), else any word.
                 var names = Identifier().Matches(text).Select(m => m.Value).Distinct().ToList();
-                var from = names[random.Next(names.Count)];
+                var named = s_contractNames.Where(n => names.Contains(n)).ToList();
+                var from = named.Count > 0 && random.Next(4) > 0 ? named[random.Next(named.Count)] : names[random.Next(names.Count)];
                 var to = Pick(random, kind == "rename to keyword" ? s_keywords : s_memberNames);
                 if (random.Next(2) == 0)
                 {
@@ -281,10 +296,10 @@ public static partial class Mutator
     private static T Pick<T>(Random random, T[] items) => items[random.Next(items.Length)];
 
     /// <summary>Text for a one-line description: control characters, line breaks and surrogates as code points.</summary>
-    public static string Show(string value)
+    public static string Show(string value, int max = 60)
     {
         var builder = new StringBuilder();
-        foreach (var c in value.Length > 60 ? value[..60] + "…" : value)
+        foreach (var c in value.Length > max ? value[..max] + "…" : value)
         {
             if (c < 0x20 || c is >= '\u007F' and <= '\u009F' or '\u2028' or '\u2029' || char.IsSurrogate(c) || c is '\uFEFF' or '\uFFFE' or '\uFFFF')
             {

@@ -66,7 +66,7 @@ internal static class Program
             {
                 var seed = next;
                 var mutation = Mutator.Create(original, seed);
-                Write($"BEGIN\t{seed}\t{mutation.Kind}\t{Mutator.Show(mutation.Description)}");
+                Write($"BEGIN\t{seed}\t{mutation.Kind}\t{Mutator.Show(mutation.Description, 400)}");
                 var started = Stopwatch.GetTimestamp();
                 var problems = Check(mutation.Text, out var sources);
                 lock (s_byKind)

@@ -27,13 +27,15 @@ internal sealed partial class SpecParser
     {
         var context = new ParseContext(input.Path, cancellationToken);
         ContractSpec? spec = null;
+        SpecParser? parser = null;
         try
         {
             // Numbers from YAML become C# literals: every parse and format names the invariant culture.
             var root = YamlTreeReader.Read(input.Path, input.Text, context.Diagnostics, cancellationToken);
             if (!context.HasErrors)
             {
-                spec = new SpecParser(context).ParseRoot(root, input);
+                parser = new SpecParser(context);
+                spec = parser.ParseRoot(root, input);
             }
         }
         catch (OperationCanceledException)
@@ -42,11 +44,16 @@ internal sealed partial class SpecParser
         }
         catch (Exception ex)
         {
+            // Placed at the start of the contract, so that even a bug in the generator points at the file.
             context.Diagnostics.Add(DiagnosticInfo.Create(
-                DiagnosticDescriptors.InternalError, null, "reading " + System.IO.Path.GetFileName(input.Path), ex.Message));
+                DiagnosticDescriptors.InternalError, new LocationInfo(input.Path, default, default), "reading " + System.IO.Path.GetFileName(input.Path), ex.Message));
         }
 
-        return new SpecParseResult(context.HasErrors ? null : spec, context.Diagnostics.ToEquatableArray());
+        var valid = context.HasErrors ? null : spec;
+        return new SpecParseResult(valid, context.Diagnostics.ToEquatableArray())
+        {
+            Types = valid is null || parser is null ? EquatableArray<Pipeline.GeneratedType>.Empty : parser._generatedTypes.ToEquatableArray(),
+        };
     }
 
     private ContractSpec? ParseRoot(YamlNode? rootNode, ContractInput input)
@@ -153,6 +160,7 @@ internal sealed partial class SpecParser
         ClaimTypeName(clientName, node, "the client");
         ClaimTypeName(clientName + "Options", node, "the client options");
         ClaimTypeName(api.Name + "Exception", node, "the API's base exception");
+        ClaimTypeName(api.Name + "Errors", node, "the API's error mapping");
         if (hasBilling)
         {
             ClaimTypeName(api.Name + "Pricing", node, "the price estimates");
@@ -178,6 +186,7 @@ internal sealed partial class SpecParser
 
             // A clash is reported here; the enum is still read, so fields using it don't report it as unknown.
             ClaimTypeName(name, pair.Key, $"enum '{name}'");
+            CheckTypeAgainstMembers(name, pair.Key, $"enum '{name}'", s_enumMembers);
 
             var what = $"enum '{name}'";
             var map = _context.Mapping(pair.Value, pair.Key, what, "description", "values");
@@ -201,7 +210,7 @@ internal sealed partial class SpecParser
             foreach (var item in items)
             {
                 var value = ParseNamedValue(item, $"a value of {what}", "value", out var memberName, out var description);
-                if (value is null)
+                if (value is null || !CheckEnumMember(memberName!, item, what, value, name, isActionModels: false))
                 {
                     continue;
                 }
@@ -264,6 +273,7 @@ internal sealed partial class SpecParser
             if (_context.CheckIdentifier(pair.Key, pair.Key.Value!, "a model name"))
             {
                 ClaimTypeName(pair.Key.Value!, pair.Key, $"model '{pair.Key.Value}'");
+                CheckTypeAgainstMembers(pair.Key.Value!, pair.Key, $"model '{pair.Key.Value}'", s_modelMembers.Concat(s_modelOnlyMembers));
                 _modelNames.Add(pair.Key.Value!);
             }
         }

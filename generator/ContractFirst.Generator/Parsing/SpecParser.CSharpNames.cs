@@ -1,0 +1,177 @@
+using ContractFirst.Generator.Diagnostics;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace ContractFirst.Generator.Parsing;
+
+// Every C# name the contract produces is checked where the contract produces it: that it is an
+// identifier at all (not empty, not starting with a digit, not a keyword), and that it does not
+// collide with a member the generator itself emits in the same type. The compiler would otherwise
+// report the problem against generated code the maintainer never wrote, or not at all.
+internal sealed partial class SpecParser
+{
+    /// <summary>Members every class and struct has from <see cref="object"/>; declaring one again clashes or hides it.</summary>
+    private static readonly string[] s_objectMembers =
+        ["Equals", "GetHashCode", "ToString", "GetType", "ReferenceEquals", "MemberwiseClone", "Finalize"];
+
+    /// <summary>Members the generator declares on every string enum struct besides its values.</summary>
+    private static readonly HashSet<string> s_enumMembers = new(
+        ["Value", "IsKnown", "KnownValues", "AllowedValues", "Read", .. s_objectMembers], StringComparer.Ordinal);
+
+    /// <summary>Members of an action's model enum: the enum members plus the default model.</summary>
+    private static readonly HashSet<string> s_actionModelMembers = new([.. s_enumMembers, "Default"], StringComparer.Ordinal);
+
+    /// <summary>Members of a response model besides its fields, including the task-state members of the polled record.</summary>
+    private static readonly HashSet<string> s_modelOnlyMembers = new(StringComparer.Ordinal)
+    {
+        "ReadIssues", "HasSucceeded", "HasFailed", "FailureReason", "MemberwiseClone", "ReferenceEquals", "Finalize",
+    };
+
+    /// <summary>Members of a request besides its fields, including what its client method's parameters need.</summary>
+    private static readonly HashSet<string> s_requestOnlyMembers = new(StringComparer.Ordinal)
+    {
+        "MemberwiseClone", "ReferenceEquals", "Finalize",
+
+        // The client's convenience method takes every field as a parameter, then cancellationToken.
+        "CancellationToken",
+    };
+
+    private readonly Dictionary<string, string> _typeNamesIgnoringCase = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Every type claimed, in claim order, for the check across contracts.</summary>
+    private readonly List<Pipeline.GeneratedType> _generatedTypes = [];
+
+    /// <summary>
+    /// Whether <paramref name="name"/>, the C# name derived from <paramref name="source"/>, is an
+    /// identifier; reports CFG014 at <paramref name="node"/> when it is not.
+    /// </summary>
+    private bool CheckCSharpName(string name, YamlNode node, string what, string source)
+    {
+        string? problem = null;
+        if (name.Length == 0)
+        {
+            problem = "is empty: the name has no letters or digits";
+        }
+        else if (!SyntaxFacts.IsValidIdentifier(name))
+        {
+            problem = char.IsDigit(name[0]) || char.IsNumber(name[0])
+                ? "starts with a digit; a C# name starts with a letter or '_'"
+                : "is not a C# identifier";
+        }
+        else if (SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None)
+        {
+            problem = "is a C# keyword";
+        }
+        else if (name.StartsWith("__", StringComparison.Ordinal))
+        {
+            problem = "starts with '__', which C# reserves";
+        }
+
+        if (problem is null)
+        {
+            return true;
+        }
+
+        _context.Report(DiagnosticDescriptors.InvalidCSharpName, node, ParseContext.Capitalize(what), ScalarCheck.Printable(source), ScalarCheck.Printable(name), problem);
+        return false;
+    }
+
+    /// <summary>
+    /// Generated files are named after their types, and the compiler compares file names ignoring
+    /// case: two types differing only in case would make it drop every file of the contract.
+    /// </summary>
+    private bool ClaimTypeNameIgnoringCase(string typeName, YamlNode node, string owner)
+    {
+        if (_typeNamesIgnoringCase.TryGetValue(typeName, out var first) && first != typeName)
+        {
+            _context.Report(DiagnosticDescriptors.DuplicateName, node, "generated type", typeName,
+                $": {owner} generates it and {_typeNames[first]} generates {first}; names that differ only in case would give the same file name");
+            return false;
+        }
+
+        _typeNamesIgnoringCase[typeName] = typeName;
+        return true;
+    }
+
+    /// <summary>Checks a type name against the members the generator declares in that type (CS0542).</summary>
+    private bool CheckTypeAgainstMembers(string typeName, YamlNode node, string owner, IEnumerable<string> members)
+    {
+        if (!members.Contains(typeName, StringComparer.Ordinal))
+        {
+            return true;
+        }
+
+        _context.Report(DiagnosticDescriptors.DuplicateName, node, "generated type", typeName,
+            $": {owner} would declare a member named like its type, which C# does not allow");
+        return false;
+    }
+
+    /// <summary>Checks an enum member (or an action's model member) against the enum's generated members and its type.</summary>
+    private bool CheckEnumMember(string memberName, YamlNode node, string what, string value, string typeName, bool isActionModels)
+    {
+        if (!CheckCSharpName(memberName, node, "the member name of " + what, value))
+        {
+            return false;
+        }
+
+        string? problem = null;
+        if ((isActionModels ? s_actionModelMembers : s_enumMembers).Contains(memberName))
+        {
+            problem = $"; the member '{memberName}' would clash with a member the generator declares on {typeName}";
+        }
+        else if (memberName == typeName)
+        {
+            problem = $"; the member '{memberName}' would be named like its type {typeName}, which C# does not allow";
+        }
+
+        if (problem is null)
+        {
+            return true;
+        }
+
+        _context.Report(DiagnosticDescriptors.DuplicateName, node, "member name", memberName, $" in {what}{problem}; give the value another 'name'");
+        return false;
+    }
+
+    /// <summary>Whether a field's property name is reserved beyond the per-kind lists in SpecParser.Names.</summary>
+    private static bool IsReservedProperty(string propertyName, bool isRequest) =>
+        (isRequest ? s_requestOnlyMembers : s_modelOnlyMembers).Contains(propertyName);
+
+    /// <summary>The property an endpoint's model_field becomes: an identifier, and none of a request's own members.</summary>
+    private bool CheckModelFieldName(string modelField, YamlNode node, string what)
+    {
+        var propertyName = Helpers.Naming.ToPascalCase(modelField);
+        if (!CheckCSharpName(propertyName, node, $"'model_field' of {what}", modelField))
+        {
+            return false;
+        }
+
+        if (!s_requestMembers.Contains(propertyName) && !s_requestOnlyMembers.Contains(propertyName))
+        {
+            return true;
+        }
+
+        _context.Report(DiagnosticDescriptors.DuplicateName, node, "field name", modelField,
+            $" in {what}; the property '{propertyName}' would clash with a member of the generated request types");
+        return false;
+    }
+
+    /// <summary>A request's properties against its own type name (CS0542), once the action's type name is known.</summary>
+    private void CheckPropertiesAgainstRequestType(
+        IEnumerable<Model.FieldSpec> fields, Dictionary<string, FieldDefinition> endpointFields, string requestTypeName, string? modelField, YamlNode actionNode, string what)
+    {
+        foreach (var field in fields)
+        {
+            if (field.PropertyName == requestTypeName && endpointFields.TryGetValue(field.JsonName, out var definition))
+            {
+                _context.Report(DiagnosticDescriptors.DuplicateName, definition.KeyNode, "field name", field.JsonName,
+                    $" in {what}; the property '{field.PropertyName}' would be named like its type {requestTypeName}, which C# does not allow");
+            }
+        }
+
+        if (modelField is not null && Helpers.Naming.ToPascalCase(modelField) == requestTypeName)
+        {
+            _context.Report(DiagnosticDescriptors.DuplicateName, actionNode, "generated type", requestTypeName,
+                $": {what} generates it, and the endpoint's model_field '{modelField}' becomes a property of the same name in it, which C# does not allow");
+        }
+    }
+}
