@@ -53,9 +53,7 @@ public sealed class ContractGenerator : IIncrementalGenerator
             .Collect()
             .Select(static (all, _) => TypeConflicts.Find(all))
             .WithTrackingName(TrackingNames.FindConflicts);
-        context.RegisterSourceOutput(
-            conflicts.SelectMany(static (found, _) => found.Diagnostics),
-            static (output, diagnostic) => output.ReportDiagnostic(diagnostic.ToDiagnostic()));
+        context.RegisterSourceOutput(conflicts.Combine(contracts.Collect()), static (output, pair) => ReportConflicts(output, pair.Left, pair.Right));
 
         var units = parsed
             .SelectMany(static (contract, _) => contract.Result.Spec is { } spec ? EmitUnit.For(spec, contract.Path) : ImmutableArray<EmitUnit>.Empty)
@@ -107,6 +105,27 @@ public sealed class ContractGenerator : IIncrementalGenerator
         {
             output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, ContractStart(unit),
                 "emitting " + unit.HintName, ex.Message));
+        }
+    }
+
+    /// <summary>Reports each clash at the YAML node of the type in each contract (CFG015).</summary>
+    private static void ReportConflicts(SourceProductionContext output, TypeConflicts found, ImmutableArray<ContractInput?> inputs)
+    {
+        if (found.Conflicts.IsEmpty)
+        {
+            return;
+        }
+
+        foreach (var group in found.Conflicts.GroupBy(c => c.Path))
+        {
+            var input = inputs.FirstOrDefault(i => i?.Path == group.Key);
+            var locations = input is null ? [] : SpecParser.LocateTypes(input, output.CancellationToken);
+            foreach (var conflict in group)
+            {
+                var location = locations.TryGetValue(conflict.TypeName, out var at) ? at.ToLocation() : Location.Create(conflict.Path, default, default);
+                output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TypeInOtherContract, location,
+                    conflict.TypeName, conflict.Namespace, "the contract " + conflict.OtherPath));
+            }
         }
     }
 

@@ -7,6 +7,10 @@ namespace ContractFirst.Generator.Parsing;
 /// <summary>The outcome of parsing one contract: a model when it has no errors, and every diagnostic.</summary>
 internal sealed record SpecParseResult(ContractSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics)
 {
-    /// <summary>The types a valid contract generates, each with the YAML node it comes from; empty when the contract has errors.</summary>
-    public EquatableArray<Pipeline.GeneratedType> Types { get; init; }
+    /// <summary>
+    /// The names of the types a valid contract generates; empty when it has errors. Names only, so
+    /// an edit that moves lines leaves the result equal; <see cref="SpecParser.LocateTypes"/> finds
+    /// where each comes from when a clash needs reporting.
+    /// </summary>
+    public EquatableArray<string> Types { get; init; }
 }

@@ -174,4 +174,30 @@ internal sealed partial class SpecParser
                 $": {what} generates it, and the endpoint's model_field '{modelField}' becomes a property of the same name in it, which C# does not allow");
         }
     }
+
+    /// <summary>
+    /// Where each type of a contract comes from (the YAML node that claims it), by parsing it again:
+    /// needed only to report a clash between contracts, which is rare, so parse results stay free of positions.
+    /// </summary>
+    public static Dictionary<string, LocationInfo> LocateTypes(ContractInput input, System.Threading.CancellationToken cancellationToken)
+    {
+        var context = new ParseContext(input.Path, cancellationToken);
+        var parser = new SpecParser(context);
+        try
+        {
+            parser.ParseRoot(YamlTreeReader.Read(input.Path, input.Text, context.Diagnostics, cancellationToken), input);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Parse reported it already; the types found so far still have their places.
+        }
+
+        var locations = new Dictionary<string, LocationInfo>(StringComparer.Ordinal);
+        foreach (var type in parser._generatedTypes)
+        {
+            locations[type.Name] = type.Location;
+        }
+
+        return locations;
+    }
 }

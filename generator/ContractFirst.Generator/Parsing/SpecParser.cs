@@ -52,7 +52,7 @@ internal sealed partial class SpecParser
         var valid = context.HasErrors ? null : spec;
         return new SpecParseResult(valid, context.Diagnostics.ToEquatableArray())
         {
-            Types = valid is null || parser is null ? EquatableArray<Pipeline.GeneratedType>.Empty : parser._generatedTypes.ToEquatableArray(),
+            Types = valid is null || parser is null ? EquatableArray<string>.Empty : parser._generatedTypes.Select(t => t.Name).ToEquatableArray(),
         };
     }
 

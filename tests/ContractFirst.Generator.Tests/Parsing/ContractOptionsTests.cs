@@ -47,8 +47,9 @@ public sealed class ContractOptionsTests
 
         var hintNames = GeneratorRunner.Run([contract], rootNamespace).GeneratedSources.Select(s => s.HintName).ToList();
 
-        Assert.Contains(expected + ".DemoClient.g.cs", hintNames);
-        Assert.All(hintNames, h => Assert.StartsWith(expected + ".", h, StringComparison.Ordinal));
+        // Every file name starts with the contract's file name (contract.yaml), then the namespace.
+        Assert.Contains("contract." + expected + ".DemoClient.g.cs", hintNames);
+        Assert.All(hintNames, h => Assert.StartsWith("contract." + expected + ".", h, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -58,9 +59,9 @@ public sealed class ContractOptionsTests
 
         var hintNames = GeneratorRunner.Run(contract).GeneratedSources.Select(s => s.HintName).ToList();
 
-        Assert.Contains("Demo.ThingsApi.g.cs", hintNames);
-        Assert.Contains("Demo.ThingsApiOptions.g.cs", hintNames);
-        Assert.DoesNotContain("Demo.DemoClient.g.cs", hintNames);
+        Assert.Contains("contract.Demo.ThingsApi.g.cs", hintNames);
+        Assert.Contains("contract.Demo.ThingsApiOptions.g.cs", hintNames);
+        Assert.DoesNotContain("contract.Demo.DemoClient.g.cs", hintNames);
     }
 
     [Theory]
