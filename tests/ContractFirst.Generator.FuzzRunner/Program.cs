@@ -56,6 +56,7 @@ internal static class Program
 
         var stopwatch = Stopwatch.StartNew();
         using var checker = new CompileChecker(options.CompileThreads);
+        var crashAt = int.TryParse(Environment.GetEnvironmentVariable("CONTRACT_FUZZ_CRASH_AT"), NumberStyles.None, CultureInfo.InvariantCulture, out var at) ? at : -1;
         var failures = 0;
 
         // The generator runs on a thread with a small (1 MB) stack, as a compiler thread might:
@@ -67,6 +68,12 @@ internal static class Program
                 var seed = next;
                 var mutation = Mutator.Create(original, seed);
                 Write($"BEGIN\t{seed}\t{mutation.Kind}\t{Mutator.Show(mutation.Description, 400)}");
+                if (seed == crashAt)
+                {
+                    // For the test of the test: a process that dies must name this mutation.
+                    _ = Overflow(0);
+                }
+
                 var started = Stopwatch.GetTimestamp();
                 var problems = Check(mutation.Text, out var sources);
                 lock (s_byKind)
@@ -113,6 +120,8 @@ internal static class Program
 
         return 0;
     }
+
+    private static int Overflow(int depth) => depth == int.MaxValue ? depth : Overflow(depth + 1) + 1;
 
     /// <summary>Problems with one run; <paramref name="sources"/> is the generated code when the contract got no error.</summary>
     private static List<string> Check(string yaml, out ImmutableArray<(string HintName, string Text)>? sources)
