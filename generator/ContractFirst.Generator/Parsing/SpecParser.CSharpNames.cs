@@ -106,8 +106,10 @@ internal sealed partial class SpecParser
     }
 
     /// <summary>Checks an enum member (or an action's model member) against the enum's generated members and its type.</summary>
-    private bool CheckEnumMember(string memberName, YamlNode node, string what, string value, string typeName, bool isActionModels)
+    private bool CheckEnumMember(string memberName, YamlNode item, string what, string value, string typeName, bool isActionModels)
     {
+        // At the 'name' the contract gave, else at the value the name was derived from.
+        var node = item.Kind == YamlNodeKind.Mapping ? item.Pairs.FirstOrDefault(p => p.Key.Value == "name").Value ?? item : item;
         if (!CheckCSharpName(memberName, node, "the member name of " + what, value))
         {
             return false;

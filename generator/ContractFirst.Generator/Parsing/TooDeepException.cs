@@ -8,4 +8,5 @@ internal sealed class TooDeepException(Mark start, Mark end) : Exception("The YA
     public Mark Start { get; } = start;
 
     public Mark End { get; } = end;
+
 }

@@ -49,7 +49,7 @@ internal static class YamlTreeReader
         catch (TooDeepException ex)
         {
             diagnostics.Add(DiagnosticInfo.Create(
-                DiagnosticDescriptors.NestedTooDeep, ErrorLocation(path, text, ex.Start, ex.End), MaxDepth.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                DiagnosticDescriptors.NestedTooDeep, ErrorLocation(path, text, ex.Start, ex.End.Index > ex.Start.Index ? ex.End : NextMark(ex.Start)), MaxDepth.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             return null;
         }
         catch (YamlException ex)
@@ -152,6 +152,9 @@ internal static class YamlTreeReader
 
         return node;
     }
+
+    /// <summary>The mark one character after <paramref name="mark"/>: a flow '[' or '{' is reported with an empty span otherwise.</summary>
+    private static Mark NextMark(Mark mark) => new(mark.Index + 1, mark.Line, mark.Column + 1);
 
     public static LocationInfo Location(string path, YamlNode node) => new(path, node.Span, node.LineSpan);
 
