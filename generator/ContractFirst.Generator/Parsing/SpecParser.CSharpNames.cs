@@ -202,4 +202,27 @@ internal sealed partial class SpecParser
 
         return locations;
     }
+
+    /// <summary>
+    /// The namespace and client name a project gives a contract (item metadata, or the project's
+    /// RootNamespace) are C# names too; reported at the contract's 'api', which they name.
+    /// </summary>
+    private void CheckContractOptions(ContractInput input, YamlNode apiNode)
+    {
+        if (input.Namespace is { } ns)
+        {
+            foreach (var part in ns.Split('.'))
+            {
+                if (!CheckCSharpName(part, apiNode, "the namespace (ContractNamespace or RootNamespace)", ns))
+                {
+                    break;
+                }
+            }
+        }
+
+        if (input.ClientName is { } clientName)
+        {
+            CheckCSharpName(clientName, apiNode, "the client name (ContractClientName)", clientName);
+        }
+    }
 }

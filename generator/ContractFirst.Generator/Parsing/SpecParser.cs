@@ -156,6 +156,7 @@ internal sealed partial class SpecParser
     private void ClaimApiTypeNames(ApiInfo api, MappingView root, ContractInput input, bool hasBilling)
     {
         var node = root["api"]!;
+        CheckContractOptions(input, node);
         var clientName = input.ClientName ?? api.Name + "Client";
         ClaimTypeName(clientName, node, "the client");
         ClaimTypeName(clientName + "Options", node, "the client options");

@@ -38,6 +38,22 @@ public sealed class ContractOptionsTests
     }
 
     [Theory]
+    [InlineData("My-App", null, "'My-App' gives the C# name 'My-App', which is not a C# identifier")]
+    [InlineData("Acme.class", null, "'Acme.class' gives the C# name 'class', which is a C# keyword")]
+    [InlineData("Acme..Items", null, "'Acme..Items' gives the C# name '', which is empty")]
+    [InlineData(null, "2Client", "'2Client' gives the C# name '2Client', which starts with a digit")]
+    public void ANamespaceOrClientNameThatIsNoCSharpNameIsReportedAtApi(string? @namespace, string? clientName, string message)
+    {
+        var result = Parse.Result(StructureDiagnosticTests.Valid, @namespace, clientName);
+
+        Assert.Null(result.Spec);
+        var diagnostic = Assert.Single(result.Diagnostics).ToDiagnostic();
+        Assert.Equal("CFG014", diagnostic.Id);
+        Assert.Contains(message, diagnostic.GetMessage(CultureInfo.InvariantCulture));
+        Assert.Equal(1, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+    }
+
+    [Theory]
     [InlineData("Acme.Items", "Acme.Root", "Acme.Items")]
     [InlineData(null, "Acme.Root", "Acme.Root")]
     [InlineData(null, null, "Demo")]
