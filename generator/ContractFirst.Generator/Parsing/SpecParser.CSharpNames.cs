@@ -1,5 +1,5 @@
 using ContractFirst.Generator.Diagnostics;
-using Microsoft.CodeAnalysis.CSharp;
+using System.Globalization;
 
 namespace ContractFirst.Generator.Parsing;
 
@@ -35,10 +35,22 @@ internal sealed partial class SpecParser
         "CancellationToken",
     };
 
+    /// <summary>C#'s reserved keywords (contextual ones such as <c>value</c> or <c>record</c> are valid names).</summary>
+    private static readonly HashSet<string> s_keywords = new(StringComparer.Ordinal)
+    {
+        "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked", "class", "const",
+        "continue", "decimal", "default", "delegate", "do", "double", "else", "enum", "event", "explicit",
+        "extern", "false", "finally", "fixed", "float", "for", "foreach", "goto", "if", "implicit", "in", "int",
+        "interface", "internal", "is", "lock", "long", "namespace", "new", "null", "object", "operator", "out",
+        "override", "params", "private", "protected", "public", "readonly", "ref", "return", "sbyte", "sealed",
+        "short", "sizeof", "stackalloc", "static", "string", "struct", "switch", "this", "throw", "true", "try",
+        "typeof", "uint", "ulong", "unchecked", "unsafe", "ushort", "using", "virtual", "void", "volatile", "while",
+    };
+
     private readonly Dictionary<string, string> _typeNamesIgnoringCase = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Every type claimed, in claim order, for the check across contracts.</summary>
-    private readonly List<Pipeline.GeneratedType> _generatedTypes = [];
+    private readonly List<GeneratedType> _generatedTypes = [];
 
     /// <summary>
     /// Whether <paramref name="name"/>, the C# name derived from <paramref name="source"/>, is an
@@ -51,13 +63,13 @@ internal sealed partial class SpecParser
         {
             problem = "is empty: the name has no letters or digits";
         }
-        else if (!SyntaxFacts.IsValidIdentifier(name))
+        else if (!IsIdentifier(name))
         {
             problem = char.IsDigit(name[0]) || char.IsNumber(name[0])
                 ? "starts with a digit; a C# name starts with a letter or '_'"
                 : "is not a C# identifier";
         }
-        else if (SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None)
+        else if (s_keywords.Contains(name))
         {
             problem = "is a C# keyword";
         }
@@ -224,5 +236,31 @@ internal sealed partial class SpecParser
         {
             CheckCSharpName(clientName, apiNode, "the client name (ContractClientName)", clientName);
         }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="name"/> is a C# identifier (without '@' or escapes): a letter or '_',
+    /// then letters, digits, connectors, combining marks and formatting characters (C# spec §6.4.3).
+    /// The parser also runs outside the compiler (ContractFirst.Schema), so it can't ask Roslyn's SyntaxFacts.
+    /// </summary>
+    private static bool IsIdentifier(string name)
+    {
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            var category = CharUnicodeInfo.GetUnicodeCategory(c);
+            var isLetter = category is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+                or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.LetterNumber;
+            var ok = i == 0
+                ? isLetter || c == '_'
+                : isLetter || category is UnicodeCategory.DecimalDigitNumber or UnicodeCategory.ConnectorPunctuation
+                    or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.Format;
+            if (!ok)
+            {
+                return false;
+            }
+        }
+
+        return name.Length > 0;
     }
 }

@@ -1,6 +1,6 @@
 using ContractFirst.Generator.Diagnostics;
 
-namespace ContractFirst.Generator.Pipeline;
+namespace ContractFirst.Generator.Parsing;
 
 /// <summary>A type a contract generates, and the YAML node it comes from (for a clash with another contract).</summary>
 internal sealed record GeneratedType(string Name, LocationInfo Location);
