@@ -4,6 +4,7 @@ using System.Threading;
 using ContractFirst.Generator.Diagnostics;
 using ContractFirst.Generator.Emit;
 using ContractFirst.Contract.Parsing;
+using ContractFirst.Generator.Pipeline;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -35,20 +36,35 @@ public sealed class ContractGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.ContractFiles);
 
         var parsed = contracts
-            .Select(static (input, cancellationToken) => SpecParser.Parse(input!, cancellationToken))
+            .Select(static (input, cancellationToken) => new ParsedContract(input!.Path, SpecParser.Parse(input, cancellationToken)))
             .WithTrackingName(TrackingNames.ParseContract);
 
         // Diagnostics and sources are separate outputs so that a diagnostic-only change (a
         // message) doesn't re-emit sources, and sources never depend on diagnostic locations.
         context.RegisterSourceOutput(
-            parsed.SelectMany(static (result, _) => result.Diagnostics),
+            parsed.SelectMany(static (contract, _) => contract.Result.Diagnostics),
             static (output, diagnostic) => output.ReportDiagnostic(diagnostic.ToDiagnostic()));
 
+        // The one step that sees every contract: two contracts generating the same type into one
+        // namespace are reported at both, and neither generates anything. It compares type names
+        // only, and its result is equal data unless a clash appears or goes away.
+        var conflicts = parsed
+            .Select(static (contract, _) => ContractTypes.For(contract))
+            .Collect()
+            .Select(static (all, _) => TypeConflicts.Find(all))
+            .WithTrackingName(TrackingNames.FindConflicts);
+        context.RegisterSourceOutput(conflicts.Combine(contracts.Collect()), static (output, pair) => ReportConflicts(output, pair.Left, pair.Right));
+
         var units = parsed
-            .SelectMany(static (result, _) => result.Spec is null ? ImmutableArray<EmitUnit>.Empty : EmitUnit.For(result.Spec))
+            .SelectMany(static (contract, _) => contract.Result.Spec is { } spec ? EmitUnit.For(spec, contract.Path) : ImmutableArray<EmitUnit>.Empty)
             .WithTrackingName(TrackingNames.BuildUnits);
 
-        context.RegisterSourceOutput(units, static (output, unit) => Emit(output, unit));
+        var emitted = units
+            .Combine(conflicts.Select(static (found, _) => found.Blocked))
+            .Where(static pair => !pair.Right.Contains(pair.Left.ContractPath))
+            .Select(static (pair, _) => pair.Left);
+
+        context.RegisterSourceOutput(emitted, static (output, unit) => Emit(output, unit));
     }
 
     private static ContractInput? ReadInput(AdditionalText file, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
@@ -82,13 +98,37 @@ public sealed class ContractGenerator : IIncrementalGenerator
         catch (ArgumentException ex) when (ex.ParamName == "hintName")
         {
             // Two contracts in one project generating the same type in the same namespace.
-            output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateName, Location.None,
+            output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateName, ContractStart(unit),
                 "generated file", unit.HintName, "; give one of the contracts its own ContractNamespace"));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None,
+            output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, ContractStart(unit),
                 "emitting " + unit.HintName, ex.Message));
         }
     }
+
+    /// <summary>Reports each clash at the YAML node of the type in each contract (CFG015).</summary>
+    private static void ReportConflicts(SourceProductionContext output, TypeConflicts found, ImmutableArray<ContractInput?> inputs)
+    {
+        if (found.Conflicts.IsEmpty)
+        {
+            return;
+        }
+
+        foreach (var group in found.Conflicts.GroupBy(c => c.Path))
+        {
+            var input = inputs.FirstOrDefault(i => i?.Path == group.Key);
+            var locations = input is null ? [] : SpecParser.LocateTypes(input, output.CancellationToken);
+            foreach (var conflict in group)
+            {
+                var location = locations.TryGetValue(conflict.TypeName, out var at) ? at.ToLocation() : Location.Create(conflict.Path, default, default);
+                output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TypeInOtherContract, location,
+                    conflict.TypeName, conflict.Namespace, "the contract " + conflict.OtherPath));
+            }
+        }
+    }
+
+    /// <summary>The start of the contract a unit comes from: where a failure to emit it is reported.</summary>
+    private static Location ContractStart(EmitUnit unit) => Location.Create(unit.ContractPath, default, default);
 }

@@ -11,4 +11,7 @@ public static class TrackingNames
 
     /// <summary>Parsed contracts without errors, split into one unit per generated file.</summary>
     public const string BuildUnits = nameof(BuildUnits);
+
+    /// <summary>Every valid contract's types together: clashes between contracts of one compilation.</summary>
+    public const string FindConflicts = nameof(FindConflicts);
 }

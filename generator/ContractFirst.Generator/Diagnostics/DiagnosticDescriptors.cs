@@ -20,6 +20,9 @@ internal static class DiagnosticDescriptors
     /// <summary>CFG010: two things with the same name where names must be unique.</summary>
     public static DiagnosticDescriptor DuplicateName => ById(Contract.Diagnostics.DiagnosticDescriptors.DuplicateName.Id);
 
+    /// <summary>CFG015: two contracts in one project generating the same type in the same namespace.</summary>
+    public static DiagnosticDescriptor TypeInOtherContract => ById(Contract.Diagnostics.DiagnosticDescriptors.TypeInOtherContract.Id);
+
     public static DiagnosticDescriptor ById(string id) => s_byId[id];
 
     /// <summary>The Roslyn diagnostic of a parser diagnostic; the pipeline carries <see cref="DiagnosticInfo"/> until the output step.</summary>
@@ -29,7 +32,7 @@ internal static class DiagnosticDescriptors
             info.Location is { } location ? ToLocation(location) : Location.None,
             info.Args.Cast<object>().ToArray());
 
-    private static Location ToLocation(LocationInfo location) =>
+    public static Location ToLocation(this LocationInfo location) =>
         Location.Create(
             location.FilePath,
             new Microsoft.CodeAnalysis.Text.TextSpan(location.TextSpan.Start, location.TextSpan.Length),

@@ -47,8 +47,11 @@ internal static class CSharpTypes
             ? value.ToString("0", CultureInfo.InvariantCulture) + (IsLong(field) ? "L" : "")
             : ((double)value).ToString("R", CultureInfo.InvariantCulture) + "d";
 
-    public static string String(string value) =>
-        "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\n", "\\n").Replace("\r", "\\r") + "\"";
+    /// <summary>
+    /// A regular string literal. Every character a C# literal can't hold as is (line terminators
+    /// \r \n U+0085 U+2028 U+2029, other control characters, unpaired surrogates) is escaped.
+    /// </summary>
+    public static string String(string value) => Literals.String(value);
 
     /// <summary>A UTF-8 string literal, so JSON names and values are written without transcoding.</summary>
     public static string Utf8(string value) => String(value) + "u8";

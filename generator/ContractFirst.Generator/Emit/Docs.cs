@@ -17,11 +17,11 @@ internal static class Docs
                 case '>': builder.Append("&gt;"); break;
                 case '\r': break;
                 case '\n': builder.Append(' '); break;
-                default: builder.Append(c); break;
+                default: Literals.AppendDocChar(builder, c); break;
             }
         }
 
-        return builder.ToString().Trim();
+        return Literals.FixSurrogates(builder).Trim();
     }
 
     /// <summary>A description as a sentence, or <paramref name="fallback"/> when the contract has none.</summary>

@@ -20,54 +20,65 @@ internal enum UnitKind
 }
 
 /// <summary>One generated file: which emitter, for which named part of which contract.</summary>
-/// <remarks>Carries the whole (value-equal) contract, so an unchanged contract re-emits nothing.</remarks>
-internal sealed record EmitUnit(ContractSpec Spec, UnitKind Kind, string Name)
+/// <remarks>
+/// Carries the whole (value-equal) contract, so an unchanged contract re-emits nothing, and the
+/// positions of its part in the contract's lists, found when the units were built, so emitting
+/// looks nothing up by name.
+/// </remarks>
+/// <param name="FilePrefix">The contract's file name made safe for a hint name, so that two contracts never name a file alike.</param>
+/// <param name="ContractPath">The contract file, where a failure to emit is reported.</param>
+internal sealed record EmitUnit(ContractSpec Spec, UnitKind Kind, string Name, string FilePrefix, string ContractPath, int Index = -1, int ActionIndex = -1)
 {
     public string HintName => Kind switch
     {
-        UnitKind.RequestValidation => $"{Spec.Namespace}.{Name}.Validation.g.cs",
-        UnitKind.RequestJson or UnitKind.ModelJson => $"{Spec.Namespace}.{Name}.Json.g.cs",
-        _ => $"{Spec.Namespace}.{Name}.g.cs",
+        UnitKind.RequestValidation => $"{FilePrefix}.{Spec.Namespace}.{Name}.Validation.g.cs",
+        UnitKind.RequestJson or UnitKind.ModelJson => $"{FilePrefix}.{Spec.Namespace}.{Name}.Json.g.cs",
+        _ => $"{FilePrefix}.{Spec.Namespace}.{Name}.g.cs",
     };
 
-    public static ImmutableArray<EmitUnit> For(ContractSpec spec)
+    public static ImmutableArray<EmitUnit> For(ContractSpec spec, string contractPath)
     {
+        var prefix = HintNames.Prefix(contractPath);
         var units = ImmutableArray.CreateBuilder<EmitUnit>();
-        foreach (var enumSpec in spec.Enums)
+        EmitUnit Unit(UnitKind kind, string name, int index = -1, int actionIndex = -1) => new(spec, kind, name, prefix, contractPath, index, actionIndex);
+
+        for (var i = 0; i < spec.Enums.Count; i++)
         {
-            units.Add(new(spec, UnitKind.Enum, enumSpec.Name));
+            units.Add(Unit(UnitKind.Enum, spec.Enums[i].Name, i));
         }
 
-        foreach (var endpoint in spec.Endpoints)
+        for (var e = 0; e < spec.Endpoints.Count; e++)
         {
-            units.Add(new(spec, UnitKind.RequestInterface, endpoint.RequestInterfaceName));
-            foreach (var action in endpoint.Actions)
+            var endpoint = spec.Endpoints[e];
+            units.Add(Unit(UnitKind.RequestInterface, endpoint.RequestInterfaceName, e));
+            for (var a = 0; a < endpoint.Actions.Count; a++)
             {
+                var action = endpoint.Actions[a];
                 if (endpoint.ModelField is not null && !action.Models.IsEmpty)
                 {
-                    units.Add(new(spec, UnitKind.ActionModels, action.ModelTypeName));
+                    units.Add(Unit(UnitKind.ActionModels, action.ModelTypeName, e, a));
                 }
 
-                units.Add(new(spec, UnitKind.Request, action.RequestTypeName));
-                units.Add(new(spec, UnitKind.RequestValidation, action.RequestTypeName));
-                units.Add(new(spec, UnitKind.RequestJson, action.RequestTypeName));
+                units.Add(Unit(UnitKind.Request, action.RequestTypeName, e, a));
+                units.Add(Unit(UnitKind.RequestValidation, action.RequestTypeName, e, a));
+                units.Add(Unit(UnitKind.RequestJson, action.RequestTypeName, e, a));
             }
         }
 
-        foreach (var model in spec.Models)
+        for (var i = 0; i < spec.Models.Count; i++)
         {
-            units.Add(new(spec, UnitKind.Model, model.Name));
-            units.Add(new(spec, UnitKind.ModelJson, model.Name));
+            units.Add(Unit(UnitKind.Model, spec.Models[i].Name, i));
+            units.Add(Unit(UnitKind.ModelJson, spec.Models[i].Name, i));
         }
 
-        units.Add(new(spec, UnitKind.Errors, spec.Api.Name + "Exception"));
+        units.Add(Unit(UnitKind.Errors, spec.Api.Name + "Exception"));
         if (spec.Billing is not null)
         {
-            units.Add(new(spec, UnitKind.Pricing, spec.Api.Name + "Pricing"));
+            units.Add(Unit(UnitKind.Pricing, spec.Api.Name + "Pricing"));
         }
 
-        units.Add(new(spec, UnitKind.Client, spec.ClientName));
-        units.Add(new(spec, UnitKind.ClientOptions, spec.ClientName + "Options"));
+        units.Add(Unit(UnitKind.Client, spec.ClientName));
+        units.Add(Unit(UnitKind.ClientOptions, spec.ClientName + "Options"));
         return units.ToImmutable();
     }
 
@@ -76,48 +87,29 @@ internal sealed record EmitUnit(ContractSpec Spec, UnitKind Kind, string Name)
         switch (Kind)
         {
             case UnitKind.Enum:
-                return EnumEmitter.Emit(Spec, Spec.Enums.First(e => e.Name == Name));
+                return EnumEmitter.Emit(Spec, Spec.Enums[Index]);
             case UnitKind.RequestInterface:
-                return RequestInterfaceEmitter.Emit(Spec, Spec.Endpoints.First(e => e.RequestInterfaceName == Name));
+                return RequestInterfaceEmitter.Emit(Spec, Spec.Endpoints[Index]);
             case UnitKind.ActionModels:
-                return EnumEmitter.Emit(Spec, Action(a => a.ModelTypeName == Name).Action);
+                return EnumEmitter.Emit(Spec, Spec.Endpoints[Index].Actions[ActionIndex]);
             case UnitKind.Request:
-                var (endpoint, action) = Action(a => a.RequestTypeName == Name);
-                return RequestEmitter.Emit(Spec, endpoint, action);
+                return RequestEmitter.Emit(Spec, Spec.Endpoints[Index], Spec.Endpoints[Index].Actions[ActionIndex]);
             case UnitKind.RequestValidation:
-                (endpoint, action) = Action(a => a.RequestTypeName == Name);
-                return ValidatorEmitter.Emit(Spec, endpoint, action);
+                return ValidatorEmitter.Emit(Spec, Spec.Endpoints[Index], Spec.Endpoints[Index].Actions[ActionIndex]);
             case UnitKind.RequestJson:
-                (endpoint, action) = Action(a => a.RequestTypeName == Name);
-                return JsonWriterEmitter.Emit(Spec, endpoint, action);
+                return JsonWriterEmitter.Emit(Spec, Spec.Endpoints[Index], Spec.Endpoints[Index].Actions[ActionIndex]);
             case UnitKind.Model:
-                return ModelEmitter.Emit(Spec, Spec.Models.First(m => m.Name == Name));
+                return ModelEmitter.Emit(Spec, Spec.Models[Index]);
             case UnitKind.ModelJson:
-                return JsonReaderEmitter.Emit(Spec, Spec.Models.First(m => m.Name == Name));
+                return JsonReaderEmitter.Emit(Spec, Spec.Models[Index]);
             case UnitKind.Errors:
                 return ErrorsEmitter.Emit(Spec);
             case UnitKind.Pricing:
-                return PricingEmitter.Emit(Spec, Spec.Billing!);
+                return Spec.Billing is { } billing ? PricingEmitter.Emit(Spec, billing) : string.Empty;
             case UnitKind.Client:
                 return ClientEmitter.Emit(Spec);
             default:
                 return ClientEmitter.EmitOptions(Spec);
         }
-    }
-
-    private (EndpointSpec Endpoint, ActionSpec Action) Action(Func<ActionSpec, bool> match)
-    {
-        foreach (var endpoint in Spec.Endpoints)
-        {
-            foreach (var action in endpoint.Actions)
-            {
-                if (match(action))
-                {
-                    return (endpoint, action);
-                }
-            }
-        }
-
-        throw new InvalidOperationException("No action generates " + Name);
     }
 }

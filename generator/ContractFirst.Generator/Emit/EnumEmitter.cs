@@ -43,9 +43,9 @@ internal static class EnumEmitter
             w.Line($"public static {name} {value.Name} {{ get; }} = new({CSharpTypes.String(value.Value)});");
         }
 
-        if (defaultValue is not null)
+        // The parser made the default one of the values; a default it could not resolve is left out.
+        if (defaultValue is not null && values.FirstOrDefault(v => v.Value == defaultValue).Name is { } member)
         {
-            var member = values.First(v => v.Value == defaultValue).Name;
             w.Line();
             w.Line($"/// <summary>The model sent when a request sets none: <see cref=\"{member}\"/> ({Docs.Code(defaultValue)}).</summary>");
             w.Line($"public static {name} Default => {member};");

@@ -68,7 +68,12 @@ internal static class ErrorsEmitter
 
         foreach (var group in spec.Errors.Cases.GroupBy(c => c.Status))
         {
-            var fallback = group.FirstOrDefault(c => c.Codes.IsEmpty) ?? group.First();
+            var fallback = group.FirstOrDefault(c => c.Codes.IsEmpty) ?? group.FirstOrDefault();
+            if (fallback is null)
+            {
+                continue;
+            }
+
             w.Line($"({group.Key.ToString(CultureInfo.InvariantCulture)}, _) => new {fallback.ExceptionName}Exception(info),");
         }
 
@@ -81,7 +86,7 @@ internal static class ErrorsEmitter
     private static void EmitTaskFailed(SourceWriter w, ContractSpec spec, PollingSpec polling, string baseName)
     {
         var record = polling.RecordModel;
-        var traceId = spec.Models.First(m => m.Name == record).Fields
+        var traceId = spec.Models.FirstOrDefault(m => m.Name == record)?.Fields
             .FirstOrDefault(f => f.JsonName == spec.Errors.TraceIdPath && f.Type is { Kind: FieldKind.String, IsArray: false });
         w.Line();
         w.Summary("A task ended in failure, as the contract's polling rules define it.",

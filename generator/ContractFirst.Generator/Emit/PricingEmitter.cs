@@ -9,9 +9,9 @@ internal static class PricingEmitter
 {
     public static string Emit(ContractSpec spec, BillingSpec billing)
     {
-        var endpoint = spec.Endpoints.First(e => e.Key == billing.EndpointKey);
-        var rateField = endpoint.Actions.SelectMany(a => a.Fields).First(f => f.JsonName == billing.RateField);
-        var enumName = rateField.Type.Name!;
+        // The parser resolved the rate's enum: the rate field need not be on any action (it may be
+        // in no action's fields at all, when every estimate assumes the rate).
+        var enumName = billing.RateEnum;
         var rateProperty = Naming.ToPascalCase(billing.RateField);
         var w = Header.Start(spec.Namespace);
         w.Summary($"Price estimates for {spec.Api.Title} requests, from the contract's billing rates.",
@@ -22,7 +22,7 @@ internal static class PricingEmitter
         w.Line($"public const string Currency = {CSharpTypes.String(billing.Currency)};");
         w.Line();
         w.Summary($"The price per second for a {billing.RateField}.");
-        w.Doc($"<param name=\"{Naming.ToParameterName(enumName)}\">The {Docs.Escape(billing.RateField)}.</param>");
+        w.Doc($"<param name=\"{Naming.ToParameterName(enumName).TrimStart('@')}\">The {Docs.Escape(billing.RateField)}.</param>");
         w.Doc("<returns>The price per second.</returns>");
         w.Doc("<exception cref=\"global::System.ArgumentOutOfRangeException\">The contract has no rate for this value.</exception>");
         w.Line($"public static decimal RatePerSecond({enumName} {Naming.ToParameterName(enumName)}) => {Naming.ToParameterName(enumName)}.Value switch");
@@ -32,10 +32,10 @@ internal static class PricingEmitter
             w.Line($"    {CSharpTypes.String(rate.Value)} => {rate.PerSecond.ToString(CultureInfo.InvariantCulture)}m,");
         }
 
-        w.Line($"    _ => throw new global::System.ArgumentOutOfRangeException(nameof({Naming.ToParameterName(enumName)}), {Naming.ToParameterName(enumName)}.Value, \"The contract has no rate for this {Docs.Escape(billing.RateField)}.\"),");
+        w.Line($"    _ => throw new global::System.ArgumentOutOfRangeException(nameof({Naming.ToParameterName(enumName)}), {Naming.ToParameterName(enumName)}.Value, {CSharpTypes.String("The contract has no rate for this " + billing.RateField + ".")}),");
         w.Line("};");
 
-        foreach (var action in endpoint.Actions)
+        foreach (var action in spec.Endpoints.Where(e => e.Key == billing.EndpointKey).SelectMany(e => e.Actions))
         {
             EmitEstimate(w, spec, billing, action, rateProperty, enumName);
         }
@@ -72,8 +72,7 @@ internal static class PricingEmitter
         w.Line("global::System.ArgumentNullException.ThrowIfNull(request);");
         w.Line($"var assumptions = new {CSharpTypes.Collections}List<string>();");
         var assumedRate = billing.AssumedRateValue;
-        var assumedMember = spec.Enums.First(e => e.Name == enumName).Values.First(v => v.Value == assumedRate).Name;
-        var assumedRateExpression = $"{CSharpTypes.Qualified(spec, enumName)}.{assumedMember}";
+        var assumedRateExpression = $"{CSharpTypes.Qualified(spec, enumName)}.{billing.AssumedRateMember}";
         var assumedRateNote = CSharpTypes.String($"{billing.RateField} {assumedRate}");
         w.Line(hasRate
             ? $"var rateKey = request.{rateProperty} ?? Assume({assumedRateExpression}, {assumedRateNote}, assumptions);"

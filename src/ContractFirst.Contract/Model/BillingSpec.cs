@@ -18,6 +18,13 @@ public sealed record BillingSpec(
     string? DurationField,
     string AssumedRateValue,
     int AssumedDuration,
-    EquatableArray<string> InputPlusOutputActions);
+    EquatableArray<string> InputPlusOutputActions)
+{
+    /// <summary>The enum type of the rate field, resolved by the parser.</summary>
+    public string RateEnum { get; init; } = "";
+
+    /// <summary>The C# member of <see cref="RateEnum"/> for the rate assumed when a request sets none (the first rate when the contract names none).</summary>
+    public string AssumedRateMember { get; init; } = "";
+}
 
 public sealed record RateSpec(string Value, decimal PerSecond);

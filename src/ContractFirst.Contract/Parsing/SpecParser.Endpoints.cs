@@ -68,7 +68,7 @@ internal sealed partial class SpecParser
 
         var fields = new Dictionary<string, FieldDefinition>(StringComparer.Ordinal);
         var properties = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (modelField is not null)
+        if (modelField is not null && CheckModelFieldName(modelField, map["model_field"]!, what))
         {
             properties.Add(Naming.ToPascalCase(modelField), modelField);
         }
@@ -196,7 +196,7 @@ internal sealed partial class SpecParser
             _context.Report(DiagnosticDescriptors.MissingKey, keyNode, ParseContext.Capitalize(what), "response (or the endpoint's 'response')");
         }
 
-        var (modelIds, defaultModel) = ParseActionModels(map, keyNode, what, modelField);
+        var (modelIds, defaultModel) = ParseActionModels(map, keyNode, what, modelField, typeName + "Model");
 
         var fields = new List<FieldSpec>();
         var fieldMap = _context.NameMapping(map["fields"], $"'fields' of {what}");
@@ -223,13 +223,14 @@ internal sealed partial class SpecParser
         }
 
         fields.AddRange(shared.Select(f => f.ToSpec(required: false)));
+        CheckPropertiesAgainstRequestType(fields, endpointFields, typeName + "Request", modelField, map["method"] ?? keyNode, what);
         return response is null
             ? null
             : new ActionSpec(value, typeName, _context.String(map, "description"), modelIds.ToEquatableArray(), defaultModel,
                 fields.ToEquatableArray(), response);
     }
 
-    private (List<ModelIdSpec> Models, string? Default) ParseActionModels(MappingView map, YamlNode keyNode, string what, string? modelField)
+    private (List<ModelIdSpec> Models, string? Default) ParseActionModels(MappingView map, YamlNode keyNode, string what, string? modelField, string modelTypeName)
     {
         var models = new List<ModelIdSpec>();
         var items = _context.Sequence(map, "models");
@@ -262,7 +263,7 @@ internal sealed partial class SpecParser
         foreach (var item in items)
         {
             var id = ParseNamedValue(item, $"a model of {what}", ContractKeys.ModelIdKeys, out var name, out var description);
-            if (id is null)
+            if (id is null || !CheckEnumMember(name!, item, $"the models of {what}", id, modelTypeName, isActionModels: true))
             {
                 continue;
             }

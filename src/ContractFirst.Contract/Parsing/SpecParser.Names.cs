@@ -36,7 +36,13 @@ internal sealed partial class SpecParser
             return false;
         }
 
+        if (!ClaimTypeNameIgnoringCase(typeName, node, owner))
+        {
+            return false;
+        }
+
         _typeNames.Add(typeName, owner);
+        _generatedTypes.Add(new(typeName, YamlTreeReader.Location(_context.Path, node)));
         return true;
     }
 
@@ -67,7 +73,11 @@ internal sealed partial class SpecParser
         {
             problem = "; the name has no letters or digits to build a C# property from";
         }
-        else if ((isRequest ? s_requestMembers : s_modelMembers).Contains(propertyName) || propertyName == typeName)
+        else if (!CheckCSharpName(propertyName, node, "field name", node.Value!))
+        {
+            return false;
+        }
+        else if ((isRequest ? s_requestMembers : s_modelMembers).Contains(propertyName) || IsReservedProperty(propertyName, isRequest) || propertyName == typeName)
         {
             problem = $"; the property '{propertyName}' would clash with a member of the generated type {typeName}";
         }

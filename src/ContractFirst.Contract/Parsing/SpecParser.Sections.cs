@@ -181,7 +181,11 @@ internal sealed partial class SpecParser
             return null;
         }
 
-        var enumSpec = _enums[rate.Type.Name!];
+        if (!_enums.TryGetValue(rate.Type.Name!, out var enumSpec))
+        {
+            return null;
+        }
+
         var rates = new List<RateSpec>();
         var rateMap = _context.NameMapping(map["rates"], $"'rates' of {what}");
         foreach (var pair in rateMap?.Pairs ?? [])
@@ -244,7 +248,14 @@ internal sealed partial class SpecParser
             }
         }
 
-        return new BillingSpec(endpointKey, currency, _context.String(map, "description"), rateField, rates.ToEquatableArray(),
-            durationField, assumedRate ?? rates[0].Value, assumedDuration ?? 0, inputPlusOutput.ToEquatableArray());
+        var assumedMember = enumSpec.Values.FirstOrDefault(v => v.Value == (assumedRate ?? rates[0].Value))?.Name;
+        return assumedMember is null
+            ? null
+            : new BillingSpec(endpointKey, currency, _context.String(map, "description"), rateField, rates.ToEquatableArray(),
+                durationField, assumedRate ?? rates[0].Value, assumedDuration ?? 0, inputPlusOutput.ToEquatableArray())
+            {
+                RateEnum = enumSpec.Name,
+                AssumedRateMember = assumedMember,
+            };
     }
 }

@@ -26,13 +26,15 @@ internal sealed partial class SpecParser
     {
         var context = new ParseContext(input.Path, cancellationToken);
         ContractSpec? spec = null;
+        SpecParser? parser = null;
         try
         {
             // Numbers from YAML become C# literals: every parse and format names the invariant culture.
             var root = YamlTreeReader.Read(input.Path, input.Text, context.Diagnostics, cancellationToken);
             if (!context.HasErrors)
             {
-                spec = new SpecParser(context).ParseRoot(root, input);
+                parser = new SpecParser(context);
+                spec = parser.ParseRoot(root, input);
             }
         }
         catch (OperationCanceledException)
@@ -41,11 +43,16 @@ internal sealed partial class SpecParser
         }
         catch (Exception ex)
         {
+            // Placed at the start of the contract, so that even a bug in the generator points at the file.
             context.Diagnostics.Add(DiagnosticInfo.Create(
-                DiagnosticDescriptors.InternalError, null, "reading " + System.IO.Path.GetFileName(input.Path), ex.Message));
+                DiagnosticDescriptors.InternalError, new LocationInfo(input.Path, default, default), "reading " + System.IO.Path.GetFileName(input.Path), ex.Message));
         }
 
-        return new SpecParseResult(context.HasErrors ? null : spec, context.Diagnostics.ToEquatableArray());
+        var valid = context.HasErrors ? null : spec;
+        return new SpecParseResult(valid, context.Diagnostics.ToEquatableArray())
+        {
+            Types = valid is null || parser is null ? EquatableArray<string>.Empty : parser._generatedTypes.Select(t => t.Name).ToEquatableArray(),
+        };
     }
 
     private ContractSpec? ParseRoot(YamlNode? rootNode, ContractInput input)
@@ -148,10 +155,12 @@ internal sealed partial class SpecParser
     private void ClaimApiTypeNames(ApiInfo api, MappingView root, ContractInput input, bool hasBilling)
     {
         var node = root["api"]!;
+        CheckContractOptions(input, node);
         var clientName = input.ClientName ?? api.Name + "Client";
         ClaimTypeName(clientName, node, "the client");
         ClaimTypeName(clientName + "Options", node, "the client options");
         ClaimTypeName(api.Name + "Exception", node, "the API's base exception");
+        ClaimTypeName(api.Name + "Errors", node, "the API's error mapping");
         if (hasBilling)
         {
             ClaimTypeName(api.Name + "Pricing", node, "the price estimates");
@@ -177,6 +186,7 @@ internal sealed partial class SpecParser
 
             // A clash is reported here; the enum is still read, so fields using it don't report it as unknown.
             ClaimTypeName(name, pair.Key, $"enum '{name}'");
+            CheckTypeAgainstMembers(name, pair.Key, $"enum '{name}'", s_enumMembers);
 
             var what = $"enum '{name}'";
             var map = _context.Mapping(pair.Value, pair.Key, what, ContractKeys.EnumKeys);
@@ -200,7 +210,7 @@ internal sealed partial class SpecParser
             foreach (var item in items)
             {
                 var value = ParseNamedValue(item, $"a value of {what}", ContractKeys.EnumValueKeys, out var memberName, out var description);
-                if (value is null)
+                if (value is null || !CheckEnumMember(memberName!, item, what, value, name, isActionModels: false))
                 {
                     continue;
                 }
@@ -264,6 +274,7 @@ internal sealed partial class SpecParser
             if (_context.CheckIdentifier(pair.Key, pair.Key.Value!, "a model name"))
             {
                 ClaimTypeName(pair.Key.Value!, pair.Key, $"model '{pair.Key.Value}'");
+                CheckTypeAgainstMembers(pair.Key.Value!, pair.Key, $"model '{pair.Key.Value}'", s_modelMembers.Concat(s_modelOnlyMembers));
                 _modelNames.Add(pair.Key.Value!);
             }
         }

@@ -13,6 +13,13 @@ namespace ContractFirst.Contract.Parsing;
 /// </summary>
 internal static class YamlTreeReader
 {
+    /// <summary>
+    /// How deep mappings and lists may nest. The deepest real contract needs about 8 levels; the
+    /// limit keeps the recursion below (and YamlDotNet's parser, which reads no further than we
+    /// consume) far from the stack's end on any thread a compiler may run us on.
+    /// </summary>
+    public const int MaxDepth = 64;
+
     public static YamlNode? Read(string path, string text, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
         var anchors = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
@@ -27,7 +34,7 @@ internal static class YamlTreeReader
             }
 
             parser.Consume<DocumentStart>();
-            var root = ReadNode(parser, path, anchors, diagnostics, cancellationToken);
+            var root = ReadNode(parser, path, anchors, diagnostics, depth: 0, cancellationToken);
             parser.Consume<DocumentEnd>();
             if (parser.Accept<DocumentStart>(out var extra))
             {
@@ -37,6 +44,12 @@ internal static class YamlTreeReader
             }
 
             return root;
+        }
+        catch (TooDeepException ex)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.NestedTooDeep, ErrorLocation(path, text, ex.Start, ex.End.Index > ex.Start.Index ? ex.End : NextMark(ex.Start)), MaxDepth.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            return null;
         }
         catch (YamlException ex)
         {
@@ -58,9 +71,14 @@ internal static class YamlTreeReader
 
     private static YamlNode ReadNode(
         IParser parser, string path, Dictionary<string, YamlNode> anchors,
-        List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+        List<DiagnosticInfo> diagnostics, int depth, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        if (depth > MaxDepth && parser.Current is { } deep)
+        {
+            throw new TooDeepException(deep.Start, deep.End);
+        }
+
         if (parser.TryConsume<AnchorAlias>(out var alias))
         {
             if (anchors.TryGetValue(alias.Value.Value, out var target))
@@ -78,6 +96,7 @@ internal static class YamlTreeReader
             anchor = scalar.Anchor.IsEmpty ? null : scalar.Anchor.Value;
             node = YamlNode.Scalar(scalar.Value, scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted,
                 Span(scalar.Start, scalar.End), LineSpan(scalar.Start, scalar.End));
+            ScalarCheck.Report(node, path, diagnostics);
         }
         else if (parser.TryConsume<SequenceStart>(out var sequenceStart))
         {
@@ -85,7 +104,7 @@ internal static class YamlTreeReader
             var items = new List<YamlNode>();
             while (!parser.TryConsume<SequenceEnd>(out _))
             {
-                items.Add(ReadNode(parser, path, anchors, diagnostics, cancellationToken));
+                items.Add(ReadNode(parser, path, anchors, diagnostics, depth + 1, cancellationToken));
             }
 
             node = YamlNode.Sequence(Span(sequenceStart.Start, sequenceStart.End), LineSpan(sequenceStart.Start, sequenceStart.End));
@@ -98,8 +117,8 @@ internal static class YamlTreeReader
             var seen = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
             while (!parser.TryConsume<MappingEnd>(out _))
             {
-                var key = ReadNode(parser, path, anchors, diagnostics, cancellationToken);
-                var value = ReadNode(parser, path, anchors, diagnostics, cancellationToken);
+                var key = ReadNode(parser, path, anchors, diagnostics, depth + 1, cancellationToken);
+                var value = ReadNode(parser, path, anchors, diagnostics, depth + 1, cancellationToken);
                 if (key.Kind != YamlNodeKind.Scalar)
                 {
                     diagnostics.Add(DiagnosticInfo.Create(
@@ -132,6 +151,9 @@ internal static class YamlTreeReader
 
         return node;
     }
+
+    /// <summary>The mark one character after <paramref name="mark"/>: a flow '[' or '{' is reported with an empty span otherwise.</summary>
+    private static Mark NextMark(Mark mark) => new(mark.Index + 1, mark.Line, mark.Column + 1);
 
     public static LocationInfo Location(string path, YamlNode node) => new(path, node.Span, node.LineSpan);
 

@@ -13,6 +13,7 @@ internal static class StepAssert
         Generator.TrackingNames.ContractFiles,
         Generator.TrackingNames.ParseContract,
         Generator.TrackingNames.BuildUnits,
+        Generator.TrackingNames.FindConflicts,
     ];
 
     /// <summary>The runs of one of our steps in the last driver run; fails when the step did not run at all.</summary>

@@ -39,6 +39,22 @@ public sealed class ContractOptionsTests
     }
 
     [Theory]
+    [InlineData("My-App", null, "'My-App' gives the C# name 'My-App', which is not a C# identifier")]
+    [InlineData("Acme.class", null, "'Acme.class' gives the C# name 'class', which is a C# keyword")]
+    [InlineData("Acme..Items", null, "'Acme..Items' gives the C# name '', which is empty")]
+    [InlineData(null, "2Client", "'2Client' gives the C# name '2Client', which starts with a digit")]
+    public void ANamespaceOrClientNameThatIsNoCSharpNameIsReportedAtApi(string? @namespace, string? clientName, string message)
+    {
+        var result = Parse.Result(StructureDiagnosticTests.Valid, @namespace, clientName);
+
+        Assert.Null(result.Spec);
+        var diagnostic = Assert.Single(result.Diagnostics).ToDiagnostic();
+        Assert.Equal("CFG014", diagnostic.Id);
+        Assert.Contains(message, diagnostic.GetMessage(CultureInfo.InvariantCulture));
+        Assert.Equal(1, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+    }
+
+    [Theory]
     [InlineData("Acme.Items", "Acme.Root", "Acme.Items")]
     [InlineData(null, "Acme.Root", "Acme.Root")]
     [InlineData(null, null, "Demo")]
@@ -48,8 +64,9 @@ public sealed class ContractOptionsTests
 
         var hintNames = GeneratorRunner.Run([contract], rootNamespace).GeneratedSources.Select(s => s.HintName).ToList();
 
-        Assert.Contains(expected + ".DemoClient.g.cs", hintNames);
-        Assert.All(hintNames, h => Assert.StartsWith(expected + ".", h, StringComparison.Ordinal));
+        // Every file name starts with the contract's file name (contract.yaml), then the namespace.
+        Assert.Contains("contract." + expected + ".DemoClient.g.cs", hintNames);
+        Assert.All(hintNames, h => Assert.StartsWith("contract." + expected + ".", h, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -59,9 +76,9 @@ public sealed class ContractOptionsTests
 
         var hintNames = GeneratorRunner.Run(contract).GeneratedSources.Select(s => s.HintName).ToList();
 
-        Assert.Contains("Demo.ThingsApi.g.cs", hintNames);
-        Assert.Contains("Demo.ThingsApiOptions.g.cs", hintNames);
-        Assert.DoesNotContain("Demo.DemoClient.g.cs", hintNames);
+        Assert.Contains("contract.Demo.ThingsApi.g.cs", hintNames);
+        Assert.Contains("contract.Demo.ThingsApiOptions.g.cs", hintNames);
+        Assert.DoesNotContain("contract.Demo.DemoClient.g.cs", hintNames);
     }
 
     [Theory]
