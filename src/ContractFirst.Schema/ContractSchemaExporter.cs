@@ -98,7 +98,7 @@ public static class ContractSchemaExporter
             };
             foreach (var id in action.Models)
             {
-                model.Enumeration.Add(id.Id);
+                model.Enumeration.Add(id.Value);
             }
 
             schema.Properties[modelField] = model;

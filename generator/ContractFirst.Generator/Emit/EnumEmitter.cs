@@ -15,7 +15,7 @@ internal static class EnumEmitter
     /// <summary>The model ids of an action, as the type of its request's model property.</summary>
     public static string Emit(ContractSpec spec, ActionSpec action) =>
         Emit(spec.Namespace, action.ModelTypeName, $"The models the {action.Value} action accepts.",
-            action.Models.Select(m => (m.Id, m.Name, m.Description)).ToList(), action.DefaultModel);
+            action.Models.Select(m => (m.Value, m.Name, m.Description)).ToList(), action.DefaultModel);
 
     private static string Emit(
         string @namespace, string name, string summary, List<(string Value, string Name, string? Description)> values, string? defaultValue)

@@ -37,10 +37,10 @@ internal static class RequestEmitter
 
         if (endpoint.ModelField is not null && !action.Models.IsEmpty)
         {
-            var defaultName = action.Models.FirstOrDefault(m => m.Id == action.DefaultModel)?.Name ?? "Default";
+            var defaultName = action.Models.FirstOrDefault(m => m.Value == action.DefaultModel)?.Name ?? "Default";
             w.Line();
             w.Line($"/// <summary>The model. {Docs.Escape(action.ModelTypeName)}.{defaultName} ({Docs.Code(action.DefaultModel!)}) is sent when unset. " +
-                $"One of: {Docs.Escape(string.Join(", ", action.Models.Select(m => m.Id)))}. JSON: {Docs.Code(endpoint.ModelField)}.</summary>");
+                $"One of: {Docs.Escape(string.Join(", ", action.Models.Select(m => m.Value)))}. JSON: {Docs.Code(endpoint.ModelField)}.</summary>");
             w.Line($"public {action.ModelTypeName}? {Naming.ToPascalCase(endpoint.ModelField)} {{ get; set; }}");
         }
 

@@ -13,7 +13,7 @@ public sealed record ActionSpec(
     string Value,
     string TypeName,
     string? Description,
-    EquatableArray<ModelIdSpec> Models,
+    EquatableArray<NamedValueSpec> Models,
     string? DefaultModel,
     EquatableArray<FieldSpec> Fields,
     string Response)
@@ -25,6 +25,3 @@ public sealed record ActionSpec(
     public string MethodName => TypeName + "Async";
 }
 
-/// <param name="Id">The model id sent on the wire, e.g. <c>happyhorse-1.1-t2v</c>.</param>
-/// <param name="Name">The C# member name, e.g. <c>HappyHorse1_1</c>.</param>
-public sealed record ModelIdSpec(string Id, string Name, string? Description);

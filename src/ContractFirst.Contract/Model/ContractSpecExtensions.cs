@@ -34,7 +34,7 @@ public static class ContractSpecExtensions
     /// <param name="action">The action.</param>
     /// <param name="model">A model id.</param>
     /// <returns><see langword="true"/> when the action lists the model.</returns>
-    public static bool HasModel(this ActionSpec action, string? model) => action.Models.Any(m => m.Id == model);
+    public static bool HasModel(this ActionSpec action, string? model) => action.Models.Any(m => m.Value == model);
 
     /// <summary>Gets the price per second for a value of the rate field.</summary>
     /// <param name="billing">The billing section.</param>

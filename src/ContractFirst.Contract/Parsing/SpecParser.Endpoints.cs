@@ -230,9 +230,9 @@ internal sealed partial class SpecParser
                 fields.ToEquatableArray(), response);
     }
 
-    private (List<ModelIdSpec> Models, string? Default) ParseActionModels(MappingView map, YamlNode keyNode, string what, string? modelField, string modelTypeName)
+    private (List<NamedValueSpec> Models, string? Default) ParseActionModels(MappingView map, YamlNode keyNode, string what, string? modelField, string modelTypeName)
     {
-        var models = new List<ModelIdSpec>();
+        var models = new List<NamedValueSpec>();
         var items = _context.Sequence(map, "models");
         if (items is null && !ParseContext.IsAbsent(map, "models"))
         {
@@ -268,7 +268,7 @@ internal sealed partial class SpecParser
                 continue;
             }
 
-            if (models.Any(m => m.Id == id))
+            if (models.Any(m => m.Value == id))
             {
                 _context.Report(DiagnosticDescriptors.DuplicateName, item, "model", id, $" in {what}");
             }
@@ -278,7 +278,7 @@ internal sealed partial class SpecParser
             }
             else
             {
-                models.Add(new ModelIdSpec(id, name!, description));
+                models.Add(new NamedValueSpec(id, name!, description));
             }
         }
 
@@ -289,13 +289,13 @@ internal sealed partial class SpecParser
         }
 
         var defaultModel = _context.String(map, "default_model");
-        if (defaultModel is not null && models.All(m => m.Id != defaultModel))
+        if (defaultModel is not null && models.All(m => m.Value != defaultModel))
         {
             _context.Report(DiagnosticDescriptors.DefaultModelNotInAction, map["default_model"]!, defaultModel, keyNode.Value!,
-                string.Join(", ", models.Select(m => m.Id)));
+                string.Join(", ", models.Select(m => m.Value)));
         }
 
-        return (models, defaultModel ?? models[0].Id);
+        return (models, defaultModel ?? models[0].Value);
     }
 
     /// <summary>An action's use of an endpoint field: <c>required</c>, <c>optional</c>, or a mapping of overrides.</summary>

@@ -260,4 +260,18 @@ internal sealed partial class SpecParser
         FieldKind.Enum when _enums.TryGetValue(type.Name!, out var e) => "a value of enum '" + type.Name + "': " + string.Join(", ", e.Values.Select(v => v.Value)),
         _ => "a value test on a text, number, boolean or enum field (timestamps and models only take 'present')",
     };
+
+    /// <summary>Resolves <c>endpoint.action</c>.</summary>
+    private ActionSpec? ResolveActionReference(string reference, YamlNode node, string what, List<EndpointDefinition> endpoints)
+    {
+        var dot = reference.IndexOf('.');
+        var endpoint = dot > 0 ? endpoints.FirstOrDefault(e => e.Spec.Key == reference.Substring(0, dot)) : null;
+        var action = endpoint?.Action(reference.Substring(dot + 1));
+        if (action is null)
+        {
+            _context.Report(DiagnosticDescriptors.UnknownReference, node, what, reference, "an action written as endpoint.action, e.g. tasks.retrieve");
+        }
+
+        return action;
+    }
 }

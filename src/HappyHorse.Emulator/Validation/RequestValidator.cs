@@ -86,7 +86,7 @@ internal sealed class RequestValidator
                 var owner = _endpoint.FindActionOfModel(id);
                 if (owner is not null && owner != action)
                 {
-                    problems.Add($"{modelField} {id} belongs to action {owner.Value}, not {action.Value}; {action.Value} takes {string.Join(", ", action.Models.Select(m => m.Id))}");
+                    problems.Add($"{modelField} {id} belongs to action {owner.Value}, not {action.Value}; {action.Value} takes {string.Join(", ", action.Models.Select(m => m.Value))}");
                     skipModel = true;
                 }
             }

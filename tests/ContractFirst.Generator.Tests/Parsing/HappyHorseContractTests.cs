@@ -53,7 +53,7 @@ public sealed class HappyHorseContractTests
     [InlineData("video_edit", "happyhorse-1.0-video-edit")]
     public void EachActionHasItsModelsWithTheFirstAsDefault(string action, params string[] models)
     {
-        Assert.Equal(models, Action(action).Models.Select(m => m.Id));
+        Assert.Equal(models, Action(action).Models.Select(m => m.Value));
         Assert.Equal(models[0], Action(action).DefaultModel);
         Assert.Equal(s_modelNames[^models.Length..], Action(action).Models.Select(m => m.Name));
     }

@@ -100,8 +100,8 @@ internal static class RequestCases
     {
         if (endpoint.ModelField is { } modelField)
         {
-            var models = action.Models.Select(m => m.Id).ToArray();
-            var others = endpoint.Actions.Where(a => a != action).SelectMany(a => a.Models.Select(m => m.Id));
+            var models = action.Models.Select(m => m.Value).ToArray();
+            var others = endpoint.Actions.Where(a => a != action).SelectMany(a => a.Models.Select(m => m.Value));
             yield return (modelField, [null, .. models, .. others, "happyhorse-9.9-t2v", "", models[0].ToUpperInvariant()]);
         }
 
