@@ -14,22 +14,14 @@ internal static class CSharpTypes
     public const string CancellationToken = "global::System.Threading.CancellationToken";
 
     /// <summary>The C# type of one value of <paramref name="field"/> (the item type for arrays).</summary>
-    public static string Item(FieldSpec field) => field.Type.Kind switch
-    {
-        FieldKind.String or FieldKind.Url => "string",
-        FieldKind.Integer => IsLong(field) ? "long" : "int",
-        FieldKind.Number => "double",
-        FieldKind.Boolean => "bool",
-        FieldKind.Timestamp => "global::System.DateTimeOffset",
-        _ => field.Type.Name!,
-    };
+    public static string Item(FieldSpec field) => FieldKindTraits.Of(field).CSharpType ?? field.Type.Name!;
 
     /// <summary>Integers stay <c>int</c> unless the contract's bounds need more.</summary>
     public static bool IsLong(FieldSpec field) =>
         field.Min < int.MinValue || field.Max > int.MaxValue;
 
     public static bool IsReferenceType(FieldSpec field) =>
-        field.Type.IsArray || field.Type.Kind is FieldKind.String or FieldKind.Url or FieldKind.Model;
+        field.Type.IsArray || FieldKindTraits.Of(field).IsReference;
 
     /// <summary>A request property: required values are non-nullable, optional ones nullable (unset is omitted).</summary>
     public static string RequestProperty(FieldSpec field)

@@ -168,15 +168,9 @@ internal static class JsonReaderEmitter
     }
 
     /// <summary>A scalar value (or array item) of <paramref name="field"/>: nullable, null when it could not be read.</summary>
-    private static string ReadValue(ContractSpec spec, FieldSpec field, string path) => field.Type.Kind switch
-    {
-        FieldKind.String or FieldKind.Url => $"{Read}String(ref reader, context, {path})",
-        FieldKind.Integer => CSharpTypes.IsLong(field) ? $"{Read}Int64(ref reader, context, {path})" : $"{Read}Int32(ref reader, context, {path})",
-        FieldKind.Number => $"{Read}Double(ref reader, context, {path})",
-        FieldKind.Boolean => $"{Read}Boolean(ref reader, context, {path})",
-        FieldKind.Timestamp => $"{Read}UnixSeconds(ref reader, context, {path})",
-        FieldKind.Enum => $"{CSharpTypes.Qualified(spec, field.Type.Name!)}.Read(ref reader, context, {path})",
-        // Models are read with TryStartObject and ReadJson above; never reached.
-        _ => $"{CSharpTypes.Qualified(spec, field.Type.Name!)}.ReadJson(ref reader, context)",
-    };
+    private static string ReadValue(ContractSpec spec, FieldSpec field, string path) => FieldKindTraits.Of(field).Reader is { } reader
+        ? $"{Read}{reader}(ref reader, context, {path})"
+        : field.Type.Kind == FieldKind.Enum
+            ? $"{CSharpTypes.Qualified(spec, field.Type.Name!)}.Read(ref reader, context, {path})"
+            : $"{CSharpTypes.Qualified(spec, field.Type.Name!)}.ReadJson(ref reader, context)"; // models are read above; kept for completeness
 }

@@ -98,23 +98,9 @@ internal static class JsonWriterEmitter
 
     }
 
-    private static string WriteProperty(FieldSpec field, string name, string value) => field.Type.Kind switch
-    {
-        FieldKind.Integer or FieldKind.Number => $"writer.WriteNumber({name}, {value});",
-        FieldKind.Boolean => $"writer.WriteBoolean({name}, {value});",
-        FieldKind.Enum => $"writer.WriteString({name}, {value}.Value);",
-        FieldKind.Timestamp => $"writer.WriteNumber({name}, {value}.ToUnixTimeMilliseconds() / 1000d);",
-        FieldKind.Model => $"writer.WritePropertyName({name});\n{value}.WriteJson(writer);",
-        _ => $"writer.WriteString({name}, {value});",
-    };
+    private static string WriteProperty(FieldSpec field, string name, string value) =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, FieldKindTraits.Of(field).WriteProperty, name, value);
 
-    private static string WriteValue(FieldSpec field, string value) => field.Type.Kind switch
-    {
-        FieldKind.Integer or FieldKind.Number => $"writer.WriteNumberValue({value});",
-        FieldKind.Boolean => $"writer.WriteBooleanValue({value});",
-        FieldKind.Enum => $"writer.WriteStringValue({value}.Value);",
-        FieldKind.Timestamp => $"writer.WriteNumberValue({value}.ToUnixTimeMilliseconds() / 1000d);",
-        FieldKind.Model => $"{value}.WriteJson(writer);",
-        _ => $"writer.WriteStringValue({value});",
-    };
+    private static string WriteValue(FieldSpec field, string value) =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, FieldKindTraits.Of(field).WriteValue, value);
 }
