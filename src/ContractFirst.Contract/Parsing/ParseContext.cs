@@ -43,12 +43,27 @@ internal sealed class ParseContext(string path, CancellationToken cancellationTo
         }
 
         var view = new MappingView(node, what, ownerKey);
+        KeyValuePair<YamlNode, YamlNode>? previous = null;
         foreach (var pair in view.Pairs)
         {
-            if (Array.IndexOf(allowedKeys, pair.Key.Value) < 0)
+            if (Array.IndexOf(allowedKeys, pair.Key.Value) >= 0)
+            {
+                previous = pair;
+                continue;
+            }
+
+            // `{ description: a, b }`: YAML ends the value at the comma and reads `b` as a key without a value.
+            if (previous is { Value: { Kind: YamlNodeKind.Scalar, IsQuoted: false } before } && pair.Value is { Kind: YamlNodeKind.Scalar, ScalarText: null }
+                && before.LineSpan.End.Line == pair.Key.LineSpan.Start.Line)
+            {
+                Report(DiagnosticDescriptors.CommaEndedValue, pair.Key, pair.Key.Value!, what, previous.Value.Key.Value!);
+            }
+            else
             {
                 Report(DiagnosticDescriptors.UnknownKey, pair.Key, pair.Key.Value!, what, string.Join(", ", allowedKeys));
             }
+
+            previous = pair;
         }
 
         return view;

@@ -63,6 +63,32 @@ public sealed class StructureDiagnosticTests
     }
 
     [Fact]
+    public void Cfg016AnUnquotedCommaEndedAValue()
+    {
+        var diagnostic = DiagnosticAssert.Reports("""
+            contract: 1
+            api: { name: Demo, base_url: https://demo.example }
+            endpoints:
+              things:
+                path: /things
+                response: Thing
+                actions:
+                  create:
+            models:
+              Thing:
+                fields:
+                  id: { type: string, description: Fast, cheap }
+            errors:
+              cases:
+                - { status: 400, exception: BadRequest }
+            """,
+            "CFG016", 12, 46, 12, 51, "cheap");
+        Assert.Equal(
+            "'cheap' became a key of field 'id' of model 'Thing' because a comma ends an unquoted value inside { … }; quote the value of 'description' to keep the comma",
+            diagnostic.GetMessage(CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public void Cfg002MisspeltKey()
     {
         var diagnostic = DiagnosticAssert.Reports("""
