@@ -46,5 +46,5 @@ internal static class DiagnosticDescriptors
             ContractDiagnosticSeverity.Error => DiagnosticSeverity.Error,
             ContractDiagnosticSeverity.Warning => DiagnosticSeverity.Warning,
             _ => DiagnosticSeverity.Info,
-        }, isEnabledByDefault: true);
+        }, isEnabledByDefault: true, description: descriptor.Description);
 }

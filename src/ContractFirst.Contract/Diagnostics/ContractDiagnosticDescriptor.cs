@@ -25,6 +25,9 @@ public sealed record ContractDiagnosticDescriptor(string Id, string Title, strin
     /// <summary>The category every contract diagnostic belongs to.</summary>
     public const string Category = "ContractFirst";
 
+    /// <summary>Gets what the diagnostic means and how to fix the contract; shown by IDEs beside the message.</summary>
+    public string Description { get; init; } = "";
+
     /// <summary>Formats the message with <paramref name="args"/>, as Roslyn would.</summary>
     /// <param name="args">The message arguments.</param>
     /// <returns>The message.</returns>

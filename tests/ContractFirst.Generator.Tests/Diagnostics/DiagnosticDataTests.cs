@@ -15,6 +15,16 @@ namespace ContractFirst.Generator.Tests.Diagnostics;
 /// </summary>
 public sealed class DiagnosticDataTests
 {
+    [Fact]
+    public void EveryDiagnosticTellsTheMaintainerWhatToDoAndTheCompilerShowsIt()
+    {
+        foreach (var descriptor in Contract.Diagnostics.DiagnosticDescriptors.All)
+        {
+            Assert.True(descriptor.Description.Length > 40, $"{descriptor.Id} has no real description");
+            Assert.Equal(descriptor.Description, RoslynDescriptors.ById(descriptor.Id).Description.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
     private static readonly string[] ReleaseFiles = ["AnalyzerReleases.Shipped.md", "AnalyzerReleases.Unshipped.md"];
 
     [Fact]
