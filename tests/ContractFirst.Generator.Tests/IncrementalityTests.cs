@@ -45,12 +45,42 @@ public sealed class IncrementalityTests
         Assert.NotEqual(s_minimal.Text, edited);
         driver = driver.ReplaceAdditionalText(texts[1], new InMemoryAdditionalText(s_minimal.Path, edited)).RunGenerators(compilation);
 
-        foreach (var name in new[] { TrackingNames.ParseContract, TrackingNames.BuildUnits })
-        {
-            var steps = StepAssert.Steps(driver, name);
-            StepAssert.Outputs(steps.Where(s => StepAssert.ContractPath(s) == s_happyHorse.Path), name, Cached);
-            StepAssert.Outputs(steps.Where(s => StepAssert.ContractPath(s) == s_minimal.Path), name, Modified);
-        }
+        var parse = StepAssert.Steps(driver, TrackingNames.ParseContract);
+        StepAssert.Outputs(parse.Where(s => StepAssert.ContractPath(s) == s_happyHorse.Path), TrackingNames.ParseContract, Cached);
+        StepAssert.Outputs(parse.Where(s => StepAssert.ContractPath(s) == s_minimal.Path), TrackingNames.ParseContract, Modified);
+
+        // Units carry only their slice: the edited field's files change, the rest of that contract is unchanged.
+        var units = StepAssert.Steps(driver, TrackingNames.BuildUnits);
+        StepAssert.Outputs(units.Where(s => StepAssert.ContractPath(s) == s_happyHorse.Path), TrackingNames.BuildUnits, Cached);
+        StepAssert.Outputs(units.Where(s => StepAssert.ContractPath(s) == s_minimal.Path), TrackingNames.BuildUnits, Modified, Unchanged);
+        Assert.Contains(units.SelectMany(s => s.Outputs), o => o.Reason == Modified);
+    }
+
+    [Fact]
+    public void EditingOneActionReEmitsOnlyItsOwnFilesAndTheFilesThatSpanTheContract()
+    {
+        var compilation = TestCompilation.Create(["namespace Host; internal static class A { }"]);
+        var (driver, texts) = GeneratorRunner.CreateDriver([s_happyHorse]);
+        driver = driver.RunGenerators(compilation);
+
+        var edited = s_happyHorse.Text.Replace("description: Text-to-video.", "description: Text to video.", StringComparison.Ordinal);
+        Assert.NotEqual(s_happyHorse.Text, edited);
+        driver = driver.ReplaceAdditionalText(texts[0], new InMemoryAdditionalText(s_happyHorse.Path, edited)).RunGenerators(compilation);
+
+        var outputs = StepAssert.Steps(driver, TrackingNames.BuildUnits).SelectMany(s => s.Outputs).ToList();
+        var modified = outputs.Where(o => o.Reason == Modified).Select(o => ((Emit.EmitUnit)o.Value).HintName).Order(StringComparer.Ordinal);
+        Assert.Equal(
+            [
+                "happyhorse.HappyHorse.GenerateModel.g.cs",
+                "happyhorse.HappyHorse.GenerateRequest.Json.g.cs",
+                "happyhorse.HappyHorse.GenerateRequest.Validation.g.cs",
+                "happyhorse.HappyHorse.GenerateRequest.g.cs",
+                "happyhorse.HappyHorse.HappyHorseClient.g.cs",   // the client and the estimates span every action
+                "happyhorse.HappyHorse.HappyHorsePricing.g.cs",
+            ],
+            modified);
+        Assert.All(outputs.Where(o => o.Reason != Modified), o => Assert.Equal(Unchanged, o.Reason));
+        Assert.True(outputs.Count > 40);
     }
 
     [Fact]

@@ -52,7 +52,10 @@ internal static class CSharpTypes
     /// A generated type as an expression. Qualified because a property may share its type's name
     /// (<c>public Ratio? Ratio</c>), and inside that class <c>Ratio.X</c> would mean the property.
     /// </summary>
-    public static string Qualified(ContractSpec spec, string typeName) => "global::" + spec.Namespace + "." + typeName;
+    public static string Qualified(ContractSpec spec, string typeName) => Qualified(spec.Namespace, typeName);
+
+    /// <inheritdoc cref="Qualified(ContractSpec, string)"/>
+    public static string Qualified(string ns, string typeName) => "global::" + ns + "." + typeName;
 
     /// <summary>The local a field's value is bound to, suffixed so it can't shadow a parameter or type.</summary>
     public static string Local(FieldSpec field) => Naming.ToCamelCase(field.PropertyName) + "Value";

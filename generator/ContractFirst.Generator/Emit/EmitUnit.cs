@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ContractFirst.Contract.Helpers;
 using ContractFirst.Contract.Model;
 
 namespace ContractFirst.Generator.Emit;
@@ -19,97 +20,119 @@ internal enum UnitKind
     ClientOptions,
 }
 
-/// <summary>One generated file: which emitter, for which named part of which contract.</summary>
+/// <summary>One generated file: which emitter, and only the slice of the contract that file is made from.</summary>
 /// <remarks>
-/// Carries the whole (value-equal) contract, so an unchanged contract re-emits nothing, and the
-/// positions of its part in the contract's lists, found when the units were built, so emitting
-/// looks nothing up by name.
+/// Units are value-equal records compared by the incremental pipeline, so a file is emitted again
+/// only when its own slice changed: an enum, a model, one action (with its endpoint's own settings,
+/// not its sibling actions), the endpoint's interface (with the names of its actions), the
+/// exceptions (errors, API names, the polled record), the options (polling). Only the client and
+/// the price estimates, which span the endpoints, carry the whole contract.
 /// </remarks>
 /// <param name="FilePrefix">The contract's file name made safe for a hint name, so that two contracts never name a file alike.</param>
 /// <param name="ContractPath">The contract file, where a failure to emit is reported.</param>
-internal sealed record EmitUnit(ContractSpec Spec, UnitKind Kind, string Name, string FilePrefix, string ContractPath, int Index = -1, int ActionIndex = -1)
+/// <param name="Namespace">The namespace the file is generated into.</param>
+internal sealed record EmitUnit(UnitKind Kind, string Name, string FilePrefix, string ContractPath, string Namespace)
 {
+    /// <summary>The whole contract, for the files that span it; null otherwise.</summary>
+    public ContractSpec? Spec { get; init; }
+
+    public EnumSpec? Enum { get; init; }
+
+    /// <summary>The endpoint without its actions, so one action's edit leaves its siblings' files alone.</summary>
+    public EndpointSpec? Endpoint { get; init; }
+
+    public ActionSpec? Action { get; init; }
+
+    public ModelSpec? Model { get; init; }
+
+    /// <summary>The request types that implement an endpoint's interface.</summary>
+    public EquatableArray<string> Implementations { get; init; }
+
     public string HintName => Kind switch
     {
-        UnitKind.RequestValidation => $"{FilePrefix}.{Spec.Namespace}.{Name}.Validation.g.cs",
-        UnitKind.RequestJson or UnitKind.ModelJson => $"{FilePrefix}.{Spec.Namespace}.{Name}.Json.g.cs",
-        _ => $"{FilePrefix}.{Spec.Namespace}.{Name}.g.cs",
+        UnitKind.RequestValidation => $"{FilePrefix}.{Namespace}.{Name}.Validation.g.cs",
+        UnitKind.RequestJson or UnitKind.ModelJson => $"{FilePrefix}.{Namespace}.{Name}.Json.g.cs",
+        _ => $"{FilePrefix}.{Namespace}.{Name}.g.cs",
     };
 
     public static ImmutableArray<EmitUnit> For(ContractSpec spec, string contractPath)
     {
         var prefix = HintNames.Prefix(contractPath);
         var units = ImmutableArray.CreateBuilder<EmitUnit>();
-        EmitUnit Unit(UnitKind kind, string name, int index = -1, int actionIndex = -1) => new(spec, kind, name, prefix, contractPath, index, actionIndex);
+        EmitUnit Unit(UnitKind kind, string name) => new(kind, name, prefix, contractPath, spec.Namespace);
 
-        for (var i = 0; i < spec.Enums.Count; i++)
+        foreach (var enumSpec in spec.Enums)
         {
-            units.Add(Unit(UnitKind.Enum, spec.Enums[i].Name, i));
+            units.Add(Unit(UnitKind.Enum, enumSpec.Name) with { Enum = enumSpec });
         }
 
-        for (var e = 0; e < spec.Endpoints.Count; e++)
+        foreach (var endpoint in spec.Endpoints)
         {
-            var endpoint = spec.Endpoints[e];
-            units.Add(Unit(UnitKind.RequestInterface, endpoint.RequestInterfaceName, e));
-            for (var a = 0; a < endpoint.Actions.Count; a++)
+            var own = endpoint with { Actions = EquatableArray<ActionSpec>.Empty };
+            units.Add(Unit(UnitKind.RequestInterface, endpoint.RequestInterfaceName) with
             {
-                var action = endpoint.Actions[a];
+                Endpoint = own,
+                Implementations = endpoint.Actions.Select(a => a.RequestTypeName).ToEquatableArray(),
+            });
+            foreach (var action in endpoint.Actions)
+            {
                 if (endpoint.ModelField is not null && !action.Models.IsEmpty)
                 {
-                    units.Add(Unit(UnitKind.ActionModels, action.ModelTypeName, e, a));
+                    units.Add(Unit(UnitKind.ActionModels, action.ModelTypeName) with { Action = action });
                 }
 
-                units.Add(Unit(UnitKind.Request, action.RequestTypeName, e, a));
-                units.Add(Unit(UnitKind.RequestValidation, action.RequestTypeName, e, a));
-                units.Add(Unit(UnitKind.RequestJson, action.RequestTypeName, e, a));
+                units.Add(Unit(UnitKind.Request, action.RequestTypeName) with { Endpoint = own, Action = action });
+                units.Add(Unit(UnitKind.RequestValidation, action.RequestTypeName) with { Endpoint = own, Action = action });
+                units.Add(Unit(UnitKind.RequestJson, action.RequestTypeName) with { Endpoint = own, Action = action });
             }
         }
 
-        for (var i = 0; i < spec.Models.Count; i++)
+        foreach (var model in spec.Models)
         {
-            units.Add(Unit(UnitKind.Model, spec.Models[i].Name, i));
-            units.Add(Unit(UnitKind.ModelJson, spec.Models[i].Name, i));
+            units.Add(Unit(UnitKind.Model, model.Name) with { Model = model });
+            units.Add(Unit(UnitKind.ModelJson, model.Name) with { Model = model });
         }
 
-        units.Add(Unit(UnitKind.Errors, spec.Api.Name + "Exception"));
+        // The exceptions need the errors, the API's names and the polled record (for TaskFailedException), nothing else.
+        var record = spec.Models.Where(m => m.Name == spec.Polling?.RecordModel).ToEquatableArray();
+        units.Add(Unit(UnitKind.Errors, spec.Api.Name + "Exception") with
+        {
+            Spec = spec with { Enums = EquatableArray<EnumSpec>.Empty, Endpoints = EquatableArray<EndpointSpec>.Empty, Models = record, Billing = null },
+        });
         if (spec.Billing is not null)
         {
-            units.Add(Unit(UnitKind.Pricing, spec.Api.Name + "Pricing"));
+            units.Add(Unit(UnitKind.Pricing, spec.Api.Name + "Pricing") with { Spec = spec });
         }
 
-        units.Add(Unit(UnitKind.Client, spec.ClientName));
-        units.Add(Unit(UnitKind.ClientOptions, spec.ClientName + "Options"));
+        units.Add(Unit(UnitKind.Client, spec.ClientName) with { Spec = spec });
+        units.Add(Unit(UnitKind.ClientOptions, spec.ClientName + "Options") with
+        {
+            // The options need the client's name and the polling defaults only.
+            Spec = spec with
+            {
+                Enums = EquatableArray<EnumSpec>.Empty,
+                Endpoints = EquatableArray<EndpointSpec>.Empty,
+                Models = EquatableArray<ModelSpec>.Empty,
+                Billing = null,
+                Errors = spec.Errors with { Cases = EquatableArray<ErrorCaseSpec>.Empty },
+            },
+        });
         return units.ToImmutable();
     }
 
-    public string Emit()
+    public string Emit() => Kind switch
     {
-        switch (Kind)
-        {
-            case UnitKind.Enum:
-                return EnumEmitter.Emit(Spec, Spec.Enums[Index]);
-            case UnitKind.RequestInterface:
-                return RequestInterfaceEmitter.Emit(Spec, Spec.Endpoints[Index]);
-            case UnitKind.ActionModels:
-                return EnumEmitter.Emit(Spec, Spec.Endpoints[Index].Actions[ActionIndex]);
-            case UnitKind.Request:
-                return RequestEmitter.Emit(Spec, Spec.Endpoints[Index], Spec.Endpoints[Index].Actions[ActionIndex]);
-            case UnitKind.RequestValidation:
-                return ValidatorEmitter.Emit(Spec, Spec.Endpoints[Index], Spec.Endpoints[Index].Actions[ActionIndex]);
-            case UnitKind.RequestJson:
-                return JsonWriterEmitter.Emit(Spec, Spec.Endpoints[Index], Spec.Endpoints[Index].Actions[ActionIndex]);
-            case UnitKind.Model:
-                return ModelEmitter.Emit(Spec, Spec.Models[Index]);
-            case UnitKind.ModelJson:
-                return JsonReaderEmitter.Emit(Spec, Spec.Models[Index]);
-            case UnitKind.Errors:
-                return ErrorsEmitter.Emit(Spec);
-            case UnitKind.Pricing:
-                return Spec.Billing is { } billing ? PricingEmitter.Emit(Spec, billing) : string.Empty;
-            case UnitKind.Client:
-                return ClientEmitter.Emit(Spec);
-            default:
-                return ClientEmitter.EmitOptions(Spec);
-        }
-    }
+        UnitKind.Enum => EnumEmitter.Emit(Namespace, Enum!),
+        UnitKind.RequestInterface => RequestInterfaceEmitter.Emit(Namespace, Endpoint!, Implementations),
+        UnitKind.ActionModels => EnumEmitter.Emit(Namespace, Action!),
+        UnitKind.Request => RequestEmitter.Emit(Namespace, Endpoint!, Action!),
+        UnitKind.RequestValidation => ValidatorEmitter.Emit(Namespace, Endpoint!, Action!),
+        UnitKind.RequestJson => JsonWriterEmitter.Emit(Namespace, Endpoint!, Action!),
+        UnitKind.Model => ModelEmitter.Emit(Namespace, Model!),
+        UnitKind.ModelJson => JsonReaderEmitter.Emit(Namespace, Model!),
+        UnitKind.Errors => ErrorsEmitter.Emit(Spec!),
+        UnitKind.Pricing => Spec!.Billing is { } billing ? PricingEmitter.Emit(Spec, billing) : string.Empty,
+        UnitKind.Client => ClientEmitter.Emit(Spec!),
+        _ => ClientEmitter.EmitOptions(Spec!),
+    };
 }

@@ -8,13 +8,13 @@ namespace ContractFirst.Generator.Emit;
 /// </summary>
 internal static class EnumEmitter
 {
-    public static string Emit(ContractSpec spec, EnumSpec enumSpec) =>
-        Emit(spec.Namespace, enumSpec.Name, Docs.Sentence(enumSpec.Description, enumSpec.Name + " values."),
+    public static string Emit(string ns, EnumSpec enumSpec) =>
+        Emit(ns, enumSpec.Name, Docs.Sentence(enumSpec.Description, enumSpec.Name + " values."),
             enumSpec.Values.Select(v => (v.Value, v.Name, v.Description)).ToList(), defaultValue: null);
 
     /// <summary>The model ids of an action, as the type of its request's model property.</summary>
-    public static string Emit(ContractSpec spec, ActionSpec action) =>
-        Emit(spec.Namespace, action.ModelTypeName, $"The models the {action.Value} action accepts.",
+    public static string Emit(string ns, ActionSpec action) =>
+        Emit(ns, action.ModelTypeName, $"The models the {action.Value} action accepts.",
             action.Models.Select(m => (m.Value, m.Name, m.Description)).ToList(), action.DefaultModel);
 
     private static string Emit(

@@ -24,9 +24,9 @@ internal static class JsonReaderEmitter
         "<exception cref=\"global::System.Text.Json.JsonException\">The input is empty, is not well-formed JSON, or is not a JSON object; " +
         "or the context is strict and a field could not be read (the message names the field, the problem and the value).</exception>";
 
-    public static string Emit(ContractSpec spec, ModelSpec model)
+    public static string Emit(string ns, ModelSpec model)
     {
-        var w = Header.Start(spec.Namespace);
+        var w = Header.Start(ns);
         w.Open($"public sealed partial class {model.Name}");
         w.Summary($"Reads a {model.Name} from UTF-8 JSON, tolerantly.");
         w.Doc("<param name=\"utf8Json\">The JSON document.</param>");
@@ -109,11 +109,11 @@ internal static class JsonReaderEmitter
                     if (field.Type.Kind == FieldKind.Model)
                     {
                         w.Open($"else if ({Read}TryStartObject(ref reader, context, {path}))");
-                        w.Line($"{CSharpTypes.Local(field)}.Add({CSharpTypes.Qualified(spec, field.Type.Name!)}.ReadJson(ref reader, context));");
+                        w.Line($"{CSharpTypes.Local(field)}.Add({CSharpTypes.Qualified(ns, field.Type.Name!)}.ReadJson(ref reader, context));");
                     }
                     else
                     {
-                        w.Open($"else if ({ReadValue(spec, field, path)} is {{ }} item)");
+                        w.Open($"else if ({ReadValue(ns, field, path)} is {{ }} item)");
                         w.Line($"{CSharpTypes.Local(field)}.Add(item);");
                     }
 
@@ -124,17 +124,17 @@ internal static class JsonReaderEmitter
                 else if (field.Type.Kind == FieldKind.Model)
                 {
                     w.Open($"{keyword} ({Read}TryStartObject(ref reader, context, {path}))");
-                    w.Line($"{CSharpTypes.Local(field)} = {CSharpTypes.Qualified(spec, field.Type.Name!)}.ReadJson(ref reader, context);");
+                    w.Line($"{CSharpTypes.Local(field)} = {CSharpTypes.Qualified(ns, field.Type.Name!)}.ReadJson(ref reader, context);");
                     w.Close();
                 }
                 else if (field.Nullable)
                 {
-                    w.Line($"{CSharpTypes.Local(field)} = {ReadValue(spec, field, path)};");
+                    w.Line($"{CSharpTypes.Local(field)} = {ReadValue(ns, field, path)};");
                 }
                 else
                 {
                     w.Open("else");
-                    w.Line($"{CSharpTypes.Local(field)} = {ReadValue(spec, field, path)};");
+                    w.Line($"{CSharpTypes.Local(field)} = {ReadValue(ns, field, path)};");
                     w.Close();
                 }
 
@@ -168,9 +168,9 @@ internal static class JsonReaderEmitter
     }
 
     /// <summary>A scalar value (or array item) of <paramref name="field"/>: nullable, null when it could not be read.</summary>
-    private static string ReadValue(ContractSpec spec, FieldSpec field, string path) => FieldKindTraits.Of(field).Reader is { } reader
+    private static string ReadValue(string ns, FieldSpec field, string path) => FieldKindTraits.Of(field).Reader is { } reader
         ? $"{Read}{reader}(ref reader, context, {path})"
         : field.Type.Kind == FieldKind.Enum
-            ? $"{CSharpTypes.Qualified(spec, field.Type.Name!)}.Read(ref reader, context, {path})"
-            : $"{CSharpTypes.Qualified(spec, field.Type.Name!)}.ReadJson(ref reader, context)"; // models are read above; kept for completeness
+            ? $"{CSharpTypes.Qualified(ns, field.Type.Name!)}.Read(ref reader, context, {path})"
+            : $"{CSharpTypes.Qualified(ns, field.Type.Name!)}.ReadJson(ref reader, context)"; // models are read above; kept for completeness
 }

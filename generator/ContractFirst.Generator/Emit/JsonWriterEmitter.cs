@@ -11,9 +11,9 @@ namespace ContractFirst.Generator.Emit;
 /// </summary>
 internal static class JsonWriterEmitter
 {
-    public static string Emit(ContractSpec spec, EndpointSpec endpoint, ActionSpec action)
+    public static string Emit(string ns, EndpointSpec endpoint, ActionSpec action)
     {
-        var w = Header.Start(spec.Namespace);
+        var w = Header.Start(ns);
         w.Open($"public sealed partial class {action.RequestTypeName}");
         w.Summary("Writes this request as the JSON body the API expects, with UTF-8 names and no reflection.");
         w.Doc("<param name=\"writer\">The writer to write one JSON object to.</param>");
@@ -23,7 +23,7 @@ internal static class JsonWriterEmitter
         w.Line($"writer.WriteString({CSharpTypes.Utf8(endpoint.Discriminator)}, {CSharpTypes.Utf8(action.Value)});");
         if (endpoint.ModelField is not null && !action.Models.IsEmpty)
         {
-            w.Line($"writer.WriteString({CSharpTypes.Utf8(endpoint.ModelField)}, ({Naming.ToPascalCase(endpoint.ModelField)} ?? {CSharpTypes.Qualified(spec, action.ModelTypeName)}.Default).Value);");
+            w.Line($"writer.WriteString({CSharpTypes.Utf8(endpoint.ModelField)}, ({Naming.ToPascalCase(endpoint.ModelField)} ?? {CSharpTypes.Qualified(ns, action.ModelTypeName)}.Default).Value);");
         }
 
         EmitFields(w, action.Fields);

@@ -5,9 +5,9 @@ namespace ContractFirst.Generator.Emit;
 /// <summary>Emits a response model: read-only properties, arrays never null.</summary>
 internal static class ModelEmitter
 {
-    public static string Emit(ContractSpec spec, ModelSpec model)
+    public static string Emit(string ns, ModelSpec model)
     {
-        var w = Header.Start(spec.Namespace);
+        var w = Header.Start(ns);
         w.Summary(Docs.Sentence(model.Description, model.Name + "."),
             "Read with FromJson, write with WriteJson. Reading is tolerant: unknown JSON fields are ignored, enum values the contract does not list are kept, a value of another JSON type is converted when nothing is lost, and any other value that does not fit is left unset and listed in ReadIssues, so a newer or sloppier service does not break reading.");
         w.Line(Header.GeneratedCode);

@@ -6,10 +6,10 @@ namespace ContractFirst.Generator.Emit;
 /// <summary>Emits one request type per action: only that action's fields, required ones in the constructor.</summary>
 internal static class RequestEmitter
 {
-    public static string Emit(ContractSpec spec, EndpointSpec endpoint, ActionSpec action)
+    public static string Emit(string ns, EndpointSpec endpoint, ActionSpec action)
     {
         var required = action.Fields.Where(f => f.Required).ToList();
-        var w = Header.Start(spec.Namespace);
+        var w = Header.Start(ns);
         w.Summary(Docs.Sentence(action.Description, action.TypeName + " request."),
             $"Sends {endpoint.Discriminator}: {action.Value} to POST {endpoint.Path}. The client validates it before sending; call Validate() to check it yourself.");
         w.Line(Header.GeneratedCode);

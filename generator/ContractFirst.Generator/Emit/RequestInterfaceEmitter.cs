@@ -8,12 +8,12 @@ namespace ContractFirst.Generator.Emit;
 /// </summary>
 internal static class RequestInterfaceEmitter
 {
-    public static string Emit(ContractSpec spec, EndpointSpec endpoint)
+    public static string Emit(string ns, EndpointSpec endpoint, IReadOnlyList<string> implementations)
     {
-        var w = Header.Start(spec.Namespace);
-        var implementations = string.Join(", ", endpoint.Actions.Select(a => a.RequestTypeName));
+        var w = Header.Start(ns);
+        var implementedBy = string.Join(", ", implementations);
         w.Summary($"A request to POST {endpoint.Path}: the fields every action of the endpoint shares.",
-            $"Implemented by {implementations}.");
+            $"Implemented by {implementedBy}.");
         w.Line(Header.GeneratedCode);
         w.Open($"public interface {endpoint.RequestInterfaceName} : {CSharpTypes.Runtime}IJsonWritable, {CSharpTypes.Runtime}IValidatable");
         var first = true;

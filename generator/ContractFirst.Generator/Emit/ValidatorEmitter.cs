@@ -13,9 +13,9 @@ internal static class ValidatorEmitter
     private const string Error = CSharpTypes.Runtime + "ValidationError";
     private const string Add = CSharpTypes.Runtime + "Validate.Add(ref errors, ";
 
-    public static string Emit(ContractSpec spec, EndpointSpec endpoint, ActionSpec action)
+    public static string Emit(string ns, EndpointSpec endpoint, ActionSpec action)
     {
-        var w = Header.Start(spec.Namespace);
+        var w = Header.Start(ns);
         w.Open($"public sealed partial class {action.RequestTypeName}");
         w.Summary("Checks every rule the contract sets for this action and reports all violations at once (field, rule and value); allocates nothing when the request is valid.");
         w.Doc("<returns>The violations; <see cref=\"global::ContractFirst.Runtime.ValidationResult.Success\"/> when there are none.</returns>");
@@ -25,7 +25,7 @@ internal static class ValidatorEmitter
         {
             var property = Naming.ToPascalCase(endpoint.ModelField);
             w.Open($"if ({property} is {{ }} modelValue && !modelValue.IsKnown)");
-            w.Line($"{Add}{Error}.NotAllowed({CSharpTypes.String(endpoint.ModelField)}, {CSharpTypes.Qualified(spec, action.ModelTypeName)}.AllowedValues, modelValue.Value));");
+            w.Line($"{Add}{Error}.NotAllowed({CSharpTypes.String(endpoint.ModelField)}, {CSharpTypes.Qualified(ns, action.ModelTypeName)}.AllowedValues, modelValue.Value));");
             w.Close();
         }
 
@@ -33,11 +33,11 @@ internal static class ValidatorEmitter
         {
             if (field.Type.IsArray)
             {
-                EmitArray(w, spec, field);
+                EmitArray(w, ns, field);
             }
             else
             {
-                EmitScalar(w, spec, field);
+                EmitScalar(w, ns, field);
             }
         }
 
@@ -48,7 +48,7 @@ internal static class ValidatorEmitter
         return w.ToString();
     }
 
-    private static void EmitScalar(SourceWriter w, ContractSpec spec, FieldSpec field)
+    private static void EmitScalar(SourceWriter w, string ns, FieldSpec field)
     {
         var name = CSharpTypes.String(field.JsonName);
         var local = CSharpTypes.Local(field);
@@ -91,7 +91,7 @@ internal static class ValidatorEmitter
                 break;
             case FieldKind.Enum:
                 w.Open($"if ({binding} && !{local}.IsKnown)");
-                w.Line($"{Add}{Error}.NotAllowed({name}, {CSharpTypes.Qualified(spec, field.Type.Name!)}.AllowedValues, {local}.Value));");
+                w.Line($"{Add}{Error}.NotAllowed({name}, {CSharpTypes.Qualified(ns, field.Type.Name!)}.AllowedValues, {local}.Value));");
                 w.Close();
                 break;
             case FieldKind.Number:
@@ -119,7 +119,7 @@ internal static class ValidatorEmitter
         }
     }
 
-    private static void EmitArray(SourceWriter w, ContractSpec spec, FieldSpec field)
+    private static void EmitArray(SourceWriter w, string ns, FieldSpec field)
     {
         var name = CSharpTypes.String(field.JsonName);
         var local = CSharpTypes.Local(field);
@@ -160,7 +160,7 @@ internal static class ValidatorEmitter
                 break;
             case FieldKind.Enum:
                 itemChecks.Open($"if (!{item}.IsKnown)");
-                itemChecks.Line($"{Add}{Error}.NotAllowed({itemName}, {CSharpTypes.Qualified(spec, field.Type.Name!)}.AllowedValues, {item}.Value));");
+                itemChecks.Line($"{Add}{Error}.NotAllowed({itemName}, {CSharpTypes.Qualified(ns, field.Type.Name!)}.AllowedValues, {item}.Value));");
                 itemChecks.Close();
                 break;
             case FieldKind.Number:
