@@ -90,19 +90,24 @@ internal static class ClientEmitter
         }
 
         w.Line();
-        w.Summary("Releases the HttpClient the client created, if it created one.");
-        w.Open("public void Dispose()");
-        w.Line("Dispose(disposing: true);");
-        w.Line("global::System.GC.SuppressFinalize(this);");
-        w.Close();
-        w.Line();
-        w.Summary("Releases the HttpClient the client created, if it created one.");
-        w.Doc("<param name=\"disposing\">Whether this is a call to Dispose rather than a finalizer.</param>");
-        w.Open("protected virtual void Dispose(bool disposing)");
-        w.Open("if (disposing)");
-        w.Line("_transport?.Dispose();");
-        w.Close();
-        w.Close();
+        w.Lines("""
+            /// <summary>Releases the HttpClient the client created, if it created one.</summary>
+            public void Dispose()
+            {
+                Dispose(disposing: true);
+                global::System.GC.SuppressFinalize(this);
+            }
+
+            /// <summary>Releases the HttpClient the client created, if it created one.</summary>
+            /// <param name="disposing">Whether this is a call to Dispose rather than a finalizer.</param>
+            protected virtual void Dispose(bool disposing)
+            {
+                if (disposing)
+                {
+                    _transport?.Dispose();
+                }
+            }
+            """);
         w.Close();
 
         return w.ToString();

@@ -86,31 +86,34 @@ internal static class EnumEmitter
         w.Line($"return {CSharpTypes.Runtime}JsonRead.EnumText(ref reader, context, path) is {{ }} text ? new {name}(text) : default({name}?);");
         w.Close();
         w.Line();
-        w.Line("/// <inheritdoc/>");
-        w.Line($"public bool Equals({name} other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);");
-        w.Line();
-        w.Line("/// <inheritdoc/>");
-        w.Line($"public override bool Equals(object? obj) => obj is {name} other && Equals(other);");
-        w.Line();
-        w.Line("/// <inheritdoc/>");
-        w.Line("public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);");
-        w.Line();
-        w.Summary("The JSON string of this value.");
-        w.Line("public override string ToString() => Value;");
-        w.Line();
-        w.Summary("Compares two values by their JSON strings.");
-        w.Doc("<param name=\"left\">The first value.</param>");
-        w.Doc("<param name=\"right\">The second value.</param>");
-        w.Line($"public static bool operator ==({name} left, {name} right) => left.Equals(right);");
-        w.Line();
-        w.Summary("Compares two values by their JSON strings.");
-        w.Doc("<param name=\"left\">The first value.</param>");
-        w.Doc("<param name=\"right\">The second value.</param>");
-        w.Line($"public static bool operator !=({name} left, {name} right) => !left.Equals(right);");
-        w.Line();
-        w.Summary("Converts a JSON string to a value; validation rejects strings the contract does not list.");
-        w.Doc("<param name=\"value\">The JSON string.</param>");
-        w.Line($"public static implicit operator {name}(string value) => new(value);");
+        // The members every extensible enum has, whatever its values.
+        w.Lines($$"""
+            /// <inheritdoc/>
+            public bool Equals({{name}} other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+            /// <inheritdoc/>
+            public override bool Equals(object? obj) => obj is {{name}} other && Equals(other);
+
+            /// <inheritdoc/>
+            public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+            /// <summary>The JSON string of this value.</summary>
+            public override string ToString() => Value;
+
+            /// <summary>Compares two values by their JSON strings.</summary>
+            /// <param name="left">The first value.</param>
+            /// <param name="right">The second value.</param>
+            public static bool operator ==({{name}} left, {{name}} right) => left.Equals(right);
+
+            /// <summary>Compares two values by their JSON strings.</summary>
+            /// <param name="left">The first value.</param>
+            /// <param name="right">The second value.</param>
+            public static bool operator !=({{name}} left, {{name}} right) => !left.Equals(right);
+
+            /// <summary>Converts a JSON string to a value; validation rejects strings the contract does not list.</summary>
+            /// <param name="value">The JSON string.</param>
+            public static implicit operator {{name}}(string value) => new(value);
+            """);
         w.Close();
         return w.ToString();
     }
