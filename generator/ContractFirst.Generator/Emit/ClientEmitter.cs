@@ -28,32 +28,37 @@ internal static class ClientEmitter
         w.Line($"/// <summary>The service's base URL: {Docs.Escape(spec.Api.BaseUrl)}.</summary>");
         w.Line($"public static global::System.Uri DefaultEndpoint {{ get; }} = new({CSharpTypes.String(spec.Api.BaseUrl)});");
         w.Line();
-        w.Line($"private readonly {CSharpTypes.Runtime}ApiTransport _transport;");
-        w.Line($"private readonly {options} _options;");
-        w.Line();
-        w.Summary("Creates a client that sends nothing, for mocking in tests.");
-        w.Open($"protected {client}()");
-        w.Line("_transport = null!;");
-        w.Line("_options = new();");
-        w.Close();
-        w.Line();
-        w.Summary("Creates a client with default options.");
-        w.Doc("<param name=\"token\">The API token, sent as a bearer token.</param>");
-        w.Line($"public {client}(string token)");
-        w.Line("    : this(token, new(), null)");
-        w.Line("{");
-        w.Line("}");
-        w.Line();
-        w.Summary("Creates a client.");
-        w.Doc("<param name=\"token\">The API token, sent as a bearer token.</param>");
-        w.Doc("<param name=\"options\">Endpoint, timeouts, retries and polling; frozen once the client exists.</param>");
-        w.Doc("<param name=\"httpClient\">An HttpClient to send with (for example from IHttpClientFactory); the client creates and owns one when null.</param>");
-        w.Doc("<exception cref=\"global::System.ArgumentException\">The token is empty, or the endpoint is not HTTPS and not loopback.</exception>");
-        w.Open($"public {client}(string token, {options} options, global::System.Net.Http.HttpClient? httpClient = null)");
-        w.Line("global::System.ArgumentNullException.ThrowIfNull(options);");
-        w.Line("_options = options;");
-        w.Line($"_transport = new {CSharpTypes.Runtime}ApiTransport(options, token, DefaultEndpoint, {spec.Api.Name}Errors.BodyFormat, {spec.Api.Name}Errors.Create, httpClient);");
-        w.Close();
+        var errors = spec.Api.Name + "Errors";
+        w.Lines($$"""
+            private readonly {{CSharpTypes.Runtime}}ApiTransport _transport;
+            private readonly {{options}} _options;
+
+            /// <summary>Creates a client that sends nothing, for mocking in tests.</summary>
+            protected {{client}}()
+            {
+                _transport = null!;
+                _options = new();
+            }
+
+            /// <summary>Creates a client with default options.</summary>
+            /// <param name="token">The API token, sent as a bearer token.</param>
+            public {{client}}(string token)
+                : this(token, new(), null)
+            {
+            }
+
+            /// <summary>Creates a client.</summary>
+            /// <param name="token">The API token, sent as a bearer token.</param>
+            /// <param name="options">Endpoint, timeouts, retries and polling; frozen once the client exists.</param>
+            /// <param name="httpClient">An HttpClient to send with (for example from IHttpClientFactory); the client creates and owns one when null.</param>
+            /// <exception cref="global::System.ArgumentException">The token is empty, or the endpoint is not HTTPS and not loopback.</exception>
+            public {{client}}(string token, {{options}} options, global::System.Net.Http.HttpClient? httpClient = null)
+            {
+                global::System.ArgumentNullException.ThrowIfNull(options);
+                _options = options;
+                _transport = new {{CSharpTypes.Runtime}}ApiTransport(options, token, DefaultEndpoint, {{errors}}.BodyFormat, {{errors}}.Create, httpClient);
+            }
+            """);
 
         if (spec.Api.TokenEnv is not null)
         {
