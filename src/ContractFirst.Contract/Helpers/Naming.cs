@@ -5,6 +5,7 @@ namespace ContractFirst.Contract.Helpers;
 /// <summary>Turns contract names (snake_case, model ids, enum strings) into C# identifiers.</summary>
 internal static class Naming
 {
+    /// <summary>C#'s reserved keywords (contextual ones such as <c>value</c> or <c>record</c> are valid names).</summary>
     private static readonly HashSet<string> s_keywords = new(StringComparer.Ordinal)
     {
         "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked", "class", "const",
@@ -15,6 +16,9 @@ internal static class Naming
         "short", "sizeof", "stackalloc", "static", "string", "struct", "switch", "this", "throw", "true", "try",
         "typeof", "uint", "ulong", "unchecked", "unsafe", "ushort", "using", "virtual", "void", "volatile", "while",
     };
+
+    /// <summary>Whether <paramref name="name"/> is a reserved C# keyword.</summary>
+    public static bool IsKeyword(string name) => s_keywords.Contains(name);
 
     /// <summary><c>image_to_video</c> → <c>ImageToVideo</c>; <c>happyhorse-1.1</c> → <c>Happyhorse1_1</c>.</summary>
     public static string ToPascalCase(string name)

@@ -1,3 +1,4 @@
+using ContractFirst.Contract.Helpers;
 using ContractFirst.Contract.Diagnostics;
 using System.Globalization;
 
@@ -35,18 +36,6 @@ internal sealed partial class SpecParser
         "CancellationToken",
     };
 
-    /// <summary>C#'s reserved keywords (contextual ones such as <c>value</c> or <c>record</c> are valid names).</summary>
-    private static readonly HashSet<string> s_keywords = new(StringComparer.Ordinal)
-    {
-        "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked", "class", "const",
-        "continue", "decimal", "default", "delegate", "do", "double", "else", "enum", "event", "explicit",
-        "extern", "false", "finally", "fixed", "float", "for", "foreach", "goto", "if", "implicit", "in", "int",
-        "interface", "internal", "is", "lock", "long", "namespace", "new", "null", "object", "operator", "out",
-        "override", "params", "private", "protected", "public", "readonly", "ref", "return", "sbyte", "sealed",
-        "short", "sizeof", "stackalloc", "static", "string", "struct", "switch", "this", "throw", "true", "try",
-        "typeof", "uint", "ulong", "unchecked", "unsafe", "ushort", "using", "virtual", "void", "volatile", "while",
-    };
-
     private readonly Dictionary<string, string> _typeNamesIgnoringCase = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Every type claimed, in claim order, for the check across contracts.</summary>
@@ -69,7 +58,7 @@ internal sealed partial class SpecParser
                 ? "starts with a digit; a C# name starts with a letter or '_'"
                 : "is not a C# identifier";
         }
-        else if (s_keywords.Contains(name))
+        else if (Naming.IsKeyword(name))
         {
             problem = "is a C# keyword";
         }

@@ -75,11 +75,7 @@ public sealed class JsonReadContext
         ArgumentNullException.ThrowIfNull(rawJson);
 
         // Scrub before cutting, so a secret that straddles the cut cannot leave a prefix behind.
-        var raw = Redaction.Scrub(rawJson, Secret)!;
-        if (raw.Length > MaxRawJsonLength)
-        {
-            raw = string.Concat(raw.AsSpan(0, MaxRawJsonLength - 1), "…");
-        }
+        var raw = ErrorBodyFormat.Cut(Redaction.Scrub(rawJson, Secret), MaxRawJsonLength - 1)!;
 
         var issue = new JsonReadIssue(path, problem, raw);
         if (Strict)
