@@ -98,8 +98,7 @@ public sealed class ContractGenerator : IIncrementalGenerator
         catch (ArgumentException ex) when (ex.ParamName == "hintName")
         {
             // Two contracts in one project generating the same type in the same namespace.
-            output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateName, ContractStart(unit),
-                "generated file", unit.HintName, "; give one of the contracts its own ContractNamespace"));
+            output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.GeneratedFileTaken, ContractStart(unit), unit.HintName));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

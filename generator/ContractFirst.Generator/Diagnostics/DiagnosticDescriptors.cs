@@ -17,8 +17,8 @@ internal static class DiagnosticDescriptors
     /// <summary>CFG000: the generator failed unexpectedly; a bug, reported instead of crashing the build.</summary>
     public static DiagnosticDescriptor InternalError => ById(Contract.Diagnostics.DiagnosticDescriptors.InternalError.Id);
 
-    /// <summary>CFG010: two things with the same name where names must be unique.</summary>
-    public static DiagnosticDescriptor DuplicateName => ById(Contract.Diagnostics.DiagnosticDescriptors.DuplicateName.Id);
+    /// <summary>CFG041: two contracts of one file name generating one file.</summary>
+    public static DiagnosticDescriptor GeneratedFileTaken => ById(Contract.Diagnostics.DiagnosticDescriptors.GeneratedFileTaken.Id);
 
     /// <summary>CFG015: two contracts in one project generating the same type in the same namespace.</summary>
     public static DiagnosticDescriptor TypeInOtherContract => ById(Contract.Diagnostics.DiagnosticDescriptors.TypeInOtherContract.Id);
@@ -46,5 +46,5 @@ internal static class DiagnosticDescriptors
             ContractDiagnosticSeverity.Error => DiagnosticSeverity.Error,
             ContractDiagnosticSeverity.Warning => DiagnosticSeverity.Warning,
             _ => DiagnosticSeverity.Info,
-        }, isEnabledByDefault: true, description: descriptor.Description);
+        }, isEnabledByDefault: true, description: descriptor.Description, helpLinkUri: descriptor.HelpLink);
 }

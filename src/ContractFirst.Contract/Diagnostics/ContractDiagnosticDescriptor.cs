@@ -28,6 +28,13 @@ public sealed record ContractDiagnosticDescriptor(string Id, string Title, strin
     /// <summary>Gets what the diagnostic means and how to fix the contract; shown by IDEs beside the message.</summary>
     public string Description { get; init; } = "";
 
+    /// <summary>Where every diagnostic is explained, with an example: the generator's README on the project's repository.</summary>
+    /// <remarks>Kept equal to <c>RepositoryUrl</c> in Directory.Build.props by a test; change both when the repository moves.</remarks>
+    public const string HelpPage = "https://github.com/happyhorse-generated/HappyHorse.Generated/blob/main/generator/README.md";
+
+    /// <summary>Gets the address of this diagnostic's entry in the generator's README.</summary>
+    public string HelpLink => HelpPage + "#" + Id.ToLowerInvariant();
+
     /// <summary>Formats the message with <paramref name="args"/>, as Roslyn would.</summary>
     /// <param name="args">The message arguments.</param>
     /// <returns>The message.</returns>

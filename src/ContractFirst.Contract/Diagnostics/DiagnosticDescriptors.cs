@@ -26,17 +26,17 @@ public static class DiagnosticDescriptors
     public static readonly ContractDiagnosticDescriptor WrongNodeKind = Error(
         "CFG004", "Wrong kind of YAML node", "{0} must be a {1}", "The value has the wrong YAML shape: a list where a mapping is needed, a scalar where a list is needed, and so on.");
 
-    /// <summary>CFG005: a scalar that does not parse as what its key requires.</summary>
-    public static readonly ContractDiagnosticDescriptor InvalidValue = Error(
-        "CFG005", "Invalid value", "Invalid value '{0}' for {1}: {2}", "The value does not parse as what its key requires (a number, a boolean, a URL, one of a fixed set). The message names the key and what is expected.");
+    /// <summary>CFG005: a value outside the fixed set its key allows.</summary>
+    public static readonly ContractDiagnosticDescriptor NotAllowedValue = Error(
+        "CFG005", "Value not allowed", "{0} is '{1}', which is not one of: {2}", "The key takes one of a fixed set of values, listed in the message.");
 
     /// <summary>CFG006: a field type that is neither built in nor a defined enum or model.</summary>
     public static readonly ContractDiagnosticDescriptor UnknownType = Error(
         "CFG006", "Unknown type", "Unknown type '{0}' for {1}; expected {2}", "A field's type is neither built in (string, url, integer, number, boolean, timestamp, array) nor an enum or model the contract defines.");
 
-    /// <summary>CFG007: a reference to a field, action, model or enum value that is not defined.</summary>
-    public static readonly ContractDiagnosticDescriptor UnknownReference = Error(
-        "CFG007", "Unknown reference", "{0} refers to '{1}', which is not {2}", "The contract refers to something it does not define: a field, an action, a model, an enum value or a path. Check the spelling or define it.");
+    /// <summary>CFG007: a name that should be a field and is not one.</summary>
+    public static readonly ContractDiagnosticDescriptor UnknownField = Error(
+        "CFG007", "Unknown field", "{0} names '{1}', which is not a field of {2}", "The contract names a field its owner does not define, or a field of the wrong type for the key (the message says which fields qualify). Check the spelling or define the field.");
 
     /// <summary>CFG008: an action's default model is not one of its models.</summary>
     public static readonly ContractDiagnosticDescriptor DefaultModelNotInAction = Error(
@@ -46,13 +46,13 @@ public static class DiagnosticDescriptors
     public static readonly ContractDiagnosticDescriptor MinAboveMax = Error(
         "CFG009", "Minimum above maximum", "{0}: {1} ({2}) is greater than {3} ({4})", "A lower bound (min, min_items) is greater than the matching upper bound (max, max_items).");
 
-    /// <summary>CFG010: two things with the same name where names must be unique.</summary>
-    public static readonly ContractDiagnosticDescriptor DuplicateName = Error(
-        "CFG010", "Duplicate name", "Duplicate {0} '{1}'{2}", "Two things would get the same name where names must be unique, including a name the generator itself uses for a member of the same type. Rename one (a name: key sets the C# name).");
+    /// <summary>CFG010: a mapping key written twice.</summary>
+    public static readonly ContractDiagnosticDescriptor DuplicateKey = Error(
+        "CFG010", "Key written twice", "{0} is written twice; the first is at line {2}", "A mapping has the same key twice; YAML keeps only one of them. Remove or rename one.");
 
-    /// <summary>CFG011: a constraint or key that does not apply where it is used.</summary>
-    public static readonly ContractDiagnosticDescriptor NotApplicable = Error(
-        "CFG011", "Key does not apply here", "'{0}' does not apply to {1}: {2}", "The key or constraint is valid in the format but not where it is used, for example min on a string field or resend_safe on a case without codes.");
+    /// <summary>CFG011: a constraint that does not apply to the type of its field.</summary>
+    public static readonly ContractDiagnosticDescriptor KeyNotForType = Error(
+        "CFG011", "Key does not apply to this type", "'{1}' does not apply to {0}, of type {2}; it applies to: {3}", "The key is valid in the format but not for this field's type, for example min on a string field or items on a scalar.");
 
     /// <summary>CFG012: a contract format version this generator does not read.</summary>
     public static readonly ContractDiagnosticDescriptor UnsupportedVersion = Error(
@@ -64,7 +64,7 @@ public static class DiagnosticDescriptors
 
     /// <summary>CFG014: a contract name that cannot become the C# identifier the generator derives from it.</summary>
     public static readonly ContractDiagnosticDescriptor InvalidCSharpName = Error(
-        "CFG014", "Name unusable in C#", "{0} '{1}' gives the C# name '{2}', which {3}", "The C# name derived from a contract name is not a valid identifier (a keyword, a leading digit, empty). Give the value a name: key, or rename it.");
+        "CFG014", "Name unusable in C#", "{0} ('{1}') gives the C# name '{2}', which {3}", "The C# name derived from a contract name is not a valid identifier (a keyword, a leading digit, empty). Give the value a name: key, or rename it.");
 
     /// <summary>CFG015: two contracts in one project generating the same type in the same namespace.</summary>
     public static readonly ContractDiagnosticDescriptor TypeInOtherContract = Error(
@@ -74,12 +74,116 @@ public static class DiagnosticDescriptors
     public static readonly ContractDiagnosticDescriptor CommaEndedValue = Error(
         "CFG016", "A comma ended an unquoted value", "'{0}' became a key of {1} because a comma ends an unquoted value inside {{ … }}; quote the value of '{2}' to keep the comma", "Inside a { … } flow mapping, an unquoted comma ends the value, so the words after it became a key. Quote the value to keep the comma.");
 
+    /// <summary>CFG017: a value that must be a number.</summary>
+    public static readonly ContractDiagnosticDescriptor NotANumber = Error(
+        "CFG017", "Not a number", "{0} is '{1}', which is not a number", "The key takes a number, written with '.' as the decimal point.");
+
+    /// <summary>CFG018: a value that must be a whole number.</summary>
+    public static readonly ContractDiagnosticDescriptor NotAWholeNumber = Error(
+        "CFG018", "Not a whole number", "{0} is '{1}', which is not a whole number", "The key takes a whole number (for an integer field's bounds, too), without a decimal point.");
+
+    /// <summary>CFG019: a number outside the range its key allows.</summary>
+    public static readonly ContractDiagnosticDescriptor OutOfRange = Error(
+        "CFG019", "Value out of range", "{0} is {1}, outside the allowed range {2}", "The number is of the right kind but outside what the key allows, for example a negative delay or an HTTP status that is not an error.");
+
+    /// <summary>CFG020: an endpoint path that does not start with '/'.</summary>
+    public static readonly ContractDiagnosticDescriptor PathNotRooted = Error(
+        "CFG020", "Endpoint path not rooted", "{0} is '{1}', which does not start with '/'", "An endpoint's path is joined to api.base_url and must start with '/'.");
+
+    /// <summary>CFG021: a base URL that is not an absolute http or https URL.</summary>
+    public static readonly ContractDiagnosticDescriptor NotAnHttpUrl = Error(
+        "CFG021", "Not an absolute http(s) URL", "{0} is '{1}', which is not an absolute http or https URL", "The service's address must be an absolute URL with the http or https scheme.");
+
+    /// <summary>CFG022: a name given for a C# type that is not a PascalCase identifier.</summary>
+    public static readonly ContractDiagnosticDescriptor NotPascalCase = Error(
+        "CFG022", "Not a PascalCase identifier", "{0} is '{1}', which is not a PascalCase C# identifier", "The value becomes a C# type name as written: a capital letter, then letters, digits or '_'.");
+
+    /// <summary>CFG023: a scalar holding an unpaired surrogate, which is not a Unicode character.</summary>
+    public static readonly ContractDiagnosticDescriptor UnpairedSurrogate = Error(
+        "CFG023", "Unpaired surrogate", "{0} is '{1}', which holds the unpaired surrogate U+{2}, not a Unicode character", "A \\uD800-style escape or a damaged file left half of a UTF-16 pair. It cannot be written as UTF-8 and would break the generated JSON names and XML docs.");
+
+    /// <summary>CFG024: a name that should be a model and is not one.</summary>
+    public static readonly ContractDiagnosticDescriptor UnknownModel = Error(
+        "CFG024", "Unknown model", "{0} names '{1}', which is not a model defined under 'models'", "A response or record names a model the contract does not define. Check the spelling or add it under 'models'.");
+
+    /// <summary>CFG025: a name that should be an action and is not one.</summary>
+    public static readonly ContractDiagnosticDescriptor UnknownAction = Error(
+        "CFG025", "Unknown action", "{0} names '{1}', which is not an action of {2}", "The contract names an action that is not defined where the key looks for it. Polling names its lookup as endpoint.action, for example tasks.retrieve.");
+
+    /// <summary>CFG026: a name that should be an endpoint and is not one.</summary>
+    public static readonly ContractDiagnosticDescriptor UnknownEndpoint = Error(
+        "CFG026", "Unknown endpoint", "{0} names '{1}', which is not an endpoint; the endpoints are: {2}", "The billing section, or the polling action (written endpoint.action, for example tasks.retrieve), names an endpoint the contract does not define.");
+
+    /// <summary>CFG027: a name that should be a value of an enum and is not one.</summary>
+    public static readonly ContractDiagnosticDescriptor UnknownEnumValue = Error(
+        "CFG027", "Unknown enum value", "{0} names '{1}', which is not a value of {2}; its values are: {3}", "A rate, an assumed value or a task-state rule names a value its enum (or its list of rates) does not have.");
+
+    /// <summary>CFG028: a value listed twice where each may appear once.</summary>
+    public static readonly ContractDiagnosticDescriptor DuplicateEntry = Error(
+        "CFG028", "Listed twice", "{0} lists '{1}' twice", "An enum value, an action model, a shared field, an error code or a catch-all error case appears twice. Remove one.");
+
+    /// <summary>CFG029: two contract names that become one C# name.</summary>
+    public static readonly ContractDiagnosticDescriptor SameCSharpName = Error(
+        "CFG029", "Two names give one C# name", "{0} ('{1}') gives the C# {2} '{3}', as {4} does", "Two contract names become the same C# name (image_url and image-url both become ImageUrl; two actions the same method). Rename one, or give it a name: (or method:) key.");
+
+    /// <summary>CFG030: a contract name that becomes a member the generator itself declares.</summary>
+    public static readonly ContractDiagnosticDescriptor NameTakenByGenerator = Error(
+        "CFG030", "Name taken by a generated member", "{0} ('{1}') gives the C# name '{2}', which the generator already declares on {3}", "Every generated type has members of its own (an enum's Value, IsKnown and Equals; a request's Validate; a model's FromJson; the client's WaitForTaskAsync). Give the value a name: (or method:) key.");
+
+    /// <summary>CFG031: a member that would be named like the type that declares it.</summary>
+    public static readonly ContractDiagnosticDescriptor MemberNamedLikeType = Error(
+        "CFG031", "Member named like its type", "{0} ('{1}') gives the member '{2}' of the type of the same name, which C# does not allow", "C# forbids a member named like its enclosing type (CS0542). Rename the value or the type.");
+
+    /// <summary>CFG032: two generated type names that differ only in case.</summary>
+    public static readonly ContractDiagnosticDescriptor TypeNamesDifferInCase = Error(
+        "CFG032", "Type names differ only in case", "{0} generates the type '{1}' and {2} generates '{3}'; names that differ only in case give the same file name", "Generated files are named after their types and file names are compared ignoring case, so the compiler would drop both. Rename one.");
+
+    /// <summary>CFG033: a key that only applies together with another key.</summary>
+    public static readonly ContractDiagnosticDescriptor KeyNeedsKey = Error(
+        "CFG033", "Key needs another key", "'{1}' at {0} needs '{2}'", "The key only means something together with another: resend_safe needs the case's codes (a case without codes matches any body, even a proxy's page), default_model needs the action's models, models need the endpoint's model_field.");
+
+    /// <summary>CFG034: a mapping that must hold exactly one of several keys.</summary>
+    public static readonly ContractDiagnosticDescriptor ExactlyOneKey = Error(
+        "CFG034", "Exactly one of these keys", "{0} must have exactly one of: {1}; it has: {2}", "A task-state rule tests its field one way: is, any, all or present.");
+
+    /// <summary>CFG035: a task-state rule whose check and path disagree about arrays.</summary>
+    public static readonly ContractDiagnosticDescriptor RuleArrayCount = Error(
+        "CFG035", "Rule check and arrays disagree", "'{1}' at {0} needs {2} array marked '[]' on its path; '{3}' has {4}", "'any' and 'all' test the items of exactly one array, written name[] on the path; 'is' and 'present' test a single value and may not cross an array.");
+
+    /// <summary>CFG036: a task-state rule path that marks an array wrongly.</summary>
+    public static readonly ContractDiagnosticDescriptor RulePathBroken = Error(
+        "CFG036", "Array step written wrongly", "{0} is '{1}', whose step '{2}' must be written '{3}'", "A rule's path marks every array it walks through as name[], and nothing else.");
+
+    /// <summary>CFG037: a polling lookup action of the wrong shape.</summary>
+    public static readonly ContractDiagnosticDescriptor LookupActionShape = Error(
+        "CFG037", "Lookup action of the wrong shape", "{0} names '{1}', whose required fields are: {2}; a task lookup needs exactly one, a string holding the task id", "The polling action is called with the task id alone, so it must have exactly one required field, a string.");
+
+    /// <summary>CFG038: a polling task id that no submit response holds.</summary>
+    public static readonly ContractDiagnosticDescriptor TaskIdNotInSubmitResponse = Error(
+        "CFG038", "Task id not in a submit response", "{0} names '{1}', which is not a string field of any submit response: {2}", "The task id is read from a submit response, so one of the submit endpoints' response models must have it as a string field.");
+
+    /// <summary>CFG039: a field listed in an action although the endpoint already shares it with every action.</summary>
+    public static readonly ContractDiagnosticDescriptor FieldAlreadyShared = Error(
+        "CFG039", "Field already shared", "{0} lists '{1}', which the endpoint already shares with every action", "A field in the endpoint's shared list belongs to every action already; remove it from the action, or from shared to override it per action.");
+
+    /// <summary>CFG040: a task-state rule path that goes on past a field that is not a model.</summary>
+    public static readonly ContractDiagnosticDescriptor RulePathPastValue = Error(
+        "CFG040", "Rule path continues past a value", "{0} is '{1}', which continues past '{2}', of type {3}; only models have fields", "A rule's path walks the record's fields into nested models; a field of any other type ends the path.");
+
+    /// <summary>CFG041: two contracts of the same file name generating the same file; a backstop behind CFG015.</summary>
+    public static readonly ContractDiagnosticDescriptor GeneratedFileTaken = Error(
+        "CFG041", "Generated file generated twice", "The generated file '{0}' is also generated by another contract with the same file name", "Generated files are named after the contract's file name, namespace and type, so two contracts with one file name on one namespace would write the same file. Give each its own ContractNamespace, or rename one.");
+
     /// <summary>Every descriptor, by id.</summary>
     public static readonly IReadOnlyList<ContractDiagnosticDescriptor> All =
     [
-        InternalError, InvalidYaml, UnknownKey, MissingKey, WrongNodeKind, InvalidValue, UnknownType,
-        UnknownReference, DefaultModelNotInAction, MinAboveMax, DuplicateName, NotApplicable, UnsupportedVersion,
-        NestedTooDeep, InvalidCSharpName, TypeInOtherContract, CommaEndedValue,
+        InternalError, InvalidYaml, UnknownKey, MissingKey, WrongNodeKind, NotAllowedValue, UnknownType,
+        UnknownField, DefaultModelNotInAction, MinAboveMax, DuplicateKey, KeyNotForType, UnsupportedVersion,
+        NestedTooDeep, InvalidCSharpName, TypeInOtherContract, CommaEndedValue, NotANumber, NotAWholeNumber,
+        OutOfRange, PathNotRooted, NotAnHttpUrl, NotPascalCase, UnpairedSurrogate, UnknownModel, UnknownAction,
+        UnknownEndpoint, UnknownEnumValue, DuplicateEntry, SameCSharpName, NameTakenByGenerator, MemberNamedLikeType,
+        TypeNamesDifferInCase, KeyNeedsKey, ExactlyOneKey, RuleArrayCount, RulePathBroken, LookupActionShape,
+        TaskIdNotInSubmitResponse, FieldAlreadyShared, RulePathPastValue, GeneratedFileTaken,
     ];
 
     private static readonly Dictionary<string, ContractDiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id);

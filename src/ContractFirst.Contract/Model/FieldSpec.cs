@@ -17,7 +17,11 @@ public enum FieldKind
 
 /// <summary>A field's type: a scalar kind, or a named enum or model; optionally an array of it.</summary>
 /// <param name="Name">The enum or model name for <see cref="FieldKind.Enum"/> and <see cref="FieldKind.Model"/>.</param>
-public sealed record TypeRef(FieldKind Kind, string? Name, bool IsArray);
+public sealed record TypeRef(FieldKind Kind, string? Name, bool IsArray)
+{
+    /// <summary>Gets the type as a contract writes it: <c>integer</c>, <c>Resolution</c>, <c>array of url</c>.</summary>
+    public string Text => (IsArray ? "array of " : "") + (Name ?? Kind.ToString().ToLowerInvariant());
+}
 
 /// <summary>One field of a request or response, with its constraints resolved for its owner.</summary>
 /// <param name="JsonName">The wire name, e.g. <c>image_urls</c>.</param>

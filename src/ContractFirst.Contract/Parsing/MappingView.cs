@@ -5,10 +5,9 @@ internal sealed class MappingView
 {
     private readonly Dictionary<string, KeyValuePair<YamlNode, YamlNode>> _pairs;
 
-    public MappingView(YamlNode node, string what, YamlNode? ownerKey = null)
+    public MappingView(YamlNode node, YamlNode? ownerKey = null)
     {
         Node = node;
-        What = what;
         Anchor = ownerKey ?? node;
         _pairs = node.Pairs.ToDictionary(p => p.Key.Value!, StringComparer.Ordinal);
     }
@@ -20,9 +19,6 @@ internal sealed class MappingView
     /// (<c>generate:</c>) when known, since a mapping node itself has no width.
     /// </summary>
     public YamlNode Anchor { get; }
-
-    /// <summary>How messages name this mapping, e.g. <c>field 'duration' of endpoint 'videos'</c>.</summary>
-    public string What { get; }
 
     public IEnumerable<KeyValuePair<YamlNode, YamlNode>> Pairs => Node.Pairs;
 

@@ -19,11 +19,11 @@ internal sealed class ParseContext(string path, CancellationToken cancellationTo
         Diagnostics.Add(DiagnosticInfo.Create(descriptor, YamlTreeReader.Location(Path, at), args));
 
     /// <summary>Views <paramref name="node"/> as a mapping, reporting its unknown keys; null (and a diagnostic) if it is not one.</summary>
-    public MappingView? Mapping(YamlNode? node, string what, params string[] allowedKeys) =>
-        Mapping(node, null, what, allowedKeys);
+    public MappingView? Mapping(YamlNode? node, params string[] allowedKeys) =>
+        Mapping(node, null, allowedKeys);
 
-    /// <summary>As <see cref="Mapping(YamlNode?, string, string[])"/>, for the value of <paramref name="ownerKey"/>.</summary>
-    public MappingView? Mapping(YamlNode? node, YamlNode? ownerKey, string what, params string[] allowedKeys)
+    /// <summary>As <see cref="Mapping(YamlNode?, string[])"/>, for the value of <paramref name="ownerKey"/>.</summary>
+    public MappingView? Mapping(YamlNode? node, YamlNode? ownerKey, params string[] allowedKeys)
     {
         if (node is null)
         {
@@ -35,14 +35,14 @@ internal sealed class ParseContext(string path, CancellationToken cancellationTo
             // An empty value ("key:") is an empty mapping, not a type error.
             if (node.Kind == YamlNodeKind.Scalar && node.ScalarText is null)
             {
-                return new MappingView(YamlNode.Mapping(node.Span, node.LineSpan), what, ownerKey);
+                return new MappingView(node.AsEmptyMapping(), ownerKey);
             }
 
-            Report(DiagnosticDescriptors.WrongNodeKind, node, Capitalize(what), "mapping");
+            Report(DiagnosticDescriptors.WrongNodeKind, node, node.Path, "mapping");
             return null;
         }
 
-        var view = new MappingView(node, what, ownerKey);
+        var view = new MappingView(node, ownerKey);
         KeyValuePair<YamlNode, YamlNode>? previous = null;
         foreach (var pair in view.Pairs)
         {
@@ -56,11 +56,11 @@ internal sealed class ParseContext(string path, CancellationToken cancellationTo
             if (previous is { Value: { Kind: YamlNodeKind.Scalar, IsQuoted: false } before } && pair.Value is { Kind: YamlNodeKind.Scalar, ScalarText: null }
                 && before.LineSpan.End.Line == pair.Key.LineSpan.Start.Line)
             {
-                Report(DiagnosticDescriptors.CommaEndedValue, pair.Key, pair.Key.Value!, what, previous.Value.Key.Value!);
+                Report(DiagnosticDescriptors.CommaEndedValue, pair.Key, pair.Key.Value!, node.Path, previous.Value.Key.Value!);
             }
             else
             {
-                Report(DiagnosticDescriptors.UnknownKey, pair.Key, pair.Key.Value!, what, string.Join(", ", allowedKeys));
+                Report(DiagnosticDescriptors.UnknownKey, pair.Key, pair.Key.Value!, node.Path, string.Join(", ", allowedKeys));
             }
 
             previous = pair;
@@ -70,7 +70,7 @@ internal sealed class ParseContext(string path, CancellationToken cancellationTo
     }
 
     /// <summary>A mapping whose keys are names (enums, models, fields…), so any key is allowed.</summary>
-    public MappingView? NameMapping(YamlNode? node, string what, YamlNode? ownerKey = null)
+    public MappingView? NameMapping(YamlNode? node, YamlNode? ownerKey = null)
     {
         if (node is null)
         {
@@ -79,16 +79,16 @@ internal sealed class ParseContext(string path, CancellationToken cancellationTo
 
         if (node.Kind == YamlNodeKind.Scalar && node.ScalarText is null)
         {
-            return new MappingView(YamlNode.Mapping(node.Span, node.LineSpan), what, ownerKey);
+            return new MappingView(node.AsEmptyMapping(), ownerKey);
         }
 
         if (node.Kind != YamlNodeKind.Mapping)
         {
-            Report(DiagnosticDescriptors.WrongNodeKind, node, Capitalize(what), "mapping");
+            Report(DiagnosticDescriptors.WrongNodeKind, node, node.Path, "mapping");
             return null;
         }
 
-        return new MappingView(node, what, ownerKey);
+        return new MappingView(node, ownerKey);
     }
 
     /// <summary>
@@ -109,7 +109,7 @@ internal sealed class ParseContext(string path, CancellationToken cancellationTo
 
         if (node.Kind != YamlNodeKind.Sequence)
         {
-            Report(DiagnosticDescriptors.WrongNodeKind, node, $"'{key}' of {map.What}", "list");
+            Report(DiagnosticDescriptors.WrongNodeKind, node, node.Path, "list");
             return null;
         }
 
@@ -123,7 +123,7 @@ internal sealed class ParseContext(string path, CancellationToken cancellationTo
         {
             if (required)
             {
-                Report(DiagnosticDescriptors.MissingKey, node ?? map.KeyNode(key) ?? map.Anchor, Capitalize(map.What), key);
+                Report(DiagnosticDescriptors.MissingKey, node ?? map.KeyNode(key) ?? map.Anchor, map.Node.Path, key);
             }
 
             return null;
@@ -131,7 +131,7 @@ internal sealed class ParseContext(string path, CancellationToken cancellationTo
 
         if (node.Kind != YamlNodeKind.Scalar)
         {
-            Report(DiagnosticDescriptors.WrongNodeKind, node, $"'{key}' of {map.What}", "scalar");
+            Report(DiagnosticDescriptors.WrongNodeKind, node, node.Path, "scalar");
             return null;
         }
 
@@ -139,11 +139,11 @@ internal sealed class ParseContext(string path, CancellationToken cancellationTo
     }
 
     /// <summary>A scalar list item, reporting lists or mappings where a plain value belongs.</summary>
-    public string? ScalarItem(YamlNode item, string what)
+    public string? ScalarItem(YamlNode item)
     {
         if (item.Kind != YamlNodeKind.Scalar || item.ScalarText is null)
         {
-            Report(DiagnosticDescriptors.WrongNodeKind, item, Capitalize(what), "non-empty scalar");
+            Report(DiagnosticDescriptors.WrongNodeKind, item, item.Path, "non-empty scalar");
             return null;
         }
 
@@ -165,7 +165,7 @@ internal sealed class ParseContext(string path, CancellationToken cancellationTo
             case "false" or "False" or "FALSE":
                 return false;
             default:
-                Report(DiagnosticDescriptors.InvalidValue, map[key]!, text, $"'{key}' of {map.What}", "expected true or false");
+                Report(DiagnosticDescriptors.NotAllowedValue, map[key]!, map[key]!.Path, text, "true, false");
                 return null;
         }
     }
@@ -184,7 +184,7 @@ internal sealed class ParseContext(string path, CancellationToken cancellationTo
             return value;
         }
 
-        Report(DiagnosticDescriptors.InvalidValue, map[key]!, text, $"'{key}' of {map.What}", "expected a number");
+        Report(DiagnosticDescriptors.NotANumber, map[key]!, map[key]!.Path, text);
         return null;
     }
 
@@ -196,29 +196,30 @@ internal sealed class ParseContext(string path, CancellationToken cancellationTo
             return null;
         }
 
-        if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= min)
+        if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
         {
-            return value;
+            Report(DiagnosticDescriptors.NotAWholeNumber, map[key]!, map[key]!.Path, text);
+            return null;
         }
 
-        Report(DiagnosticDescriptors.InvalidValue, map[key]!, text, $"'{key}' of {map.What}",
-            min == 0 ? "expected a whole number, 0 or more" : min == 1 ? "expected a whole number, 1 or more" : "expected a whole number");
-        return null;
+        if (value < min)
+        {
+            Report(DiagnosticDescriptors.OutOfRange, map[key]!, map[key]!.Path, text, "≥ " + min.ToString(CultureInfo.InvariantCulture));
+            return null;
+        }
+
+        return value;
     }
 
     /// <summary>A name that becomes a C# identifier: PascalCase letters, digits and underscores.</summary>
-    public bool CheckIdentifier(YamlNode node, string text, string what)
+    public bool CheckIdentifier(YamlNode node, string text)
     {
         if (Helpers.Naming.IsPascalIdentifier(text))
         {
             return true;
         }
 
-        Report(DiagnosticDescriptors.InvalidValue, node, text, what,
-            "expected a PascalCase C# identifier (a capital letter, then letters, digits or '_')");
+        Report(DiagnosticDescriptors.NotPascalCase, node, node.Path, text);
         return false;
     }
-
-    public static string Capitalize(string text) =>
-        text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
 }

@@ -10,7 +10,7 @@ namespace ContractFirst.Contract.Parsing;
 /// </summary>
 internal static class ScalarCheck
 {
-    public static void Report(YamlNode scalar, string path, List<DiagnosticInfo> diagnostics)
+    public static void Report(YamlNode scalar, string path, List<Func<DiagnosticInfo>> found)
     {
         var text = scalar.Value ?? string.Empty;
         for (var i = 0; i < text.Length; i++)
@@ -21,9 +21,9 @@ internal static class ScalarCheck
                 : char.IsLowSurrogate(c) && (i == 0 || !char.IsHighSurrogate(text[i - 1]));
             if (unpaired)
             {
-                diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.InvalidValue, YamlTreeReader.Location(path, scalar), Printable(text), "a YAML scalar",
-                    "it holds an unpaired surrogate U+" + ((int)c).ToString("X4", CultureInfo.InvariantCulture) + ", which is not a Unicode character"));
+                var codePoint = ((int)c).ToString("X4", CultureInfo.InvariantCulture);
+                found.Add(() => DiagnosticInfo.Create(
+                    DiagnosticDescriptors.UnpairedSurrogate, YamlTreeReader.Location(path, scalar), scalar.Path, Printable(text), codePoint));
                 return;
             }
         }

@@ -9,8 +9,7 @@ internal sealed partial class SpecParser
 {
     private BillingSpec? ParseBilling(MappingView root, List<EndpointDefinition> endpoints)
     {
-        const string what = "'billing'";
-        var map = _context.Mapping(root["billing"], root.KeyNode("billing"), what, ContractKeys.BillingKeys);
+        var map = _context.Mapping(root["billing"], root.KeyNode("billing"), ContractKeys.BillingKeys);
         if (map is null)
         {
             return null;
@@ -28,7 +27,7 @@ internal sealed partial class SpecParser
         var endpoint = endpoints.FirstOrDefault(e => e.Spec.Key == endpointKey);
         if (endpoint is null)
         {
-            _context.Report(DiagnosticDescriptors.UnknownReference, map["endpoint"]!, $"'endpoint' of {what}", endpointKey, "an endpoint");
+            _context.Report(DiagnosticDescriptors.UnknownEndpoint, map["endpoint"]!, map["endpoint"]!.Path, endpointKey, string.Join(", ", endpoints.Select(e => e.Spec.Key)));
             return null;
         }
 
@@ -39,8 +38,8 @@ internal sealed partial class SpecParser
 
         if (rate is null || rate.Type is not { Kind: FieldKind.Enum, IsArray: false })
         {
-            _context.Report(DiagnosticDescriptors.UnknownReference, map["rate_field"]!, $"'rate_field' of {what}", rateField,
-                $"an enum field of endpoint '{endpointKey}'");
+            _context.Report(DiagnosticDescriptors.UnknownField, map["rate_field"]!, map["rate_field"]!.Path, rateField,
+                $"endpoints.{endpointKey} of an enum type");
             return null;
         }
 
@@ -51,8 +50,8 @@ internal sealed partial class SpecParser
 
         if (durationField is not null && (!endpoint.Fields.TryGetValue(durationField, out var duration) || duration.Type is not { Kind: FieldKind.Integer, IsArray: false }))
         {
-            _context.Report(DiagnosticDescriptors.UnknownReference, map["duration_field"]!, $"'duration_field' of {what}", durationField,
-                $"an integer field of endpoint '{endpointKey}'");
+            _context.Report(DiagnosticDescriptors.UnknownField, map["duration_field"]!, map["duration_field"]!.Path, durationField,
+                $"endpoints.{endpointKey} of type integer");
             return null;
         }
 
@@ -62,13 +61,13 @@ internal sealed partial class SpecParser
         }
 
         var rates = new List<RateSpec>();
-        var rateMap = _context.NameMapping(map["rates"], $"'rates' of {what}");
+        var rateMap = _context.NameMapping(map["rates"]);
         foreach (var pair in rateMap?.Pairs ?? [])
         {
             var key = pair.Key.Value!;
             if (enumSpec.Values.All(v => v.Value != key))
             {
-                _context.Report(DiagnosticDescriptors.UnknownReference, pair.Key, $"'rates' of {what}", key, $"a value of enum '{enumSpec.Name}'");
+                _context.Report(DiagnosticDescriptors.UnknownEnumValue, pair.Key, pair.Key.Path, key, $"enum '{enumSpec.Name}'", string.Join(", ", enumSpec.Values.Select(v => v.Value)));
                 continue;
             }
 
@@ -81,13 +80,13 @@ internal sealed partial class SpecParser
 
         if (rates.Count == 0)
         {
-            _context.Report(DiagnosticDescriptors.MissingKey, map["rates"] ?? map.Anchor, ParseContext.Capitalize(what), "rates");
+            _context.Report(DiagnosticDescriptors.MissingKey, map["rates"] ?? map.Anchor, map.Node.Path, "rates");
             return null;
         }
 
         string? assumedRate = null;
         int? assumedDuration = null;
-        var assume = _context.NameMapping(map["assume"], $"'assume' of {what}");
+        var assume = _context.NameMapping(map["assume"]);
         foreach (var pair in assume?.Pairs ?? [])
         {
             var key = pair.Key.Value!;
@@ -96,7 +95,7 @@ internal sealed partial class SpecParser
                 assumedRate = _context.String(assume!, key);
                 if (assumedRate is not null && rates.All(r => r.Value != assumedRate))
                 {
-                    _context.Report(DiagnosticDescriptors.UnknownReference, pair.Value, $"'assume' of {what}", assumedRate, "a key of 'rates'");
+                    _context.Report(DiagnosticDescriptors.UnknownEnumValue, pair.Value, pair.Value.Path, assumedRate, "billing.rates", string.Join(", ", rates.Select(r => r.Value)));
                 }
             }
             else if (key == durationField)
@@ -105,17 +104,17 @@ internal sealed partial class SpecParser
             }
             else
             {
-                _context.Report(DiagnosticDescriptors.UnknownReference, pair.Key, $"'assume' of {what}", key, "the rate_field or the duration_field");
+                _context.Report(DiagnosticDescriptors.UnknownKey, pair.Key, key, assume!.Node.Path, durationField is null ? rateField : rateField + ", " + durationField);
             }
         }
 
         var inputPlusOutput = new List<string>();
         foreach (var item in _context.Sequence(map, "input_plus_output") ?? [])
         {
-            var action = _context.ScalarItem(item, $"an item of 'input_plus_output' of {what}");
+            var action = _context.ScalarItem(item);
             if (action is not null && endpoint.Action(action) is null)
             {
-                _context.Report(DiagnosticDescriptors.UnknownReference, item, $"'input_plus_output' of {what}", action, $"an action of endpoint '{endpointKey}'");
+                _context.Report(DiagnosticDescriptors.UnknownAction, item, item.Path, action, "endpoints." + endpointKey);
             }
             else if (action is not null)
             {

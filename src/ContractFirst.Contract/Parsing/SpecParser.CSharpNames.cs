@@ -45,7 +45,7 @@ internal sealed partial class SpecParser
     /// Whether <paramref name="name"/>, the C# name derived from <paramref name="source"/>, is an
     /// identifier; reports CFG014 at <paramref name="node"/> when it is not.
     /// </summary>
-    private bool CheckCSharpName(string name, YamlNode node, string what, string source)
+    private bool CheckCSharpName(string name, YamlNode node, string source, string? what = null)
     {
         string? problem = null;
         if (name.Length == 0)
@@ -72,7 +72,7 @@ internal sealed partial class SpecParser
             return true;
         }
 
-        _context.Report(DiagnosticDescriptors.InvalidCSharpName, node, ParseContext.Capitalize(what), ScalarCheck.Printable(source), ScalarCheck.Printable(name), problem);
+        _context.Report(DiagnosticDescriptors.InvalidCSharpName, node, what ?? node.Path, ScalarCheck.Printable(source), ScalarCheck.Printable(name), problem);
         return false;
     }
 
@@ -80,12 +80,11 @@ internal sealed partial class SpecParser
     /// Generated files are named after their types, and the compiler compares file names ignoring
     /// case: two types differing only in case would make it drop every file of the contract.
     /// </summary>
-    private bool ClaimTypeNameIgnoringCase(string typeName, YamlNode node, string owner)
+    private bool ClaimTypeNameIgnoringCase(string typeName, YamlNode node)
     {
         if (_typeNamesIgnoringCase.TryGetValue(typeName, out var first) && first != typeName)
         {
-            _context.Report(DiagnosticDescriptors.DuplicateName, node, "generated type", typeName,
-                $": {owner} generates it and {_typeNames[first]} generates {first}; names that differ only in case would give the same file name");
+            _context.Report(DiagnosticDescriptors.TypeNamesDifferInCase, node, node.Path, typeName, _typeNames[first], first);
             return false;
         }
 
@@ -94,45 +93,40 @@ internal sealed partial class SpecParser
     }
 
     /// <summary>Checks a type name against the members the generator declares in that type (CS0542).</summary>
-    private bool CheckTypeAgainstMembers(string typeName, YamlNode node, string owner, IEnumerable<string> members)
+    private bool CheckTypeAgainstMembers(string typeName, YamlNode node, IEnumerable<string> members)
     {
         if (!members.Contains(typeName, StringComparer.Ordinal))
         {
             return true;
         }
 
-        _context.Report(DiagnosticDescriptors.DuplicateName, node, "generated type", typeName,
-            $": {owner} would declare a member named like its type, which C# does not allow");
+        _context.Report(DiagnosticDescriptors.MemberNamedLikeType, node, node.Path, node.Value ?? typeName, typeName);
         return false;
     }
 
     /// <summary>Checks an enum member (or an action's model member) against the enum's generated members and its type.</summary>
-    private bool CheckEnumMember(string memberName, YamlNode item, string what, string value, string typeName, bool isActionModels)
+    private bool CheckEnumMember(string memberName, YamlNode item, string value, string typeName, bool isActionModels)
     {
         // At the 'name' the contract gave, else at the value the name was derived from.
         var node = item.Kind == YamlNodeKind.Mapping ? item.Pairs.FirstOrDefault(p => p.Key.Value == "name").Value ?? item : item;
-        if (!CheckCSharpName(memberName, node, "the member name of " + what, value))
+        if (!CheckCSharpName(memberName, node, value))
         {
             return false;
         }
 
-        string? problem = null;
         if ((isActionModels ? s_actionModelMembers : s_enumMembers).Contains(memberName))
         {
-            problem = $"; the member '{memberName}' would clash with a member the generator declares on {typeName}";
-        }
-        else if (memberName == typeName)
-        {
-            problem = $"; the member '{memberName}' would be named like its type {typeName}, which C# does not allow";
+            _context.Report(DiagnosticDescriptors.NameTakenByGenerator, node, node.Path, node.Value ?? value, memberName, typeName);
+            return false;
         }
 
-        if (problem is null)
+        if (memberName == typeName)
         {
-            return true;
+            _context.Report(DiagnosticDescriptors.MemberNamedLikeType, node, node.Path, node.Value ?? value, memberName);
+            return false;
         }
 
-        _context.Report(DiagnosticDescriptors.DuplicateName, node, "member name", memberName, $" in {what}{problem}; give the value another 'name'");
-        return false;
+        return true;
     }
 
     /// <summary>Whether a field's property name is reserved beyond the per-kind lists in SpecParser.Names.</summary>
@@ -140,10 +134,10 @@ internal sealed partial class SpecParser
         (isRequest ? s_requestOnlyMembers : s_modelOnlyMembers).Contains(propertyName);
 
     /// <summary>The property an endpoint's model_field becomes: an identifier, and none of a request's own members.</summary>
-    private bool CheckModelFieldName(string modelField, YamlNode node, string what)
+    private bool CheckModelFieldName(string modelField, YamlNode node)
     {
         var propertyName = Helpers.Naming.ToPascalCase(modelField);
-        if (!CheckCSharpName(propertyName, node, $"'model_field' of {what}", modelField))
+        if (!CheckCSharpName(propertyName, node, modelField))
         {
             return false;
         }
@@ -153,28 +147,25 @@ internal sealed partial class SpecParser
             return true;
         }
 
-        _context.Report(DiagnosticDescriptors.DuplicateName, node, "field name", modelField,
-            $" in {what}; the property '{propertyName}' would clash with a member of the generated request types");
+        _context.Report(DiagnosticDescriptors.NameTakenByGenerator, node, node.Path, modelField, propertyName, "every request type");
         return false;
     }
 
     /// <summary>A request's properties against its own type name (CS0542), once the action's type name is known.</summary>
     private void CheckPropertiesAgainstRequestType(
-        IEnumerable<Model.FieldSpec> fields, Dictionary<string, FieldDefinition> endpointFields, string requestTypeName, string? modelField, YamlNode actionNode, string what)
+        IEnumerable<Model.FieldSpec> fields, Dictionary<string, FieldDefinition> endpointFields, string requestTypeName, string? modelField, YamlNode actionNode)
     {
         foreach (var field in fields)
         {
             if (field.PropertyName == requestTypeName && endpointFields.TryGetValue(field.JsonName, out var definition))
             {
-                _context.Report(DiagnosticDescriptors.DuplicateName, definition.KeyNode, "field name", field.JsonName,
-                    $" in {what}; the property '{field.PropertyName}' would be named like its type {requestTypeName}, which C# does not allow");
+                _context.Report(DiagnosticDescriptors.MemberNamedLikeType, definition.KeyNode, definition.KeyNode.Path, field.JsonName, field.PropertyName);
             }
         }
 
         if (modelField is not null && Helpers.Naming.ToPascalCase(modelField) == requestTypeName)
         {
-            _context.Report(DiagnosticDescriptors.DuplicateName, actionNode, "generated type", requestTypeName,
-                $": {what} generates it, and the endpoint's model_field '{modelField}' becomes a property of the same name in it, which C# does not allow");
+            _context.Report(DiagnosticDescriptors.MemberNamedLikeType, actionNode, actionNode.Path, actionNode.Value!, requestTypeName);
         }
     }
 
@@ -214,7 +205,7 @@ internal sealed partial class SpecParser
         {
             foreach (var part in ns.Split('.'))
             {
-                if (!CheckCSharpName(part, apiNode, "the namespace (ContractNamespace or RootNamespace)", ns))
+                if (!CheckCSharpName(part, apiNode, ns, "the namespace (ContractNamespace or RootNamespace)"))
                 {
                     break;
                 }
@@ -223,7 +214,7 @@ internal sealed partial class SpecParser
 
         if (input.ClientName is { } clientName)
         {
-            CheckCSharpName(clientName, apiNode, "the client name (ContractClientName)", clientName);
+            CheckCSharpName(clientName, apiNode, clientName, "the client name (ContractClientName)");
         }
     }
 

@@ -9,7 +9,7 @@ internal sealed partial class SpecParser
     private List<EndpointDefinition> ParseEndpoints(MappingView root, Dictionary<string, ModelDefinition> models)
     {
         var result = new List<EndpointDefinition>();
-        var endpoints = _context.NameMapping(root["endpoints"], "'endpoints'");
+        var endpoints = _context.NameMapping(root["endpoints"]);
         if (endpoints is null || !endpoints.Pairs.Any())
         {
             if (endpoints is not null || ParseContext.IsAbsent(root, "endpoints"))
@@ -35,18 +35,17 @@ internal sealed partial class SpecParser
     private EndpointDefinition? ParseEndpoint(YamlNode keyNode, YamlNode valueNode, Dictionary<string, ModelDefinition> models)
     {
         var key = keyNode.Value!;
-        var what = $"endpoint '{key}'";
-        var map = _context.Mapping(valueNode, keyNode, what, ContractKeys.EndpointKeys);
+        var map = _context.Mapping(valueNode, keyNode, ContractKeys.EndpointKeys);
         if (map is null)
         {
             return null;
         }
 
-        ClaimTypeName("I" + Naming.ToPascalCase(key) + "Request", keyNode, $"the request interface of {what}");
+        ClaimTypeName("I" + Naming.ToPascalCase(key) + "Request", keyNode);
         var path = _context.String(map, "path", required: true);
         if (path is not null && !path.StartsWith("/", StringComparison.Ordinal))
         {
-            _context.Report(DiagnosticDescriptors.InvalidValue, map["path"]!, path, $"'path' of {what}", "expected a path starting with '/'");
+            _context.Report(DiagnosticDescriptors.PathNotRooted, map["path"]!, map["path"]!.Path, path);
         }
 
         var kindText = _context.String(map, "kind") ?? "read";
@@ -58,34 +57,34 @@ internal sealed partial class SpecParser
         };
         if (kind is null)
         {
-            _context.Report(DiagnosticDescriptors.InvalidValue, map["kind"]!, kindText, $"'kind' of {what}", "expected submit or read");
+            _context.Report(DiagnosticDescriptors.NotAllowedValue, map["kind"]!, map["kind"]!.Path, kindText, "submit, read");
         }
 
         var timeout = _context.Integer(map, "timeout_seconds", min: 1) ?? 100;
         var discriminator = _context.String(map, "discriminator") ?? "action";
         var modelField = _context.String(map, "model_field");
-        var endpointResponse = ModelReference(map, "response", what, models);
+        var endpointResponse = ModelReference(map, "response", models);
 
         var fields = new Dictionary<string, FieldDefinition>(StringComparer.Ordinal);
         var properties = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (modelField is not null && CheckModelFieldName(modelField, map["model_field"]!, what))
+        if (modelField is not null && CheckModelFieldName(modelField, map["model_field"]!))
         {
             properties.Add(Naming.ToPascalCase(modelField), modelField);
         }
 
-        var fieldMap = _context.NameMapping(map["fields"], $"'fields' of {what}", map.KeyNode("fields"));
+        var fieldMap = _context.NameMapping(map["fields"], map.KeyNode("fields"));
         foreach (var field in fieldMap?.Pairs ?? [])
         {
             var name = field.Key.Value!;
             if (name == discriminator || name == modelField)
             {
-                _context.Report(DiagnosticDescriptors.DuplicateName, field.Key, "field", name,
-                    $"; '{name}' is the endpoint's {(name == discriminator ? "discriminator" : "model_field")} and is generated from the actions");
+                _context.Report(DiagnosticDescriptors.SameCSharpName, field.Key, field.Key.Path, name, "property", Naming.ToPascalCase(name),
+                    (name == discriminator ? map["discriminator"] ?? keyNode : map["model_field"]!).Path);
                 continue;
             }
 
-            var definition = ParseFieldDefinition(field.Key, field.Value, what, inModel: false);
-            if (definition is not null && ClaimPropertyName(properties, Naming.ToPascalCase(name), field.Key, what, "the request types", isRequest: true))
+            var definition = ParseFieldDefinition(field.Key, field.Value, inModel: false);
+            if (definition is not null && ClaimPropertyName(properties, Naming.ToPascalCase(name), field.Key, "the request types", isRequest: true))
             {
                 fields[name] = definition;
             }
@@ -94,7 +93,7 @@ internal sealed partial class SpecParser
         var shared = new List<FieldDefinition>();
         foreach (var item in _context.Sequence(map, "shared") ?? [])
         {
-            var name = _context.ScalarItem(item, $"an item of 'shared' of {what}");
+            var name = _context.ScalarItem(item);
             if (name is null)
             {
                 continue;
@@ -102,11 +101,11 @@ internal sealed partial class SpecParser
 
             if (!fields.TryGetValue(name, out var definition))
             {
-                _context.Report(DiagnosticDescriptors.UnknownReference, item, $"'shared' of {what}", name, $"a field of {what}");
+                _context.Report(DiagnosticDescriptors.UnknownField, item, item.Path, name, keyNode.Path);
             }
             else if (shared.Contains(definition))
             {
-                _context.Report(DiagnosticDescriptors.DuplicateName, item, "shared field", name, "");
+                _context.Report(DiagnosticDescriptors.DuplicateEntry, item, map["shared"]!.Path, name);
             }
             else
             {
@@ -116,15 +115,15 @@ internal sealed partial class SpecParser
 
         var actions = new List<ActionSpec>();
         var actionNodes = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
-        var actionMap = _context.NameMapping(map["actions"], $"'actions' of {what}", map.KeyNode("actions"));
+        var actionMap = _context.NameMapping(map["actions"], map.KeyNode("actions"));
         if (actionMap is null ? ParseContext.IsAbsent(map, "actions") : !actionMap.Pairs.Any())
         {
-            _context.Report(DiagnosticDescriptors.MissingKey, map["actions"] ?? keyNode, ParseContext.Capitalize(what), "actions");
+            _context.Report(DiagnosticDescriptors.MissingKey, map["actions"] ?? keyNode, keyNode.Path, "actions");
         }
 
         foreach (var action in actionMap?.Pairs ?? [])
         {
-            var spec = ParseAction(action.Key, action.Value, what, fields, shared, modelField, endpointResponse, map.Has("response"), models);
+            var spec = ParseAction(action.Key, action.Value, keyNode, fields, shared, modelField, endpointResponse, map.Has("response"), models);
             if (spec is not null)
             {
                 actions.Add(spec);
@@ -135,7 +134,7 @@ internal sealed partial class SpecParser
         var defaultAction = _context.String(map, "default_action");
         if (defaultAction is not null && actionMap?.Has(defaultAction) != true)
         {
-            _context.Report(DiagnosticDescriptors.UnknownReference, map["default_action"]!, $"'default_action' of {what}", defaultAction, $"an action of {what}");
+            _context.Report(DiagnosticDescriptors.UnknownAction, map["default_action"]!, map["default_action"]!.Path, defaultAction, keyNode.Path);
         }
 
         if (path is null || kind is null)
@@ -148,7 +147,7 @@ internal sealed partial class SpecParser
         return new EndpointDefinition(endpointSpec, fields, actionNodes);
     }
 
-    private string? ModelReference(MappingView map, string key, string what, Dictionary<string, ModelDefinition> models)
+    private string? ModelReference(MappingView map, string key, Dictionary<string, ModelDefinition> models)
     {
         var name = _context.String(map, key);
         if (name is not null && !models.ContainsKey(name))
@@ -159,7 +158,7 @@ internal sealed partial class SpecParser
                 return name;
             }
 
-            _context.Report(DiagnosticDescriptors.UnknownReference, map[key]!, $"'{key}' of {what}", name, "a model defined under 'models'");
+            _context.Report(DiagnosticDescriptors.UnknownModel, map[key]!, map[key]!.Path, name);
             return null;
         }
 
@@ -167,13 +166,12 @@ internal sealed partial class SpecParser
     }
 
     private ActionSpec? ParseAction(
-        YamlNode keyNode, YamlNode valueNode, string endpointWhat, Dictionary<string, FieldDefinition> endpointFields,
+        YamlNode keyNode, YamlNode valueNode, YamlNode endpointNode, Dictionary<string, FieldDefinition> endpointFields,
         List<FieldDefinition> shared, string? modelField, string? endpointResponse, bool endpointDeclaresResponse,
         Dictionary<string, ModelDefinition> models)
     {
         var value = keyNode.Value!;
-        var what = $"action '{value}' of {endpointWhat}";
-        var map = _context.Mapping(valueNode, keyNode, what, ContractKeys.ActionKeys);
+        var map = _context.Mapping(valueNode, keyNode, ContractKeys.ActionKeys);
         if (map is null)
         {
             return null;
@@ -181,41 +179,41 @@ internal sealed partial class SpecParser
 
         var typeName = _context.String(map, "method") ?? Naming.ToPascalCase(value);
         var nameNode = map["method"] ?? keyNode;
-        if (!_context.CheckIdentifier(nameNode, typeName, map.Has("method") ? $"'method' of {what}" : $"the name derived from {what}")
-            || !ClaimTypeName(typeName + "Request", nameNode, what)
-            || !ClaimMethodName(typeName + "Async", nameNode, what)
-            || (map.Has("models") && !ClaimTypeName(typeName + "Model", nameNode, $"the models of {what}")))
+        if (!_context.CheckIdentifier(nameNode, typeName)
+            || !ClaimTypeName(typeName + "Request", nameNode)
+            || !ClaimMethodName(typeName + "Async", nameNode)
+            || (map.Has("models") && !ClaimTypeName(typeName + "Model", nameNode)))
         {
             return null;
         }
 
-        var response = ModelReference(map, "response", what, models) ?? endpointResponse;
+        var response = ModelReference(map, "response", models) ?? endpointResponse;
         // An endpoint-level response that failed to resolve was reported already; don't repeat it per action.
         if (response is null && !map.Has("response") && !endpointDeclaresResponse)
         {
-            _context.Report(DiagnosticDescriptors.MissingKey, keyNode, ParseContext.Capitalize(what), "response (or the endpoint's 'response')");
+            _context.Report(DiagnosticDescriptors.MissingKey, keyNode, keyNode.Path, "response (or the endpoint's 'response')");
         }
 
-        var (modelIds, defaultModel) = ParseActionModels(map, keyNode, what, modelField, typeName + "Model");
+        var (modelIds, defaultModel) = ParseActionModels(map, keyNode, modelField, typeName + "Model");
 
         var fields = new List<FieldSpec>();
-        var fieldMap = _context.NameMapping(map["fields"], $"'fields' of {what}");
+        var fieldMap = _context.NameMapping(map["fields"]);
         foreach (var pair in fieldMap?.Pairs ?? [])
         {
             var name = pair.Key.Value!;
             if (!endpointFields.TryGetValue(name, out var definition))
             {
-                _context.Report(DiagnosticDescriptors.UnknownReference, pair.Key, $"'fields' of {what}", name, $"a field of {endpointWhat}");
+                _context.Report(DiagnosticDescriptors.UnknownField, pair.Key, pair.Key.Path, name, endpointNode.Path);
                 continue;
             }
 
             if (shared.Contains(definition))
             {
-                _context.Report(DiagnosticDescriptors.DuplicateName, pair.Key, "field", name, $" in {what}; it is already shared by every action");
+                _context.Report(DiagnosticDescriptors.FieldAlreadyShared, pair.Key, fieldMap!.Node.Path, name);
                 continue;
             }
 
-            var field = ParseActionField(pair.Value, definition, $"field '{name}' of {what}");
+            var field = ParseActionField(pair.Value, definition);
             if (field is not null)
             {
                 fields.Add(field);
@@ -223,14 +221,14 @@ internal sealed partial class SpecParser
         }
 
         fields.AddRange(shared.Select(f => f.ToSpec(required: false)));
-        CheckPropertiesAgainstRequestType(fields, endpointFields, typeName + "Request", modelField, map["method"] ?? keyNode, what);
+        CheckPropertiesAgainstRequestType(fields, endpointFields, typeName + "Request", modelField, map["method"] ?? keyNode);
         return response is null
             ? null
             : new ActionSpec(value, typeName, _context.String(map, "description"), modelIds.ToEquatableArray(), defaultModel,
                 fields.ToEquatableArray(), response);
     }
 
-    private (List<NamedValueSpec> Models, string? Default) ParseActionModels(MappingView map, YamlNode keyNode, string what, string? modelField, string modelTypeName)
+    private (List<NamedValueSpec> Models, string? Default) ParseActionModels(MappingView map, YamlNode keyNode, string? modelField, string modelTypeName)
     {
         var models = new List<NamedValueSpec>();
         var items = _context.Sequence(map, "models");
@@ -243,12 +241,12 @@ internal sealed partial class SpecParser
         {
             if (modelField is not null)
             {
-                _context.Report(DiagnosticDescriptors.MissingKey, keyNode, ParseContext.Capitalize(what), "models");
+                _context.Report(DiagnosticDescriptors.MissingKey, keyNode, keyNode.Path, "models");
             }
 
             if (map.Has("default_model"))
             {
-                _context.Report(DiagnosticDescriptors.NotApplicable, map.KeyNode("default_model")!, "default_model", what, "the action lists no models");
+                _context.Report(DiagnosticDescriptors.KeyNeedsKey, map.KeyNode("default_model")!, keyNode.Path, "default_model", "models");
             }
 
             return (models, null);
@@ -256,25 +254,24 @@ internal sealed partial class SpecParser
 
         if (modelField is null)
         {
-            _context.Report(DiagnosticDescriptors.NotApplicable, map.KeyNode("models")!, "models", what,
-                "its endpoint has no model_field to send them in");
+            _context.Report(DiagnosticDescriptors.KeyNeedsKey, map.KeyNode("models")!, keyNode.Path, "models", "model_field");
         }
 
         foreach (var item in items)
         {
-            var id = ParseNamedValue(item, $"a model of {what}", ContractKeys.ModelIdKeys, out var name, out var description);
-            if (id is null || !CheckEnumMember(name!, item, $"the models of {what}", id, modelTypeName, isActionModels: true))
+            var id = ParseNamedValue(item, ContractKeys.ModelIdKeys, out var name, out var description);
+            if (id is null || !CheckEnumMember(name!, item, id, modelTypeName, isActionModels: true))
             {
                 continue;
             }
 
             if (models.Any(m => m.Value == id))
             {
-                _context.Report(DiagnosticDescriptors.DuplicateName, item, "model", id, $" in {what}");
+                _context.Report(DiagnosticDescriptors.DuplicateEntry, item, map["models"]!.Path, id);
             }
-            else if (models.Any(m => m.Name == name))
+            else if (models.Find(m => m.Name == name) is { } first)
             {
-                _context.Report(DiagnosticDescriptors.DuplicateName, item, "model member name", name!, $" in {what}; give one of the models its own 'name'");
+                _context.Report(DiagnosticDescriptors.SameCSharpName, item, item.Path, id, "member", name!, "'" + first.Value + "'");
             }
             else
             {
@@ -284,7 +281,7 @@ internal sealed partial class SpecParser
 
         if (models.Count == 0)
         {
-            _context.Report(DiagnosticDescriptors.MissingKey, map["models"]!, ParseContext.Capitalize(what), "models (at least one)");
+            _context.Report(DiagnosticDescriptors.MissingKey, map["models"]!, keyNode.Path, "models (at least one)");
             return (models, null);
         }
 
@@ -299,7 +296,7 @@ internal sealed partial class SpecParser
     }
 
     /// <summary>An action's use of an endpoint field: <c>required</c>, <c>optional</c>, or a mapping of overrides.</summary>
-    private FieldSpec? ParseActionField(YamlNode node, FieldDefinition definition, string what)
+    private FieldSpec? ParseActionField(YamlNode node, FieldDefinition definition)
     {
         if (node.Kind == YamlNodeKind.Scalar)
         {
@@ -310,12 +307,12 @@ internal sealed partial class SpecParser
                 case "optional" or null:
                     return definition.ToSpec(required: false);
                 default:
-                    _context.Report(DiagnosticDescriptors.InvalidValue, node, node.Value!, what, "expected required, optional or a mapping of overrides");
+                    _context.Report(DiagnosticDescriptors.NotAllowedValue, node, node.Path, node.Value!, "required, optional, a mapping of overrides");
                     return null;
             }
         }
 
-        var map = _context.Mapping(node, what, ContractKeys.ActionFieldKeys);
+        var map = _context.Mapping(node, ContractKeys.ActionFieldKeys);
         if (map is null)
         {
             return null;
@@ -335,7 +332,7 @@ internal sealed partial class SpecParser
             MinItems = definition.MinItems,
             MaxItems = definition.MaxItems,
         };
-        ApplyConstraints(map, merged, what);
+        ApplyConstraints(map, merged);
         return merged.ToSpec(_context.Boolean(map, "required") ?? false);
     }
 }

@@ -9,8 +9,7 @@ internal sealed partial class SpecParser
 {
     private ErrorsSpec? ParseErrors(MappingView root)
     {
-        const string what = "'errors'";
-        var map = _context.Mapping(root["errors"], root.KeyNode("errors"), what, ContractKeys.ErrorsKeys);
+        var map = _context.Mapping(root["errors"], root.KeyNode("errors"), ContractKeys.ErrorsKeys);
         if (map is null)
         {
             if (!root.Has("errors"))
@@ -21,7 +20,7 @@ internal sealed partial class SpecParser
             return null;
         }
 
-        var body = _context.Mapping(map["body"], map.KeyNode("body"), $"'body' of {what}", ContractKeys.ErrorBodyKeys);
+        var body = _context.Mapping(map["body"], map.KeyNode("body"), ContractKeys.ErrorBodyKeys);
         var codePath = body is null ? null : _context.String(body, "code");
         var messagePath = body is null ? null : _context.String(body, "message");
         var traceIdPath = body is null ? null : _context.String(body, "trace_id");
@@ -30,7 +29,7 @@ internal sealed partial class SpecParser
         var items = _context.Sequence(map, "cases");
         if (items is null && ParseContext.IsAbsent(map, "cases"))
         {
-            _context.Report(DiagnosticDescriptors.MissingKey, map.Anchor, ParseContext.Capitalize(what), "cases");
+            _context.Report(DiagnosticDescriptors.MissingKey, map.Anchor, map.Node.Path, "cases");
         }
 
         foreach (var item in items ?? [])
@@ -47,8 +46,7 @@ internal sealed partial class SpecParser
 
     private ErrorCaseSpec? ParseErrorCase(YamlNode item, List<ErrorCaseSpec> earlier)
     {
-        const string what = "an error case";
-        var map = _context.Mapping(item, what, ContractKeys.ErrorCaseKeys);
+        var map = _context.Mapping(item, ContractKeys.ErrorCaseKeys);
         if (map is null)
         {
             return null;
@@ -57,16 +55,16 @@ internal sealed partial class SpecParser
         var status = _context.Integer(map, "status");
         if (status is not null and (< 400 or > 599))
         {
-            _context.Report(DiagnosticDescriptors.InvalidValue, map["status"]!, map["status"]!.Value!, $"'status' of {what}", "expected an HTTP error status, 400 to 599");
+            _context.Report(DiagnosticDescriptors.OutOfRange, map["status"]!, map["status"]!.Path, map["status"]!.Value!, "400–599");
             status = null;
         }
         else if (status is null && !map.Has("status"))
         {
-            _context.Report(DiagnosticDescriptors.MissingKey, item, ParseContext.Capitalize(what), "status");
+            _context.Report(DiagnosticDescriptors.MissingKey, item, item.Path, "status");
         }
 
         var exception = _context.String(map, "exception", required: true);
-        if (exception is not null && !_context.CheckIdentifier(map["exception"]!, exception, $"'exception' of {what}"))
+        if (exception is not null && !_context.CheckIdentifier(map["exception"]!, exception))
         {
             exception = null;
         }
@@ -74,7 +72,7 @@ internal sealed partial class SpecParser
         var codes = new List<string>();
         foreach (var codeNode in _context.Sequence(map, "codes") ?? [])
         {
-            var code = _context.ScalarItem(codeNode, $"a code of {what}");
+            var code = _context.ScalarItem(codeNode);
             if (code is null)
             {
                 continue;
@@ -82,7 +80,7 @@ internal sealed partial class SpecParser
 
             if (status is not null && earlier.Any(e => e.Status == status && e.Codes.Contains(code)) || codes.Contains(code))
             {
-                _context.Report(DiagnosticDescriptors.DuplicateName, codeNode, "error code", code, $" for status {status}");
+                _context.Report(DiagnosticDescriptors.DuplicateEntry, codeNode, $"errors.cases (status {status})", code);
                 continue;
             }
 
@@ -96,12 +94,11 @@ internal sealed partial class SpecParser
 
         if (codes.Count == 0 && earlier.Any(e => e.Status == status && e.Codes.IsEmpty))
         {
-            _context.Report(DiagnosticDescriptors.DuplicateName, map["status"]!, "catch-all error case for status", status.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "; only one case per status may omit 'codes'");
+            _context.Report(DiagnosticDescriptors.DuplicateEntry, map["status"]!, "errors.cases (cases without codes)", status.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
             return null;
         }
 
-        if (!ClaimTypeName(exception + "Exception", map["exception"]!, $"the error case for status {status}"))
+        if (!ClaimTypeName(exception + "Exception", map["exception"]!))
         {
             return null;
         }
@@ -110,8 +107,7 @@ internal sealed partial class SpecParser
         var resendSafe = _context.Boolean(map, "resend_safe") ?? false;
         if (resendSafe && codes.Count == 0)
         {
-            _context.Report(DiagnosticDescriptors.NotApplicable, map["resend_safe"]!, "resend_safe", what,
-                "list the 'codes' that prove nothing started; a case without codes matches any body, even a proxy's page");
+            _context.Report(DiagnosticDescriptors.KeyNeedsKey, map.KeyNode("resend_safe")!, item.Path, "resend_safe", "codes");
             resendSafe = false;
         }
 

@@ -24,71 +24,70 @@ internal sealed partial class SpecParser
         "WaitForTaskAsync", "Dispose", "FromEnvironment",
     };
 
+    /// <summary>Each generated type and method name, with the YAML path of what claimed it first.</summary>
     private readonly Dictionary<string, string> _typeNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _methodNames = new(StringComparer.Ordinal);
 
-    /// <summary>Records a generated type name, reporting it when <paramref name="owner"/> is not the first to generate it.</summary>
-    private bool ClaimTypeName(string typeName, YamlNode node, string owner)
+    /// <summary>Records a generated type name, reporting it when <paramref name="node"/> is not the first to generate it.</summary>
+    private bool ClaimTypeName(string typeName, YamlNode node)
     {
         if (_typeNames.TryGetValue(typeName, out var first))
         {
-            _context.Report(DiagnosticDescriptors.DuplicateName, node, "generated type", typeName, $": {owner} and {first} both generate it");
+            _context.Report(DiagnosticDescriptors.SameCSharpName, node, node.Path, node.Value ?? typeName, "type", typeName, first);
             return false;
         }
 
-        if (!ClaimTypeNameIgnoringCase(typeName, node, owner))
+        if (!ClaimTypeNameIgnoringCase(typeName, node))
         {
             return false;
         }
 
-        _typeNames.Add(typeName, owner);
+        _typeNames.Add(typeName, node.Path);
         _generatedTypes.Add(new(typeName, YamlTreeReader.Location(_context.Path, node)));
         return true;
     }
 
-    private bool ClaimMethodName(string methodName, YamlNode node, string owner)
+    private bool ClaimMethodName(string methodName, YamlNode node)
     {
         if (s_reservedMethods.Contains(methodName))
         {
-            _context.Report(DiagnosticDescriptors.DuplicateName, node, "client method", methodName, $": {owner} would hide a built-in client method; set 'method'");
+            _context.Report(DiagnosticDescriptors.NameTakenByGenerator, node, node.Path, node.Value!, methodName, "the client");
             return false;
         }
 
         if (_methodNames.TryGetValue(methodName, out var first))
         {
-            _context.Report(DiagnosticDescriptors.DuplicateName, node, "client method", methodName, $": {owner} and {first} both generate it; set 'method' on one");
+            _context.Report(DiagnosticDescriptors.SameCSharpName, node, node.Path, node.Value!, "method", methodName, first);
             return false;
         }
 
-        _methodNames.Add(methodName, owner);
+        _methodNames.Add(methodName, node.Path);
         return true;
     }
 
     /// <summary>Checks the property a field generates against its siblings, its type's name and generated members.</summary>
-    private bool ClaimPropertyName(
-        Dictionary<string, string> taken, string propertyName, YamlNode node, string owner, string typeName, bool isRequest)
+    private bool ClaimPropertyName(Dictionary<string, string> taken, string propertyName, YamlNode node, string typeName, bool isRequest)
     {
-        string? problem = null;
-        if (propertyName.Length == 0)
-        {
-            problem = "; the name has no letters or digits to build a C# property from";
-        }
-        else if (!CheckCSharpName(propertyName, node, "field name", node.Value!))
+        if (!CheckCSharpName(propertyName, node, node.Value!))
         {
             return false;
         }
-        else if ((isRequest ? s_requestMembers : s_modelMembers).Contains(propertyName) || IsReservedProperty(propertyName, isRequest) || propertyName == typeName)
+
+        if ((isRequest ? s_requestMembers : s_modelMembers).Contains(propertyName) || IsReservedProperty(propertyName, isRequest))
         {
-            problem = $"; the property '{propertyName}' would clash with a member of the generated type {typeName}";
-        }
-        else if (taken.TryGetValue(propertyName, out var first))
-        {
-            problem = $"; '{node.Value}' and '{first}' both become the property '{propertyName}'";
+            _context.Report(DiagnosticDescriptors.NameTakenByGenerator, node, node.Path, node.Value!, propertyName, typeName);
+            return false;
         }
 
-        if (problem is not null)
+        if (propertyName == typeName)
         {
-            _context.Report(DiagnosticDescriptors.DuplicateName, node, "field name", node.Value!, $" in {owner}{problem}");
+            _context.Report(DiagnosticDescriptors.MemberNamedLikeType, node, node.Path, node.Value!, propertyName);
+            return false;
+        }
+
+        if (taken.TryGetValue(propertyName, out var first))
+        {
+            _context.Report(DiagnosticDescriptors.SameCSharpName, node, node.Path, node.Value!, "property", propertyName, "'" + first + "'");
             return false;
         }
 

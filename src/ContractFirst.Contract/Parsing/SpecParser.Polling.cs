@@ -11,8 +11,7 @@ internal sealed partial class SpecParser
 
     private PollingSpec? ParsePolling(MappingView root, List<EndpointDefinition> endpoints, Dictionary<string, ModelDefinition> models)
     {
-        const string what = "'polling'";
-        var map = _context.Mapping(root["polling"], root.KeyNode("polling"), what, ContractKeys.PollingKeys);
+        var map = _context.Mapping(root["polling"], root.KeyNode("polling"), ContractKeys.PollingKeys);
         if (map is null)
         {
             return null;
@@ -33,11 +32,11 @@ internal sealed partial class SpecParser
         if (finishedWhen is null && !map.Has("succeeded_when"))
         {
             // Without either, a wait could only end at its deadline.
-            _context.Report(DiagnosticDescriptors.MissingKey, map.Anchor, ParseContext.Capitalize(what), "succeeded_when");
+            _context.Report(DiagnosticDescriptors.MissingKey, map.Anchor, map.Node.Path, "succeeded_when");
             return null;
         }
 
-        var action = ResolveActionReference(reference, map["action"]!, $"'action' of {what}", endpoints);
+        var action = ResolveActionReference(reference, map["action"]!, endpoints);
         if (action is null)
         {
             return null;
@@ -46,8 +45,8 @@ internal sealed partial class SpecParser
         var required = action.Fields.Where(f => f.Required).ToList();
         if (required.Count != 1 || required[0].Type is not { Kind: FieldKind.String, IsArray: false })
         {
-            _context.Report(DiagnosticDescriptors.NotApplicable, map["action"]!, reference, what,
-                "the lookup action must have exactly one required field, a string holding the task id");
+            _context.Report(DiagnosticDescriptors.LookupActionShape, map["action"]!, map["action"]!.Path, reference,
+                required.Count == 0 ? "none" : string.Join(", ", required.Select(f => f.JsonName + ": " + f.Type.Text)));
             return null;
         }
 
@@ -55,8 +54,7 @@ internal sealed partial class SpecParser
             .SelectMany(e => e.Spec.Actions).Select(a => a.Response).Distinct().ToList();
         if (!submitResponses.Any(r => models.TryGetValue(r, out var m) && m.Field(taskId) is { Type: { Kind: FieldKind.String, IsArray: false } }))
         {
-            _context.Report(DiagnosticDescriptors.UnknownReference, map["task_id"]!, $"'task_id' of {what}", taskId,
-                "a string field of a submit endpoint's response model");
+            _context.Report(DiagnosticDescriptors.TaskIdNotInSubmitResponse, map["task_id"]!, map["task_id"]!.Path, taskId, string.Join(", ", submitResponses));
             return null;
         }
 
@@ -67,19 +65,18 @@ internal sealed partial class SpecParser
 
         if (finishedWhen is not null && record.Field(finishedWhen) is null)
         {
-            _context.Report(DiagnosticDescriptors.UnknownReference, map["finished_when"]!, $"'finished_when' of {what}", finishedWhen,
-                $"a field of model '{record.Name}'");
+            _context.Report(DiagnosticDescriptors.UnknownField, map["finished_when"]!, map["finished_when"]!.Path, finishedWhen, $"model '{record.Name}'");
             return null;
         }
 
-        if (!CheckDelays(map, what, firstDelay, interval, maxInterval, timeout))
+        if (!CheckDelays(map, firstDelay, interval, maxInterval, timeout))
         {
             return null;
         }
 
         var succeeded = ParseRules(map, "succeeded_when", record, models);
         var failed = ParseRules(map, "failed_when", record, models);
-        if (succeeded is null || failed is null || !ClaimTypeName("TaskFailedException", map.Anchor, "'polling' (a failed task)"))
+        if (succeeded is null || failed is null || !ClaimTypeName("TaskFailedException", map.Anchor))
         {
             return null;
         }
@@ -89,7 +86,7 @@ internal sealed partial class SpecParser
             (double)firstDelay, (double)interval, (double)maxInterval, (double)timeout);
     }
 
-    private bool CheckDelays(MappingView map, string what, decimal firstDelay, decimal interval, decimal maxInterval, decimal timeout)
+    private bool CheckDelays(MappingView map, decimal firstDelay, decimal interval, decimal maxInterval, decimal timeout)
     {
         (string Key, decimal Value, bool Ok)[] checks =
         [
@@ -102,15 +99,14 @@ internal sealed partial class SpecParser
         {
             if (!ok)
             {
-                _context.Report(DiagnosticDescriptors.InvalidValue, map[key]!, value.ToString(CultureInfo.InvariantCulture), $"'{key}' of {what}",
-                    "delays must be positive (first_delay_seconds may be 0)");
+                _context.Report(DiagnosticDescriptors.OutOfRange, map[key]!, map[key]!.Path, value.ToString(CultureInfo.InvariantCulture), key == "first_delay_seconds" ? "≥ 0" : "> 0");
                 return false;
             }
         }
 
         if (maxInterval < interval)
         {
-            _context.Report(DiagnosticDescriptors.MinAboveMax, map["max_interval_seconds"]!, what, "interval_seconds",
+            _context.Report(DiagnosticDescriptors.MinAboveMax, map["max_interval_seconds"]!, map.Node.Path, "interval_seconds",
                 interval.ToString(CultureInfo.InvariantCulture), "max_interval_seconds", maxInterval.ToString(CultureInfo.InvariantCulture));
             return false;
         }
@@ -125,7 +121,7 @@ internal sealed partial class SpecParser
         var broken = false;
         foreach (var item in _context.Sequence(polling, key) ?? [])
         {
-            var rule = ParseRule(item, $"a rule of '{key}'", record, models);
+            var rule = ParseRule(item, record, models);
             if (rule is null)
             {
                 broken = true;
@@ -139,9 +135,9 @@ internal sealed partial class SpecParser
         return broken ? null : rules;
     }
 
-    private TaskStateRule? ParseRule(YamlNode item, string what, ModelDefinition record, Dictionary<string, ModelDefinition> models)
+    private TaskStateRule? ParseRule(YamlNode item, ModelDefinition record, Dictionary<string, ModelDefinition> models)
     {
-        var map = _context.Mapping(item, what, ContractKeys.TaskStateRuleKeys);
+        var map = _context.Mapping(item, ContractKeys.TaskStateRuleKeys);
         var path = map is null ? null : _context.String(map, "field", required: true);
         if (map is null || path is null)
         {
@@ -151,13 +147,13 @@ internal sealed partial class SpecParser
         var checks = s_ruleChecks.Where(map.Has).ToList();
         if (checks.Count != 1)
         {
-            _context.Report(DiagnosticDescriptors.NotApplicable, map.KeyNode(checks.Count == 0 ? "field" : checks[1])!, checks.Count == 0 ? "field" : checks[1], what,
-                "give exactly one of is, any, all or present");
+            _context.Report(DiagnosticDescriptors.ExactlyOneKey, map.KeyNode(checks.Count == 0 ? "field" : checks[1])!, item.Path, string.Join(", ", s_ruleChecks),
+                checks.Count == 0 ? "none" : string.Join(", ", checks));
             return null;
         }
 
         var check = checks[0] switch { "is" => RuleCheck.Is, "any" => RuleCheck.Any, "all" => RuleCheck.All, _ => RuleCheck.Present };
-        var steps = ResolveRulePath(path, map["field"]!, what, record, models);
+        var steps = ResolveRulePath(path, map["field"]!, record, models);
         if (steps is null)
         {
             return null;
@@ -167,8 +163,8 @@ internal sealed partial class SpecParser
         var needsArray = check is RuleCheck.Any or RuleCheck.All;
         if (needsArray ? arrays != 1 : arrays != 0)
         {
-            _context.Report(DiagnosticDescriptors.NotApplicable, map.KeyNode(checks[0])!, checks[0], what,
-                needsArray ? "'any' and 'all' need exactly one array on the path, written name[]" : $"the path may not cross an array; use 'any' or 'all' with name[]");
+            _context.Report(DiagnosticDescriptors.RuleArrayCount, map.KeyNode(checks[0])!, item.Path, checks[0], needsArray ? "exactly 1" : "no",
+                path, arrays.ToString(CultureInfo.InvariantCulture));
             return null;
         }
 
@@ -177,7 +173,7 @@ internal sealed partial class SpecParser
         {
             if (valueNode.ScalarText != "true")
             {
-                _context.Report(DiagnosticDescriptors.InvalidValue, valueNode, valueNode.ScalarText ?? valueNode.KindName, $"'present' of {what}", "only 'present: true' is supported");
+                _context.Report(DiagnosticDescriptors.NotAllowedValue, valueNode, valueNode.Path, valueNode.ScalarText ?? valueNode.KindName, "true");
                 return null;
             }
 
@@ -188,12 +184,17 @@ internal sealed partial class SpecParser
             ? valueNode.Items.Select(i => i.ScalarText).ToList()
             : [valueNode.ScalarText];
         var target = steps[steps.Count - 1].Type;
+        if (target.Kind is FieldKind.Timestamp or FieldKind.Model)
+        {
+            _context.Report(DiagnosticDescriptors.KeyNotForType, map.KeyNode(checks[0])!, item.Path, checks[0], target.Text,
+                "string, url, integer, number, boolean, an enum (any field takes 'present')");
+            return null;
+        }
+
         foreach (var value in values)
         {
-            if (value is null || !IsValueOf(target, value))
+            if (!CheckRuleValue(valueNode, value, target))
             {
-                _context.Report(DiagnosticDescriptors.InvalidValue, valueNode, value ?? valueNode.KindName, $"'{checks[0]}' of {what}",
-                    $"expected {Expected(target)}");
                 return null;
             }
         }
@@ -203,7 +204,7 @@ internal sealed partial class SpecParser
     }
 
     /// <summary>Resolves <c>response.data[].state</c> against the record, one model per step.</summary>
-    private List<RuleStep>? ResolveRulePath(string path, YamlNode node, string what, ModelDefinition record, Dictionary<string, ModelDefinition> models)
+    private List<RuleStep>? ResolveRulePath(string path, YamlNode node, ModelDefinition record, Dictionary<string, ModelDefinition> models)
     {
         var steps = new List<RuleStep>();
         var model = record;
@@ -213,19 +214,23 @@ internal sealed partial class SpecParser
             var segment = segments[i];
             var quantified = segment.EndsWith("[]", StringComparison.Ordinal);
             var name = quantified ? segment.Substring(0, segment.Length - 2) : segment;
-            var field = model?.Field(name);
-            if (model is null || field is null || field.IsBroken)
+            if (model is null)
             {
-                _context.Report(DiagnosticDescriptors.UnknownReference, node, $"'field' of {what}", path,
-                    model is null ? "a path through models" : $"a path of fields; '{name}' is not a field of model '{model.Name}'");
+                // A model with errors of its own, reported where it is defined.
+                return null;
+            }
+
+            var field = model.Field(name);
+            if (field is null || field.IsBroken)
+            {
+                _context.Report(DiagnosticDescriptors.UnknownField, node, node.Path, name, $"model '{model.Name}'");
                 return null;
             }
 
             var last = i == segments.Length - 1;
             if (quantified != field.Type.IsArray && !(last && field.Type.IsArray))
             {
-                _context.Report(DiagnosticDescriptors.UnknownReference, node, $"'field' of {what}", path,
-                    quantified ? $"a path whose '[]' marks an array; '{name}' is not one" : $"a path that marks the array '{name}' as '{name}[]'");
+                _context.Report(DiagnosticDescriptors.RulePathBroken, node, node.Path, path, segment, quantified ? name : name + "[]");
                 return null;
             }
 
@@ -233,8 +238,7 @@ internal sealed partial class SpecParser
             model = field.Type.Kind == FieldKind.Model && models.TryGetValue(field.Type.Name!, out var next) ? next : null;
             if (!last && field.Type.Kind != FieldKind.Model)
             {
-                _context.Report(DiagnosticDescriptors.UnknownReference, node, $"'field' of {what}", path,
-                    $"a path through models; '{name}' is a value");
+                _context.Report(DiagnosticDescriptors.RulePathPastValue, node, node.Path, path, segment, field.Type.Text);
                 return null;
             }
         }
@@ -242,34 +246,51 @@ internal sealed partial class SpecParser
         return steps;
     }
 
-    private bool IsValueOf(TypeRef type, string value) => type.Kind switch
+    /// <summary>Checks a value a rule compares with against the type of the field it tests.</summary>
+    private bool CheckRuleValue(YamlNode node, string? value, TypeRef type)
     {
-        FieldKind.Boolean => value is "true" or "false",
-        FieldKind.Integer => long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _),
-        FieldKind.Number => double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && !double.IsInfinity(d) && !double.IsNaN(d),
-        FieldKind.String or FieldKind.Url => true,
-        FieldKind.Enum => _enums.TryGetValue(type.Name!, out var e) && e.Values.Any(v => v.Value == value),
-        _ => false,
-    };
+        if (value is null)
+        {
+            _context.Report(DiagnosticDescriptors.WrongNodeKind, node, node.Path, "scalar or a list of scalars");
+            return false;
+        }
 
-    private string Expected(TypeRef type) => type.Kind switch
-    {
-        FieldKind.Boolean => "true or false",
-        FieldKind.Integer => "an integer",
-        FieldKind.Number => "a number",
-        FieldKind.Enum when _enums.TryGetValue(type.Name!, out var e) => "a value of enum '" + type.Name + "': " + string.Join(", ", e.Values.Select(v => v.Value)),
-        _ => "a value test on a text, number, boolean or enum field (timestamps and models only take 'present')",
-    };
+        switch (type.Kind)
+        {
+            case FieldKind.Boolean when value is not ("true" or "false"):
+                _context.Report(DiagnosticDescriptors.NotAllowedValue, node, node.Path, value, "true, false");
+                return false;
+            case FieldKind.Integer when !long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _):
+                _context.Report(DiagnosticDescriptors.NotAWholeNumber, node, node.Path, value);
+                return false;
+            case FieldKind.Number when !(double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && !double.IsInfinity(d) && !double.IsNaN(d)):
+                _context.Report(DiagnosticDescriptors.NotANumber, node, node.Path, value);
+                return false;
+            case FieldKind.Enum when _enums.TryGetValue(type.Name!, out var e) && e.Values.All(v => v.Value != value):
+                _context.Report(DiagnosticDescriptors.UnknownEnumValue, node, node.Path, value, $"enum '{type.Name}'", string.Join(", ", e.Values.Select(v => v.Value)));
+                return false;
+            default:
+                return true;
+        }
+    }
 
     /// <summary>Resolves <c>endpoint.action</c>.</summary>
-    private ActionSpec? ResolveActionReference(string reference, YamlNode node, string what, List<EndpointDefinition> endpoints)
+    private ActionSpec? ResolveActionReference(string reference, YamlNode node, List<EndpointDefinition> endpoints)
     {
         var dot = reference.IndexOf('.');
         var endpoint = dot > 0 ? endpoints.FirstOrDefault(e => e.Spec.Key == reference.Substring(0, dot)) : null;
-        var action = endpoint?.Action(reference.Substring(dot + 1));
+        if (endpoint is null)
+        {
+            // Written endpoint.action; without a known endpoint before the dot there is nothing to look in.
+            _context.Report(DiagnosticDescriptors.UnknownEndpoint, node, node.Path, dot > 0 ? reference.Substring(0, dot) : reference,
+                string.Join(", ", endpoints.Select(e => e.Spec.Key)));
+            return null;
+        }
+
+        var action = endpoint.Action(reference.Substring(dot + 1));
         if (action is null)
         {
-            _context.Report(DiagnosticDescriptors.UnknownReference, node, what, reference, "an action written as endpoint.action, e.g. tasks.retrieve");
+            _context.Report(DiagnosticDescriptors.UnknownAction, node, node.Path, reference.Substring(dot + 1), "endpoints." + endpoint.Spec.Key);
         }
 
         return action;

@@ -11,7 +11,7 @@ internal sealed partial class SpecParser
 {
     private void CollectEnums(MappingView root)
     {
-        var enums = _context.NameMapping(root["enums"], "'enums'");
+        var enums = _context.NameMapping(root["enums"]);
         if (enums is null)
         {
             return;
@@ -21,17 +21,16 @@ internal sealed partial class SpecParser
         {
             _context.CancellationToken.ThrowIfCancellationRequested();
             var name = pair.Key.Value!;
-            if (!_context.CheckIdentifier(pair.Key, name, "an enum name"))
+            if (!_context.CheckIdentifier(pair.Key, name))
             {
                 continue;
             }
 
             // A clash is reported here; the enum is still read, so fields using it don't report it as unknown.
-            ClaimTypeName(name, pair.Key, $"enum '{name}'");
-            CheckTypeAgainstMembers(name, pair.Key, $"enum '{name}'", s_enumMembers);
+            ClaimTypeName(name, pair.Key);
+            CheckTypeAgainstMembers(name, pair.Key, s_enumMembers);
 
-            var what = $"enum '{name}'";
-            var map = _context.Mapping(pair.Value, pair.Key, what, ContractKeys.EnumKeys);
+            var map = _context.Mapping(pair.Value, pair.Key, ContractKeys.EnumKeys);
             if (map is null)
             {
                 continue;
@@ -43,7 +42,7 @@ internal sealed partial class SpecParser
             {
                 if (items is not null || ParseContext.IsAbsent(map, "values"))
                 {
-                    _context.Report(DiagnosticDescriptors.MissingKey, map["values"] ?? pair.Key, ParseContext.Capitalize(what), "values");
+                    _context.Report(DiagnosticDescriptors.MissingKey, map["values"] ?? pair.Key, pair.Key.Path, "values");
                 }
 
                 continue;
@@ -51,19 +50,19 @@ internal sealed partial class SpecParser
 
             foreach (var item in items)
             {
-                var value = ParseNamedValue(item, $"a value of {what}", ContractKeys.EnumValueKeys, out var memberName, out var description);
-                if (value is null || !CheckEnumMember(memberName!, item, what, value, name, isActionModels: false))
+                var value = ParseNamedValue(item, ContractKeys.EnumValueKeys, out var memberName, out var description);
+                if (value is null || !CheckEnumMember(memberName!, item, value, name, isActionModels: false))
                 {
                     continue;
                 }
 
                 if (values.Any(v => v.Value == value))
                 {
-                    _context.Report(DiagnosticDescriptors.DuplicateName, item, "value", value, $" in {what}");
+                    _context.Report(DiagnosticDescriptors.DuplicateEntry, item, map["values"]!.Path, value);
                 }
-                else if (values.Any(v => v.Name == memberName))
+                else if (values.Find(v => v.Name == memberName) is { } first)
                 {
-                    _context.Report(DiagnosticDescriptors.DuplicateName, item, "member name", memberName!, $" in {what}; give one of the values its own 'name'");
+                    _context.Report(DiagnosticDescriptors.SameCSharpName, item, item.Path, value, "member", memberName!, "'" + first.Value + "'");
                 }
                 else
                 {
@@ -76,7 +75,7 @@ internal sealed partial class SpecParser
     }
 
     /// <summary>Reads a list item that is either a plain value or <c>{ key, name, description }</c>.</summary>
-    private string? ParseNamedValue(YamlNode item, string what, string[] keys, out string? name, out string? description)
+    private string? ParseNamedValue(YamlNode item, string[] keys, out string? name, out string? description)
     {
         name = null;
         description = null;
@@ -84,18 +83,18 @@ internal sealed partial class SpecParser
         if (item.Kind == YamlNodeKind.Mapping)
         {
             var key = keys[0];
-            var map = _context.Mapping(item, what, keys);
+            var map = _context.Mapping(item, keys);
             value = _context.String(map!, key, required: true);
             name = _context.String(map!, "name");
             description = _context.String(map!, "description");
-            if (name is not null && !_context.CheckIdentifier(map!["name"]!, name, $"'name' of {what}"))
+            if (name is not null && !_context.CheckIdentifier(map!["name"]!, name))
             {
                 return null;
             }
         }
         else
         {
-            value = _context.ScalarItem(item, what);
+            value = _context.ScalarItem(item);
         }
 
         if (value is null)
@@ -109,14 +108,14 @@ internal sealed partial class SpecParser
 
     private void CollectModelNames(MappingView root)
     {
-        _modelsView = _context.NameMapping(root["models"], "'models'");
+        _modelsView = _context.NameMapping(root["models"]);
         foreach (var pair in _modelsView?.Pairs ?? [])
         {
             // A clash is reported here; the model is still read, so references to it don't report it as unknown.
-            if (_context.CheckIdentifier(pair.Key, pair.Key.Value!, "a model name"))
+            if (_context.CheckIdentifier(pair.Key, pair.Key.Value!))
             {
-                ClaimTypeName(pair.Key.Value!, pair.Key, $"model '{pair.Key.Value}'");
-                CheckTypeAgainstMembers(pair.Key.Value!, pair.Key, $"model '{pair.Key.Value}'", s_modelMembers.Concat(s_modelOnlyMembers));
+                ClaimTypeName(pair.Key.Value!, pair.Key);
+                CheckTypeAgainstMembers(pair.Key.Value!, pair.Key, s_modelMembers.Concat(s_modelOnlyMembers));
                 _modelNames.Add(pair.Key.Value!);
             }
         }
@@ -133,19 +132,18 @@ internal sealed partial class SpecParser
                 continue;
             }
 
-            var what = $"model '{name}'";
-            var map = _context.Mapping(pair.Value, pair.Key, what, ContractKeys.ModelKeys);
+            var map = _context.Mapping(pair.Value, pair.Key, ContractKeys.ModelKeys);
             if (map is null)
             {
                 continue;
             }
 
-            var fields = _context.NameMapping(map["fields"], $"'fields' of {what}");
+            var fields = _context.NameMapping(map["fields"]);
             if (fields is null)
             {
                 if (ParseContext.IsAbsent(map, "fields"))
                 {
-                    _context.Report(DiagnosticDescriptors.MissingKey, pair.Key, ParseContext.Capitalize(what), "fields");
+                    _context.Report(DiagnosticDescriptors.MissingKey, pair.Key, pair.Key.Path, "fields");
                 }
 
                 continue;
@@ -155,8 +153,8 @@ internal sealed partial class SpecParser
             var properties = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var field in fields.Pairs)
             {
-                var definition = ParseFieldDefinition(field.Key, field.Value, what, inModel: true);
-                if (definition is not null && ClaimPropertyName(properties, Naming.ToPascalCase(field.Key.Value!), field.Key, what, name, isRequest: false))
+                var definition = ParseFieldDefinition(field.Key, field.Value, inModel: true);
+                if (definition is not null && ClaimPropertyName(properties, Naming.ToPascalCase(field.Key.Value!), field.Key, name, isRequest: false))
                 {
                     definitions.Add(definition);
                 }
@@ -168,13 +166,12 @@ internal sealed partial class SpecParser
         return result;
     }
 
-    private FieldDefinition? ParseFieldDefinition(YamlNode keyNode, YamlNode valueNode, string owner, bool inModel)
+    private FieldDefinition? ParseFieldDefinition(YamlNode keyNode, YamlNode valueNode, bool inModel)
     {
         _context.CancellationToken.ThrowIfCancellationRequested();
         var jsonName = keyNode.Value!;
-        var what = $"field '{jsonName}' of {owner}";
         var keys = inModel ? ContractKeys.ModelFieldKeys : ContractKeys.RequestFieldKeys;
-        var map = _context.Mapping(valueNode, keyNode, what, keys);
+        var map = _context.Mapping(valueNode, keyNode, keys);
         if (map is null)
         {
             return null;
@@ -182,7 +179,7 @@ internal sealed partial class SpecParser
 
         // A field whose type failed still exists: references to it resolve, so one bad type is one
         // diagnostic rather than one per action that uses the field. Nothing is emitted either way.
-        var type = ResolveType(map, what, inModel);
+        var type = ResolveType(map, inModel);
         if (type is null)
         {
             return new FieldDefinition(jsonName, keyNode, new TypeRef(FieldKind.String, null, IsArray: false)) { IsBroken = true };
@@ -193,11 +190,11 @@ internal sealed partial class SpecParser
             Description = _context.String(map, "description"),
             Nullable = _context.Boolean(map, "nullable") ?? false,
         };
-        ApplyConstraints(map, definition, what);
+        ApplyConstraints(map, definition);
         return definition;
     }
 
-    private TypeRef? ResolveType(MappingView map, string what, bool inModel)
+    private TypeRef? ResolveType(MappingView map, bool inModel)
     {
         var typeName = _context.String(map, "type", required: true);
         if (typeName is null)
@@ -213,19 +210,19 @@ internal sealed partial class SpecParser
                 return null;
             }
 
-            var item = ResolveTypeName(itemName, map["items"]!, what, inModel, allowArray: false);
+            var item = ResolveTypeName(itemName, map["items"]!, inModel, allowArray: false);
             return item is null ? null : item with { IsArray = true };
         }
 
         if (map.Has("items"))
         {
-            _context.Report(DiagnosticDescriptors.NotApplicable, map.KeyNode("items")!, "items", what, "only arrays have items");
+            _context.Report(DiagnosticDescriptors.KeyNotForType, map.KeyNode("items")!, map.Node.Path, "items", typeName, "array");
         }
 
-        return ResolveTypeName(typeName, map["type"]!, what, inModel, allowArray: true);
+        return ResolveTypeName(typeName, map["type"]!, inModel, allowArray: true);
     }
 
-    private TypeRef? ResolveTypeName(string name, YamlNode node, string what, bool inModel, bool allowArray)
+    private TypeRef? ResolveTypeName(string name, YamlNode node, bool inModel, bool allowArray)
     {
         var kind = name switch
         {
@@ -252,7 +249,7 @@ internal sealed partial class SpecParser
                 expected += " (arrays of arrays are not supported)";
             }
 
-            _context.Report(DiagnosticDescriptors.UnknownType, node, name, what, expected);
+            _context.Report(DiagnosticDescriptors.UnknownType, node, name, node.Path, expected);
             return null;
         }
 
@@ -260,7 +257,7 @@ internal sealed partial class SpecParser
     }
 
     /// <summary>Reads min/max/min_items/max_items from <paramref name="map"/> onto <paramref name="field"/>, checking they apply.</summary>
-    private void ApplyConstraints(MappingView map, FieldDefinition field, string what)
+    private void ApplyConstraints(MappingView map, FieldDefinition field)
     {
         var isNumber = !field.Type.IsArray && field.Type.Kind is FieldKind.Integer or FieldKind.Number;
         foreach (var key in new[] { "min", "max" })
@@ -272,14 +269,14 @@ internal sealed partial class SpecParser
 
             if (!isNumber)
             {
-                _context.Report(DiagnosticDescriptors.NotApplicable, map.KeyNode(key)!, key, what, "only integer and number fields have min and max");
+                _context.Report(DiagnosticDescriptors.KeyNotForType, map.KeyNode(key)!, map.Node.Path, key, field.Type.Text, "integer, number");
                 continue;
             }
 
             var value = _context.Number(map, key);
             if (value is not null && field.Type.Kind == FieldKind.Integer && (value != decimal.Truncate(value.Value) || value < long.MinValue || value > long.MaxValue))
             {
-                _context.Report(DiagnosticDescriptors.InvalidValue, map[key]!, map[key]!.Value!, $"'{key}' of {what}", "an integer field needs a whole-number bound");
+                _context.Report(DiagnosticDescriptors.NotAWholeNumber, map[key]!, map[key]!.Path, map[key]!.Value!);
                 continue;
             }
 
@@ -302,7 +299,7 @@ internal sealed partial class SpecParser
 
             if (!field.Type.IsArray)
             {
-                _context.Report(DiagnosticDescriptors.NotApplicable, map.KeyNode(key)!, key, what, "only array fields have min_items and max_items");
+                _context.Report(DiagnosticDescriptors.KeyNotForType, map.KeyNode(key)!, map.Node.Path, key, field.Type.Text, "array");
                 continue;
             }
 
@@ -319,13 +316,13 @@ internal sealed partial class SpecParser
 
         if (field.Min > field.Max)
         {
-            _context.Report(DiagnosticDescriptors.MinAboveMax, map["min"] ?? map["max"] ?? map.Node, what, "min",
+            _context.Report(DiagnosticDescriptors.MinAboveMax, map["min"] ?? map["max"] ?? map.Node, map.Node.Path, "min",
                 field.Min.Value.ToString(CultureInfo.InvariantCulture), "max", field.Max.Value.ToString(CultureInfo.InvariantCulture));
         }
 
         if (field.MinItems > field.MaxItems)
         {
-            _context.Report(DiagnosticDescriptors.MinAboveMax, map["min_items"] ?? map["max_items"] ?? map.Node, what, "min_items",
+            _context.Report(DiagnosticDescriptors.MinAboveMax, map["min_items"] ?? map["max_items"] ?? map.Node, map.Node.Path, "min_items",
                 field.MinItems.Value.ToString(CultureInfo.InvariantCulture), "max_items", field.MaxItems.Value.ToString(CultureInfo.InvariantCulture));
         }
     }

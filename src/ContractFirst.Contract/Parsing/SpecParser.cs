@@ -64,7 +64,7 @@ internal sealed partial class SpecParser
             return null;
         }
 
-        var root = _context.Mapping(rootNode, "the contract", ContractKeys.RootKeys);
+        var root = _context.Mapping(rootNode, ContractKeys.RootKeys);
         if (root is null)
         {
             return null;
@@ -109,19 +109,19 @@ internal sealed partial class SpecParser
 
     private ApiInfo? ParseApi(MappingView root)
     {
-        var api = _context.Mapping(root["api"], root.KeyNode("api"), "'api'", ContractKeys.ApiKeys);
+        var api = _context.Mapping(root["api"], root.KeyNode("api"), ContractKeys.ApiKeys);
         if (api is null)
         {
             if (!root.Has("api"))
             {
-                _context.Report(DiagnosticDescriptors.MissingKey, root.Node, "The contract", "api");
+                _context.Report(DiagnosticDescriptors.MissingKey, root.Node, root.Node.Path, "api");
             }
 
             return null;
         }
 
         var name = _context.String(api, "name", required: true);
-        if (name is not null && !_context.CheckIdentifier(api["name"]!, name, "'name' of 'api'"))
+        if (name is not null && !_context.CheckIdentifier(api["name"]!, name))
         {
             name = null;
         }
@@ -129,18 +129,18 @@ internal sealed partial class SpecParser
         var baseUrl = _context.String(api, "base_url", required: true);
         if (baseUrl is not null && !(Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) && (uri.Scheme == "https" || uri.Scheme == "http")))
         {
-            _context.Report(DiagnosticDescriptors.InvalidValue, api["base_url"]!, baseUrl, "'base_url' of 'api'", "expected an absolute http or https URL");
+            _context.Report(DiagnosticDescriptors.NotAnHttpUrl, api["base_url"]!, api["base_url"]!.Path, baseUrl);
             baseUrl = null;
         }
 
         string? tokenEnv = null;
-        var auth = _context.Mapping(api["auth"], api.KeyNode("auth"), "'auth' of 'api'", ContractKeys.AuthKeys);
+        var auth = _context.Mapping(api["auth"], api.KeyNode("auth"), ContractKeys.AuthKeys);
         if (auth is not null)
         {
             var scheme = _context.String(auth, "scheme");
             if (scheme is not null && scheme != "bearer")
             {
-                _context.Report(DiagnosticDescriptors.InvalidValue, auth["scheme"]!, scheme, "'scheme' of 'auth'", "the only supported scheme is bearer");
+                _context.Report(DiagnosticDescriptors.NotAllowedValue, auth["scheme"]!, auth["scheme"]!.Path, scheme, "bearer");
             }
 
             tokenEnv = _context.String(auth, "token_env");
@@ -157,13 +157,13 @@ internal sealed partial class SpecParser
         var node = root["api"]!;
         CheckContractOptions(input, node);
         var clientName = input.ClientName ?? api.Name + "Client";
-        ClaimTypeName(clientName, node, "the client");
-        ClaimTypeName(clientName + "Options", node, "the client options");
-        ClaimTypeName(api.Name + "Exception", node, "the API's base exception");
-        ClaimTypeName(api.Name + "Errors", node, "the API's error mapping");
+        ClaimTypeName(clientName, node);
+        ClaimTypeName(clientName + "Options", node);
+        ClaimTypeName(api.Name + "Exception", node);
+        ClaimTypeName(api.Name + "Errors", node);
         if (hasBilling)
         {
-            ClaimTypeName(api.Name + "Pricing", node, "the price estimates");
+            ClaimTypeName(api.Name + "Pricing", node);
         }
     }
 }

@@ -22,6 +22,22 @@ internal static class YamlTreeReader
 
     public static YamlNode? Read(string path, string text, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
+        // Problems found while reading are reported once the tree is whole: a node's YAML path
+        // names its ancestors, which are placed only after their children are read.
+        var found = new List<Func<DiagnosticInfo>>();
+        var start = diagnostics.Count;
+        try
+        {
+            return Read(path, text, found, diagnostics, cancellationToken);
+        }
+        finally
+        {
+            diagnostics.InsertRange(start, found.Select(report => report()));
+        }
+    }
+
+    private static YamlNode? Read(string path, string text, List<Func<DiagnosticInfo>> found, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
         var anchors = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
         var scanner = new Scanner(new StringReader(text), skipComments: true);
         try
@@ -34,7 +50,7 @@ internal static class YamlTreeReader
             }
 
             parser.Consume<DocumentStart>();
-            var root = ReadNode(parser, path, anchors, diagnostics, depth: 0, cancellationToken);
+            var root = ReadNode(parser, path, anchors, found, depth: 0, cancellationToken);
             parser.Consume<DocumentEnd>();
             if (parser.Accept<DocumentStart>(out var extra))
             {
@@ -71,7 +87,7 @@ internal static class YamlTreeReader
 
     private static YamlNode ReadNode(
         IParser parser, string path, Dictionary<string, YamlNode> anchors,
-        List<DiagnosticInfo> diagnostics, int depth, CancellationToken cancellationToken)
+        List<Func<DiagnosticInfo>> found, int depth, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         if (depth > MaxDepth && parser.Current is { } deep)
@@ -96,7 +112,7 @@ internal static class YamlTreeReader
             anchor = scalar.Anchor.IsEmpty ? null : scalar.Anchor.Value;
             node = YamlNode.Scalar(scalar.Value, scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted,
                 Span(scalar.Start, scalar.End), LineSpan(scalar.Start, scalar.End));
-            ScalarCheck.Report(node, path, diagnostics);
+            ScalarCheck.Report(node, path, found);
         }
         else if (parser.TryConsume<SequenceStart>(out var sequenceStart))
         {
@@ -104,10 +120,15 @@ internal static class YamlTreeReader
             var items = new List<YamlNode>();
             while (!parser.TryConsume<SequenceEnd>(out _))
             {
-                items.Add(ReadNode(parser, path, anchors, diagnostics, depth + 1, cancellationToken));
+                items.Add(ReadNode(parser, path, anchors, found, depth + 1, cancellationToken));
             }
 
             node = YamlNode.Sequence(Span(sequenceStart.Start, sequenceStart.End), LineSpan(sequenceStart.Start, sequenceStart.End));
+            for (var i = 0; i < items.Count; i++)
+            {
+                items[i].PlaceUnder(node, "[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]");
+            }
+
             node.Items.AddRange(items);
         }
         else if (parser.TryConsume<MappingStart>(out var mappingStart))
@@ -117,20 +138,23 @@ internal static class YamlTreeReader
             var seen = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
             while (!parser.TryConsume<MappingEnd>(out _))
             {
-                var key = ReadNode(parser, path, anchors, diagnostics, depth + 1, cancellationToken);
-                var value = ReadNode(parser, path, anchors, diagnostics, depth + 1, cancellationToken);
+                var key = ReadNode(parser, path, anchors, found, depth + 1, cancellationToken);
+                var value = ReadNode(parser, path, anchors, found, depth + 1, cancellationToken);
                 if (key.Kind != YamlNodeKind.Scalar)
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(
-                        DiagnosticDescriptors.WrongNodeKind, Location(path, key), "A mapping key", "scalar"));
+                    var mapping = node;
+                    found.Add(() => DiagnosticInfo.Create(
+                        DiagnosticDescriptors.WrongNodeKind, Location(path, key), "A key of " + mapping.Path, "scalar"));
                     continue;
                 }
 
+                var segment = YamlNode.KeySegment(key.Value!);
+                key.PlaceUnder(node, segment);
+                value.PlaceUnder(node, segment);
                 if (seen.TryGetValue(key.Value!, out var first))
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(
-                        DiagnosticDescriptors.DuplicateName, Location(path, key), "key", key.Value!,
-                        $"; it is already defined at line {first.LineSpan.Start.Line + 1}"));
+                    var firstLine = (first.LineSpan.Start.Line + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    found.Add(() => DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateKey, Location(path, key), key.Path, key.Value!, firstLine));
                     continue;
                 }
 

@@ -5,8 +5,9 @@ namespace ContractFirst.Generator.Tests.Diagnostics;
 
 /// <summary>
 /// Names the contract turns into C# that C# cannot take: not identifiers (CFG014), or clashing
-/// with a member the generator itself declares in the same type (CFG010); and YAML the reader
-/// refuses before anything is built (CFG013 nesting, CFG005 unpaired surrogates). Each was found
+/// with a member the generator itself declares in the same type (CFG030), named like their own type
+/// (CFG031), or alike but for case (CFG032); and YAML the reader refuses before anything is built
+/// (CFG013 nesting, CFG023 unpaired surrogates). Each was found
 /// by <see cref="ContractFuzzTests"/> as generated code that did not compile, or a crash.
 /// </summary>
 public sealed class CSharpNameDiagnosticTests
@@ -53,11 +54,16 @@ public sealed class CSharpNameDiagnosticTests
     [InlineData("ToString")]
     [InlineData("GetType")]
     [InlineData("Color")]
-    public void Cfg010EnumValueNamedLikeAGeneratedMember(string name)
+    public void Cfg030EnumValueNamedLikeAGeneratedMember(string name)
     {
-        // Reported at the name, which is what has to change.
-        var diagnostic = DiagnosticAssert.Reports(Contract(enumValue: $"{{ value: x, name: {name} }}"), "CFG010", 5, 37, 5, 37 + name.Length, name);
-        Assert.StartsWith($"Duplicate member name '{name}' in enum 'Color'", diagnostic.GetMessage(CultureInfo.InvariantCulture));
+        // Reported at the name, which is what has to change; the enum's own name is CS0542 instead.
+        var id = name == "Color" ? "CFG031" : "CFG030";
+        var diagnostic = DiagnosticAssert.Reports(Contract(enumValue: $"{{ value: x, name: {name} }}"), id, 5, 37, 5, 37 + name.Length, name);
+        Assert.Equal(
+            name == "Color"
+                ? "enums.Color.values[1].name ('Color') gives the member 'Color' of the type of the same name, which C# does not allow"
+                : $"enums.Color.values[1].name ('{name}') gives the C# name '{name}', which the generator already declares on Color",
+            diagnostic.GetMessage(CultureInfo.InvariantCulture));
     }
 
     [Theory]
@@ -65,10 +71,11 @@ public sealed class CSharpNameDiagnosticTests
     [InlineData("known-values", "KnownValues")]
     [InlineData("value", "Value")]
     [InlineData("color", "Color")]
-    public void Cfg010EnumValueWhoseDerivedNameIsAGeneratedMember(string value, string member)
+    public void Cfg030EnumValueWhoseDerivedNameIsAGeneratedMember(string value, string member)
     {
-        var diagnostic = DiagnosticAssert.Reports(Contract(enumValue: value), "CFG010", 5, 19, 5, 19 + value.Length, value);
-        Assert.StartsWith($"Duplicate member name '{member}' in enum 'Color'", diagnostic.GetMessage(CultureInfo.InvariantCulture));
+        var diagnostic = DiagnosticAssert.Reports(Contract(enumValue: value), member == "Color" ? "CFG031" : "CFG030", 5, 19, 5, 19 + value.Length, value);
+        Assert.StartsWith($"enums.Color.values[1] ('{value}') gives ", diagnostic.GetMessage(CultureInfo.InvariantCulture));
+        Assert.Contains($"'{member}'", diagnostic.GetMessage(CultureInfo.InvariantCulture));
     }
 
     [Theory]
@@ -77,19 +84,23 @@ public sealed class CSharpNameDiagnosticTests
     [InlineData("to_string", "ToString")]
     [InlineData("cancellation_token", "CancellationToken")]
     [InlineData("get_type", "GetType")]
-    public void Cfg010RequestFieldNamedLikeAGeneratedMember(string field, string property)
+    public void Cfg030RequestFieldNamedLikeAGeneratedMember(string field, string property)
     {
-        var diagnostic = DiagnosticAssert.Reports(Contract(requestField: field), "CFG010", 11, 7, 11, 7 + field.Length, field);
-        Assert.Contains($"'{property}'", diagnostic.GetMessage(CultureInfo.InvariantCulture));
+        var diagnostic = DiagnosticAssert.Reports(Contract(requestField: field), "CFG030", 11, 7, 11, 7 + field.Length, field);
+        Assert.Equal(
+            $"endpoints.things.fields.{field} ('{field}') gives the C# name '{property}', which the generator already declares on the request types",
+            diagnostic.GetMessage(CultureInfo.InvariantCulture));
     }
 
     [Fact]
-    public void Cfg010RequestFieldNamedLikeItsRequestType()
+    public void Cfg031RequestFieldNamedLikeItsRequestType()
     {
         // class CreateRequest { string? CreateRequest { get; set; } } does not compile.
         var yaml = Contract(requestField: "create_request").Replace("      create:\n", "      create: { fields: { create_request: optional } }\n", StringComparison.Ordinal);
-        var diagnostic = DiagnosticAssert.Reports(yaml, "CFG010", 11, 7, 11, 21, "create_request");
-        Assert.Contains("would be named like its type CreateRequest", diagnostic.GetMessage(CultureInfo.InvariantCulture));
+        var diagnostic = DiagnosticAssert.Reports(yaml, "CFG031", 11, 7, 11, 21, "create_request");
+        Assert.Equal(
+            "endpoints.things.fields.create_request ('create_request') gives the member 'CreateRequest' of the type of the same name, which C# does not allow",
+            diagnostic.GetMessage(CultureInfo.InvariantCulture));
     }
 
     [Theory]
@@ -103,32 +114,37 @@ public sealed class CSharpNameDiagnosticTests
     [InlineData("read_json")]
     [InlineData("memberwise_clone")]
     [InlineData("thing")]
-    public void Cfg010ModelFieldNamedLikeAGeneratedMember(string field) =>
-        DiagnosticAssert.Reports(Contract(modelField: field), "CFG010", 17, 7, 17, 7 + field.Length, field);
+    public void Cfg030ModelFieldNamedLikeAGeneratedMember(string field) =>
+        DiagnosticAssert.Reports(Contract(modelField: field), field == "thing" ? "CFG031" : "CFG030", 17, 7, 17, 7 + field.Length, field);
 
     [Theory]
     [InlineData("FromJson")]
     [InlineData("ReadIssues")]
     [InlineData("HasFailed")]
-    public void Cfg010ModelNamedLikeOneOfItsMembers(string model)
+    public void Cfg031ModelNamedLikeOneOfItsMembers(string model)
     {
-        var diagnostic = DiagnosticAssert.Reports(Contract(model: model), "CFG010", 15, 3, 15, 3 + model.Length, model);
-        Assert.Contains("would declare a member named like its type", diagnostic.GetMessage(CultureInfo.InvariantCulture));
+        var diagnostic = DiagnosticAssert.Reports(Contract(model: model), "CFG031", 15, 3, 15, 3 + model.Length, model);
+        Assert.Equal($"models.{model} ('{model}') gives the member '{model}' of the type of the same name, which C# does not allow", diagnostic.GetMessage(CultureInfo.InvariantCulture));
     }
 
     [Theory]
     [InlineData("DemoErrors")]
     [InlineData("DemoException")]
     [InlineData("DemoClientOptions")]
-    public void Cfg010ModelNamedLikeAGeneratedType(string model) =>
-        DiagnosticAssert.Reports(Contract(model: model), "CFG010", 15, 3, 15, 3 + model.Length, model);
+    public void Cfg029ModelNamedLikeAGeneratedType(string model)
+    {
+        var diagnostic = DiagnosticAssert.Reports(Contract(model: model), "CFG029", 15, 3, 15, 3 + model.Length, model);
+        Assert.Equal($"models.{model} ('{model}') gives the C# type '{model}', as api does", diagnostic.GetMessage(CultureInfo.InvariantCulture));
+    }
 
     [Fact]
-    public void Cfg010TypesThatDifferOnlyInCase()
+    public void Cfg032TypesThatDifferOnlyInCase()
     {
         // Generated file names are compared ignoring case: Color.g.cs and COLOR.g.cs are one file.
-        var diagnostic = DiagnosticAssert.Reports(Contract(model: "COLOR"), "CFG010", 15, 3, 15, 8, "COLOR");
-        Assert.Contains("differ only in case", diagnostic.GetMessage(CultureInfo.InvariantCulture));
+        var diagnostic = DiagnosticAssert.Reports(Contract(model: "COLOR"), "CFG032", 15, 3, 15, 8, "COLOR");
+        Assert.Equal(
+            "models.COLOR generates the type 'COLOR' and enums.Color generates 'Color'; names that differ only in case give the same file name",
+            diagnostic.GetMessage(CultureInfo.InvariantCulture));
     }
 
     [Theory]
@@ -138,7 +154,7 @@ public sealed class CSharpNameDiagnosticTests
     public void Cfg014ModelFieldThatIsNoIdentifier(string field, string property, string problem)
     {
         var diagnostic = DiagnosticAssert.Reports(Contract(modelField: field), "CFG014", 17, 7, 17, 7 + field.Length, field);
-        Assert.Equal($"Field name '{property}' gives the C# name '{property}', which {problem}; a C# name starts with a letter or '_'",
+        Assert.Equal($"models.Thing.fields.{property} ('{property}') gives the C# name '{property}', which {problem}; a C# name starts with a letter or '_'",
             diagnostic.GetMessage(CultureInfo.InvariantCulture));
     }
 
@@ -147,7 +163,7 @@ public sealed class CSharpNameDiagnosticTests
         DiagnosticAssert.Reports(Contract(requestField: "2nd_image"), "CFG014", 11, 7, 11, 16, "2nd_image");
 
     [Fact]
-    public void Cfg010ActionModelNamedDefault()
+    public void Cfg030ActionModelNamedDefault()
     {
         // An action's model enum has a Default member: the model the request sends when unset.
         var diagnostic = DiagnosticAssert.Reports("""
@@ -169,24 +185,29 @@ public sealed class CSharpNameDiagnosticTests
               cases:
                 - { status: 400, exception: BadRequest }
             """,
-            "CFG010", 10, 22, 10, 29, "default");
-        Assert.Contains("'Default'", diagnostic.GetMessage(CultureInfo.InvariantCulture));
+            "CFG030", 10, 22, 10, 29, "default");
+        Assert.Equal(
+            "endpoints.things.actions.create.models[1] ('default') gives the C# name 'Default', which the generator already declares on CreateModel",
+            diagnostic.GetMessage(CultureInfo.InvariantCulture));
     }
 
     [Fact]
-    public void Cfg010EnumNamedLikeItsValue()
+    public void Cfg031EnumNamedLikeItsValue()
     {
         // enum Auto { Auto }: a member may not be named like its type.
         var yaml = Contract().Replace("  Color:\n    values: [red, green]", "  Auto:\n    values: [auto, origin]", StringComparison.Ordinal);
-        DiagnosticAssert.Reports(yaml, "CFG010", 5, 14, 5, 18, "auto");
+        DiagnosticAssert.Reports(yaml, "CFG031", 5, 14, 5, 18, "auto");
     }
 
     [Fact]
-    public void Cfg005UnpairedSurrogateInTheFileItself()
+    public void Cfg023UnpairedSurrogateInTheFileItself()
     {
         // A damaged file can hold one directly, not only through an escape.
         var yaml = Contract().Replace("[red, green]", "[red, gr\uD800een]", StringComparison.Ordinal);
-        DiagnosticAssert.Reports(yaml, "CFG005", 5, 19, 5, 25, "gr\uD800een");
+        var diagnostic = DiagnosticAssert.Reports(yaml, "CFG023", 5, 19, 5, 25, "gr\uD800een");
+        Assert.Equal(
+            "enums.Color.values[1] is 'gr\\uD800een', which holds the unpaired surrogate U+D800, not a Unicode character",
+            diagnostic.GetMessage(CultureInfo.InvariantCulture));
     }
 
     [Theory]
@@ -224,6 +245,6 @@ public sealed class CSharpNameDiagnosticTests
         // as an enum value that is a list, not for its depth.
         var yaml = Contract().Replace("[red, green]", new string('[', 61) + "red" + new string(']', 61), StringComparison.Ordinal);
         var diagnostic = DiagnosticAssert.Reports(yaml, "CFG004", 5, 14, 5, 14, "");
-        Assert.Equal("A value of enum 'Color' must be a non-empty scalar", diagnostic.GetMessage(CultureInfo.InvariantCulture));
+        Assert.Equal("enums.Color.values[0] must be a non-empty scalar", diagnostic.GetMessage(CultureInfo.InvariantCulture));
     }
 }

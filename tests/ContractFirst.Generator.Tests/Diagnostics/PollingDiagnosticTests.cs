@@ -64,13 +64,13 @@ public sealed class PollingDiagnosticTests
     }
 
     [Fact]
-    public void Cfg005AnEnumValueTheEnumDoesNotList()
+    public void Cfg027AnEnumValueTheEnumDoesNotList()
     {
         var diagnostic = DiagnosticAssert.Reports(Contract("""
               succeeded_when:
                 - { field: state, is: finished }
-            """), "CFG005", 32, 27, 32, 35, "finished");
-        Assert.Contains("expected a value of enum 'State': queued, done, failed", diagnostic.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            """), "CFG027", 32, 27, 32, 35, "finished");
+        Assert.Equal("polling.succeeded_when[0].is names 'finished', which is not a value of enum 'State'; its values are: queued, done, failed", diagnostic.GetMessage(CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -80,38 +80,39 @@ public sealed class PollingDiagnosticTests
               succeeded_when:
                 - { field: job.status, is: done }
             """), "CFG007", 32, 16, 32, 26, "job.status");
-        Assert.Contains("'status' is not a field of model 'Job'", diagnostic.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Equal("polling.succeeded_when[0].field names 'status', which is not a field of model 'Job'", diagnostic.GetMessage(CultureInfo.InvariantCulture));
     }
 
     [Fact]
-    public void Cfg007AnArrayOnThePathWithoutItsBrackets()
+    public void Cfg036AnArrayOnThePathWithoutItsBrackets()
     {
         var diagnostic = DiagnosticAssert.Reports(Contract("""
               succeeded_when:
                 - { field: items.task_id, all: [a] }
-            """), "CFG007", 32, 16, 32, 29, "items.task_id");
-        Assert.Contains("marks the array 'items' as 'items[]'", diagnostic.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            """), "CFG036", 32, 16, 32, 29, "items.task_id");
+        Assert.Equal("polling.succeeded_when[0].field is 'items.task_id', whose step 'items' must be written 'items[]'", diagnostic.GetMessage(CultureInfo.InvariantCulture));
     }
 
     [Fact]
-    public void Cfg011AnyWithoutAnArray()
+    public void Cfg035AnyWithoutAnArray()
     {
         var diagnostic = DiagnosticAssert.Reports(Contract("""
               failed_when:
                 - { field: state, any: [failed] }
               succeeded_when:
                 - { field: state, is: done }
-            """), "CFG011", 32, 23, 32, 26, "any");
-        Assert.Contains("need exactly one array on the path", diagnostic.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            """), "CFG035", 32, 23, 32, 26, "any");
+        Assert.Equal("'any' at polling.failed_when[0] needs exactly 1 array marked '[]' on its path; 'state' has 0", diagnostic.GetMessage(CultureInfo.InvariantCulture));
     }
 
     [Fact]
-    public void Cfg011TwoTestsInOneRule()
+    public void Cfg034TwoTestsInOneRule()
     {
-        DiagnosticAssert.Reports(Contract("""
+        var diagnostic = DiagnosticAssert.Reports(Contract("""
               succeeded_when:
                 - { field: state, is: done, present: true }
-            """), "CFG011", 32, 33, 32, 40, "present");
+            """), "CFG034", 32, 33, 32, 40, "present");
+        Assert.Equal("polling.succeeded_when[0] must have exactly one of: is, any, all, present; it has: is, present", diagnostic.GetMessage(CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -125,14 +126,14 @@ public sealed class PollingDiagnosticTests
     }
 
     [Fact]
-    public void Cfg011ResendSafeWithoutCodes()
+    public void Cfg033ResendSafeWithoutCodes()
     {
         var diagnostic = DiagnosticAssert.Reports(Head + "\n" + """
             errors:
               cases:
                 - { status: 503, exception: Busy, resend_safe: true }
-            """, "CFG011", 30, 52, 30, 56, "true");
-        Assert.Contains("list the 'codes' that prove nothing started", diagnostic.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            """, "CFG033", 30, 39, 30, 50, "resend_safe");
+        Assert.Equal("'resend_safe' at errors.cases[0] needs 'codes'", diagnostic.GetMessage(CultureInfo.InvariantCulture));
     }
 
     private static string Contract(string rules) => Head + "\n" + """

@@ -30,7 +30,7 @@ public sealed class SemanticDiagnosticTests
                 - { status: 400, exception: BadRequest }
             """,
             "CFG006", 12, 19, 12, 25, "strnig");
-        Assert.StartsWith("Unknown type 'strnig' for field 'id' of model 'Thing'", diagnostic.GetMessage(CultureInfo.InvariantCulture));
+        Assert.StartsWith("Unknown type 'strnig' for models.Thing.fields.id.type;", diagnostic.GetMessage(CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -94,12 +94,12 @@ public sealed class SemanticDiagnosticTests
                 - { status: 400, exception: BadRequest }
             """,
             "CFG007", 9, 14, 9, 20, "colour");
-        Assert.Equal("'shared' of endpoint 'things' refers to 'colour', which is not a field of endpoint 'things'",
+        Assert.Equal("endpoints.things.shared[0] names 'colour', which is not a field of endpoints.things",
             diagnostic.GetMessage(CultureInfo.InvariantCulture));
     }
 
     [Fact]
-    public void Cfg007UnknownResponseModel()
+    public void Cfg024UnknownResponseModel()
     {
         var diagnostic = DiagnosticAssert.Reports("""
             contract: 1
@@ -118,8 +118,8 @@ public sealed class SemanticDiagnosticTests
               cases:
                 - { status: 400, exception: BadRequest }
             """,
-            "CFG007", 8, 19, 8, 25, "Thingy");
-        Assert.Contains("refers to 'Thingy', which is not a model defined under 'models'", diagnostic.GetMessage(CultureInfo.InvariantCulture));
+            "CFG024", 8, 19, 8, 25, "Thingy");
+        Assert.Equal("endpoints.things.actions.create.response names 'Thingy', which is not a model defined under 'models'", diagnostic.GetMessage(CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -173,7 +173,7 @@ public sealed class SemanticDiagnosticTests
                 - { status: 400, exception: BadRequest }
             """,
             "CFG009", 8, 36, 8, 38, "10");
-        Assert.Equal("field 'count' of endpoint 'things': min (10) is greater than max (1)", diagnostic.GetMessage(CultureInfo.InvariantCulture));
+        Assert.Equal("endpoints.things.fields.count: min (10) is greater than max (1)", diagnostic.GetMessage(CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -226,11 +226,11 @@ public sealed class SemanticDiagnosticTests
                 - { status: 400, exception: BadRequest }
             """,
             "CFG010", 7, 5, 7, 9, "path");
-        Assert.Equal("Duplicate key 'path'; it is already defined at line 5", diagnostic.GetMessage(CultureInfo.InvariantCulture));
+        Assert.Equal("endpoints.things.path is written twice; the first is at line 5", diagnostic.GetMessage(CultureInfo.InvariantCulture));
     }
 
     [Fact]
-    public void Cfg010DuplicateEnumValue()
+    public void Cfg028DuplicateEnumValue()
     {
         var diagnostic = DiagnosticAssert.Reports("""
             contract: 1
@@ -252,12 +252,12 @@ public sealed class SemanticDiagnosticTests
               cases:
                 - { status: 400, exception: BadRequest }
             """,
-            "CFG010", 5, 26, 5, 29, "red");
-        Assert.Equal("Duplicate value 'red' in enum 'Color'", diagnostic.GetMessage(CultureInfo.InvariantCulture));
+            "CFG028", 5, 26, 5, 29, "red");
+        Assert.Equal("enums.Color.values lists 'red' twice", diagnostic.GetMessage(CultureInfo.InvariantCulture));
     }
 
     [Fact]
-    public void Cfg010TwoFieldsGenerateTheSameProperty()
+    public void Cfg029TwoFieldsGenerateTheSameProperty()
     {
         var diagnostic = DiagnosticAssert.Reports("""
             contract: 1
@@ -277,8 +277,8 @@ public sealed class SemanticDiagnosticTests
               cases:
                 - { status: 400, exception: BadRequest }
             """,
-            "CFG010", 13, 7, 13, 16, "image-url");
-        Assert.Contains("'image-url' and 'image_url' both become the property 'ImageUrl'", diagnostic.GetMessage(CultureInfo.InvariantCulture));
+            "CFG029", 13, 7, 13, 16, "image-url");
+        Assert.Equal("models.Thing.fields.image-url ('image-url') gives the C# property 'ImageUrl', as 'image_url' does", diagnostic.GetMessage(CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -304,7 +304,7 @@ public sealed class SemanticDiagnosticTests
                 - { status: 400, exception: BadRequest }
             """,
             "CFG011", 8, 29, 8, 32, "min");
-        Assert.Equal("'min' does not apply to field 'name' of endpoint 'things': only integer and number fields have min and max",
+        Assert.Equal("'min' does not apply to endpoints.things.fields.name, of type string; it applies to: integer, number",
             diagnostic.GetMessage(CultureInfo.InvariantCulture));
     }
 }

@@ -84,7 +84,7 @@ public sealed class StructureDiagnosticTests
             """,
             "CFG016", 12, 46, 12, 51, "cheap");
         Assert.Equal(
-            "'cheap' became a key of field 'id' of model 'Thing' because a comma ends an unquoted value inside { … }; quote the value of 'description' to keep the comma",
+            "'cheap' became a key of models.Thing.fields.id because a comma ends an unquoted value inside { … }; quote the value of 'description' to keep the comma",
             diagnostic.GetMessage(CultureInfo.InvariantCulture));
     }
 
@@ -110,7 +110,7 @@ public sealed class StructureDiagnosticTests
                 - { status: 400, exception: BadRequest }
             """,
             "CFG002", 6, 5, 6, 15, "descripton");
-        Assert.Contains("'descripton' in endpoint 'things'", diagnostic.GetMessage(CultureInfo.InvariantCulture));
+        Assert.StartsWith("Unknown key 'descripton' in endpoints.things; expected one of: path, ", diagnostic.GetMessage(CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -134,7 +134,7 @@ public sealed class StructureDiagnosticTests
             """,
             // Reported at the key that owns the incomplete mapping.
             "CFG003", 4, 3, 4, 9, "things");
-        Assert.Equal("Endpoint 'things' is missing the required key 'path'", diagnostic.GetMessage(CultureInfo.InvariantCulture));
+        Assert.Equal("endpoints.things is missing the required key 'path'", diagnostic.GetMessage(CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -158,7 +158,7 @@ public sealed class StructureDiagnosticTests
             """,
             // A list is located at its opening bracket.
             "CFG004", 11, 13, 11, 13, "");
-        Assert.Equal("'fields' of model 'Thing' must be a mapping", diagnostic.GetMessage(CultureInfo.InvariantCulture));
+        Assert.Equal("models.Thing.fields must be a mapping", diagnostic.GetMessage(CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -182,11 +182,11 @@ public sealed class StructureDiagnosticTests
                 - { status: 400, exception: BadRequest }
             """,
             "CFG004", 7, 14, 7, 14, "");
-        Assert.Equal("'actions' of endpoint 'things' must be a mapping", diagnostic.GetMessage(CultureInfo.InvariantCulture));
+        Assert.Equal("endpoints.things.actions must be a mapping", diagnostic.GetMessage(CultureInfo.InvariantCulture));
     }
 
     [Fact]
-    public void Cfg005NonNumericMin()
+    public void Cfg017NonNumericMin()
     {
         var diagnostic = DiagnosticAssert.Reports("""
             contract: 1
@@ -207,8 +207,8 @@ public sealed class StructureDiagnosticTests
               cases:
                 - { status: 400, exception: BadRequest }
             """,
-            "CFG005", 8, 36, 8, 41, "three");
-        Assert.Contains("expected a number", diagnostic.GetMessage(CultureInfo.InvariantCulture));
+            "CFG017", 8, 36, 8, 41, "three");
+        Assert.Equal("endpoints.things.fields.count.min is 'three', which is not a number", diagnostic.GetMessage(CultureInfo.InvariantCulture));
     }
 
     [Fact]

@@ -34,15 +34,15 @@ public sealed class ContractOptionsTests
 
         Assert.Null(result.Spec);
         var diagnostic = Assert.Single(result.Diagnostics).ToDiagnostic();
-        Assert.Equal("CFG010", diagnostic.Id);
-        Assert.Contains("generated type 'Thing'", diagnostic.GetMessage(CultureInfo.InvariantCulture));
+        Assert.Equal("CFG029", diagnostic.Id);
+        Assert.Equal("models.Thing ('Thing') gives the C# type 'Thing', as api does", diagnostic.GetMessage(CultureInfo.InvariantCulture));
     }
 
     [Theory]
-    [InlineData("My-App", null, "'My-App' gives the C# name 'My-App', which is not a C# identifier")]
-    [InlineData("Acme.class", null, "'Acme.class' gives the C# name 'class', which is a C# keyword")]
-    [InlineData("Acme..Items", null, "'Acme..Items' gives the C# name '', which is empty")]
-    [InlineData(null, "2Client", "'2Client' gives the C# name '2Client', which starts with a digit")]
+    [InlineData("My-App", null, "the namespace (ContractNamespace or RootNamespace) ('My-App') gives the C# name 'My-App', which is not a C# identifier")]
+    [InlineData("Acme.class", null, "the namespace (ContractNamespace or RootNamespace) ('Acme.class') gives the C# name 'class', which is a C# keyword")]
+    [InlineData("Acme..Items", null, "the namespace (ContractNamespace or RootNamespace) ('Acme..Items') gives the C# name '', which is empty")]
+    [InlineData(null, "2Client", "the client name (ContractClientName) ('2Client') gives the C# name '2Client', which starts with a digit")]
     public void ANamespaceOrClientNameThatIsNoCSharpNameIsReportedAtApi(string? @namespace, string? clientName, string message)
     {
         var result = Parse.Result(StructureDiagnosticTests.Valid, @namespace, clientName);

@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using ContractFirst.Contract;
+using ContractFirst.Contract.Diagnostics;
+using ContractFirst.Generator.Tests.Infrastructure;
+using RoslynDescriptors = ContractFirst.Generator.Diagnostics.DiagnosticDescriptors;
+
+namespace ContractFirst.Generator.Tests.Diagnostics;
+
+/// <summary>
+/// One descriptor per situation: every diagnostic of the catalogue is reached by one edit of the
+/// HappyHorse contract, and its message names the place by YAML path and quotes the value, as data.
+/// Every descriptor links to its entry in generator/README.md.
+/// </summary>
+public sealed partial class DiagnosticCatalogueTests
+{
+    /// <summary>Diagnostics the generator reports outside the parser, each proven elsewhere.</summary>
+    private static readonly string[] NotFromOneContract =
+    [
+        "CFG000", // a generator bug, reported instead of a crash: ContractFuzzTests asserts it never appears
+        "CFG015", // needs two contracts: ContractConflictDiagnosticTests
+        "CFG041", // backstop behind CFG015 for two contracts with one file name
+    ];
+
+    /// <summary>The id, an edit of spec/happyhorse.yaml (text to find, text to put instead) and the exact message.</summary>
+    public static TheoryData<string, string, string, string> Examples => new()
+    {
+        { "CFG001", "enums:\n", "enums: [\n", "Invalid YAML: " },
+        { "CFG002", "    token_env:", "    token_ev:", "Unknown key 'token_ev' in api.auth; expected one of: scheme, token_env" },
+        { "CFG003", "  base_url: https://api.acedata.cloud\n", "", "api is missing the required key 'base_url'" },
+        { "CFG004", "    shared: [resolution, watermark, seed, callback_url, async]", "    shared: { a: 1 }", "endpoints.videos.shared must be a list" },
+        { "CFG005", "    kind: submit", "    kind: sumbit", "endpoints.videos.kind is 'sumbit', which is not one of: submit, read" },
+        { "CFG006", "        items: url\n", "        items: uri\n", "Unknown type 'uri' for endpoints.videos.fields.image_urls.items; expected " },
+        { "CFG007", "    shared: [resolution,", "    shared: [resolutoin,", "endpoints.videos.shared[0] names 'resolutoin', which is not a field of endpoints.videos" },
+        { "CFG008", "        default_model: happyhorse-1.1-t2v", "        default_model: happyhorse-1.1-i2v", "default_model 'happyhorse-1.1-i2v' of action 'generate' is not one of its models: happyhorse-1.1-t2v, happyhorse-1.0-t2v" },
+        { "CFG009", "        min: 3\n        max: 15", "        min: 16\n        max: 15", "endpoints.videos.fields.duration: min (16) is greater than max (15)" },
+        { "CFG010", "    kind: submit\n", "    kind: submit\n    kind: read\n", "endpoints.videos.kind is written twice; the first is at line " },
+        { "CFG011", "      seed:\n        type: integer\n", "      seed:\n        type: integer\n        max_items: 3\n", "'max_items' does not apply to endpoints.videos.fields.seed, of type integer; it applies to: array" },
+        { "CFG012", "contract: 1", "contract: 7", "Contract format version '7' is not supported; this generator reads version 1" },
+        { "CFG013", "    shared: [resolution, watermark, seed, callback_url, async]", "    shared: " + new string('[', 70) + new string(']', 70), "The YAML is nested more than 64 levels deep here; a contract needs far fewer" },
+        { "CFG014", "      async:\n", "      2nd_image:\n", "endpoints.videos.fields.2nd_image ('2nd_image') gives the C# name '2ndImage', which starts with a digit" },
+        { "CFG016", "  auth:\n    scheme: bearer\n    token_env: ACEDATACLOUD_API_TOKEN", "  auth: { scheme: bearer, token_env: ACEDATACLOUD, API_TOKEN }", "'API_TOKEN' became a key of api.auth because a comma ends an unquoted value inside { … }; quote the value of 'token_env' to keep the comma" },
+        { "CFG017", "  interval_seconds: 5\n", "  interval_seconds: five\n", "polling.interval_seconds is 'five', which is not a number" },
+        { "CFG018", "    timeout_seconds: 900", "    timeout_seconds: 9.5", "endpoints.videos.timeout_seconds is '9.5', which is not a whole number" },
+        { "CFG019", "  interval_seconds: 5\n", "  interval_seconds: -5\n", "polling.interval_seconds is -5, outside the allowed range > 0" },
+        { "CFG020", "    path: /happyhorse/videos", "    path: happyhorse/videos", "endpoints.videos.path is 'happyhorse/videos', which does not start with '/'" },
+        { "CFG021", "  base_url: https://api.acedata.cloud", "  base_url: ftp://api.acedata.cloud", "api.base_url is 'ftp://api.acedata.cloud', which is not an absolute http or https URL" },
+        { "CFG022", "  name: HappyHorse\n", "  name: happyHorse\n", "api.name is 'happyHorse', which is not a PascalCase C# identifier" },
+        { "CFG023", "    token_env: ACEDATACLOUD_API_TOKEN", "    token_env: A" + LoneSurrogate + "B", "api.auth.token_env is 'A\\uD800B', which holds the unpaired surrogate U+D800, not a Unicode character" },
+        { "CFG024", "    response: VideosResponse", "    response: VideoResponse", "endpoints.videos.response names 'VideoResponse', which is not a model defined under 'models'" },
+        { "CFG025", "    default_action: generate", "    default_action: generat", "endpoints.videos.default_action names 'generat', which is not an action of endpoints.videos" },
+        { "CFG026", "  endpoint: videos", "  endpoint: video", "billing.endpoint names 'video', which is not an endpoint; the endpoints are: videos, tasks" },
+        { "CFG027", "    - { field: \"response.data[].state\", all: [succeeded] }", "    - { field: \"response.data[].state\", all: [succeded] }", "polling.succeeded_when[0].all names 'succeded', which is not a value of enum 'VideoState'; its values are: " },
+        { "CFG028", "    shared: [resolution, watermark,", "    shared: [resolution, resolution, watermark,", "endpoints.videos.shared lists 'resolution' twice" },
+        { "CFG029", "        method: GetTasks", "        method: GetTask", "endpoints.tasks.actions.retrieve_batch.method ('GetTask') gives the C# type 'GetTaskRequest', as endpoints.tasks.actions.retrieve.method does" },
+        { "CFG030", "        method: GetTask\n", "        method: WaitForTask\n", "endpoints.tasks.actions.retrieve.method ('WaitForTask') gives the C# name 'WaitForTaskAsync', which the generator already declares on the client" },
+        { "CFG031", "  ErrorDetail:\n    description", "  Code:\n    description", "models.Code.fields.code ('code') gives the member 'Code' of the type of the same name, which C# does not allow" },
+        { "CFG032", "  ErrorDetail:\n    description", "  RESOLUTION:\n    description", "models.RESOLUTION generates the type 'RESOLUTION' and enums.Resolution generates 'Resolution'; names that differ only in case give the same file name" },
+        { "CFG033", "    model_field: model\n", "", "'models' at endpoints.videos.actions.generate needs 'model_field'" },
+        { "CFG034", "    - { field: response.success, is: false }", "    - { field: response.success, is: false, present: true }", "polling.failed_when[0] must have exactly one of: is, any, all, present; it has: is, present" },
+        { "CFG035", "    - { field: response.success, is: false }", "    - { field: response.success, any: [false] }", "'any' at polling.failed_when[0] needs exactly 1 array marked '[]' on its path; 'response.success' has 0" },
+        { "CFG036", "    - { field: \"response.data[].state\", any: [error] }", "    - { field: \"response.data.state\", any: [error] }", "polling.failed_when[2].field is 'response.data.state', whose step 'data' must be written 'data[]'" },
+        { "CFG037", "  action: tasks.retrieve\n", "  action: tasks.retrieve_batch\n", "polling.action names 'tasks.retrieve_batch', whose required fields are: ids: array of string; a task lookup needs exactly one, a string holding the task id" },
+        { "CFG038", "  task_id: task_id\n", "  task_id: trace\n", "polling.task_id names 'trace', which is not a string field of any submit response: VideosResponse" },
+        { "CFG039", "        fields:\n          prompt: required\n          ratio: optional", "        fields:\n          prompt: required\n          seed: optional\n          ratio: optional", "endpoints.videos.actions.generate.fields lists 'seed', which the endpoint already shares with every action" },
+        { "CFG040", "    - { field: response.success, is: false }", "    - { field: response.success.value, is: false }", "polling.failed_when[0].field is 'response.success.value', which continues past 'success', of type boolean; only models have fields" },
+    };
+
+    /// <summary>Stands for U+D800 in the examples (YamlDotNet refuses the escape); theory data must stay serializable.</summary>
+    private const string LoneSurrogate = "<U+D800>";
+
+    private static string Edit(string find, string replace)
+    {
+        var yaml = File.ReadAllText(RepoPaths.HappyHorseSpec).Replace("\r\n", "\n", StringComparison.Ordinal);
+        Assert.Contains(find, yaml, StringComparison.Ordinal);
+        return yaml.Replace(find, replace.Replace(LoneSurrogate, "\uD800", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void EachSituationHasItsOwnDiagnosticWithThePathAndTheValueAsData(string id, string find, string replace, string message)
+    {
+        var result = ContractParser.Parse(RepoPaths.HappyHorseSpec, Edit(find, replace));
+
+        var reported = result.Diagnostics.Where(d => d.Id == id).ToList();
+        Assert.True(reported.Count > 0, $"{id} not reported; got: {string.Join(" | ", result.Diagnostics)}");
+        Assert.Contains(reported, d => d.Message.StartsWith(message, StringComparison.Ordinal));
+        Assert.All(reported, d => Assert.NotNull(d.Location));
+    }
+
+    [Fact]
+    public void EveryParserDiagnosticHasAnExample()
+    {
+        var covered = Examples.Select(row => (string)row[0]).Concat(NotFromOneContract).Order(StringComparer.Ordinal);
+        Assert.Equal(DiagnosticDescriptors.All.Select(d => d.Id).Order(StringComparer.Ordinal), covered);
+    }
+
+    [Fact]
+    public void EveryDiagnosticLinksToItsEntryInTheGeneratorReadme()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "generator", "README.md"));
+        var repositoryUrl = XDocument.Load(Path.Combine(RepoPaths.Root, "Directory.Build.props"))
+            .Descendants("RepositoryUrl").Single().Value;
+        Assert.Equal(ContractDiagnosticDescriptor.HelpPage, repositoryUrl + "/blob/main/generator/README.md");
+
+        foreach (var descriptor in DiagnosticDescriptors.All)
+        {
+            var anchor = descriptor.Id.ToLowerInvariant();
+            Assert.Equal(ContractDiagnosticDescriptor.HelpPage + "#" + anchor, descriptor.HelpLink);
+            Assert.Equal(descriptor.HelpLink, RoslynDescriptors.ById(descriptor.Id).HelpLinkUri);
+
+            // The README's row for the id, with its title, is where the link lands.
+            var row = Regex.Match(readme, $@"^\| <a id=""{anchor}""></a>{descriptor.Id} \| ([^|]+) \|", RegexOptions.Multiline);
+            Assert.True(row.Success, $"generator/README.md has no row for {descriptor.Id}");
+            Assert.Equal(descriptor.Title, row.Groups[1].Value.Trim());
+        }
+    }
+
+    [Fact]
+    public void MessageArgumentsAreDataNotSentences()
+    {
+        // The catch-alls of old glued prose into their last argument; now arguments are paths, names,
+        // values and lists, and the sentence is the descriptor's. No argument of an example ends a sentence.
+        foreach (var row in Examples)
+        {
+            foreach (var diagnostic in ContractParser.Parse(RepoPaths.HappyHorseSpec, Edit((string)row[1], (string)row[2])).Diagnostics.Where(d => d.Id != "CFG001" && d.Id != "CFG014"))
+            {
+                Assert.All(diagnostic.Args, arg => Assert.False(
+                    arg.Contains("; ", StringComparison.Ordinal) || arg.EndsWith('.'),
+                    string.Create(CultureInfo.InvariantCulture, $"{diagnostic.Id} argument '{arg}' reads as a sentence")));
+            }
+        }
+    }
+}
