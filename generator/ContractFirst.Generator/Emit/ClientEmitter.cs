@@ -20,16 +20,18 @@ internal static class ClientEmitter
         w.Open($"public partial class {client} : global::System.IDisposable");
         if (spec.Api.TokenEnv is not null)
         {
-            w.Line($"/// <summary>The environment variable that conventionally holds the API token: {Docs.Code(spec.Api.TokenEnv)}.</summary>");
-            w.Line($"public const string TokenEnvironmentVariable = {CSharpTypes.String(spec.Api.TokenEnv)};");
-            w.Line();
+            w.Lines($$"""
+                /// <summary>The environment variable that conventionally holds the API token: {{Docs.Code(spec.Api.TokenEnv)}}.</summary>
+                public const string TokenEnvironmentVariable = {{CSharpTypes.String(spec.Api.TokenEnv)}};
+
+                """);
         }
 
-        w.Line($"/// <summary>The service's base URL: {Docs.Escape(spec.Api.BaseUrl)}.</summary>");
-        w.Line($"public static global::System.Uri DefaultEndpoint {{ get; }} = new({CSharpTypes.String(spec.Api.BaseUrl)});");
-        w.Line();
         var errors = spec.Api.Name + "Errors";
         w.Lines($$"""
+            /// <summary>The service's base URL: {{Docs.Escape(spec.Api.BaseUrl)}}.</summary>
+            public static global::System.Uri DefaultEndpoint { get; } = new({{CSharpTypes.String(spec.Api.BaseUrl)}});
+
             private readonly {{CSharpTypes.Runtime}}ApiTransport _transport;
             private readonly {{options}} _options;
 
@@ -63,23 +65,30 @@ internal static class ClientEmitter
         if (spec.Api.TokenEnv is not null)
         {
             w.Line();
+            // The variable's name is contract text, which Summary escapes as a whole.
             w.Summary($"Creates a client with the token from the {spec.Api.TokenEnv} environment variable.");
-            w.Doc("<param name=\"options\">Endpoint, timeouts, retries and polling; defaults when null.</param>");
-            w.Doc("<returns>The client.</returns>");
-            w.Doc("<exception cref=\"global::System.InvalidOperationException\">The environment variable is not set.</exception>");
-            w.Open($"public static {client} FromEnvironment({options}? options = null)");
-            w.Line("var token = global::System.Environment.GetEnvironmentVariable(TokenEnvironmentVariable);");
-            w.Open("if (string.IsNullOrWhiteSpace(token))");
-            w.Line($"throw new global::System.InvalidOperationException(\"Set the \" + TokenEnvironmentVariable + \" environment variable to your API token.\");");
-            w.Close();
-            w.Line();
-            w.Line($"return new {client}(token, options ?? new());");
-            w.Close();
+            w.Lines($$"""
+                /// <param name="options">Endpoint, timeouts, retries and polling; defaults when null.</param>
+                /// <returns>The client.</returns>
+                /// <exception cref="global::System.InvalidOperationException">The environment variable is not set.</exception>
+                public static {{client}} FromEnvironment({{options}}? options = null)
+                {
+                    var token = global::System.Environment.GetEnvironmentVariable(TokenEnvironmentVariable);
+                    if (string.IsNullOrWhiteSpace(token))
+                    {
+                        throw new global::System.InvalidOperationException("Set the " + TokenEnvironmentVariable + " environment variable to your API token.");
+                    }
+
+                    return new {{client}}(token, options ?? new());
+                }
+                """);
         }
 
-        w.Line();
-        w.Summary("The base URL requests go to.");
-        w.Line("public global::System.Uri Endpoint => _transport.Endpoint;");
+        w.Lines("""
+
+            /// <summary>The base URL requests go to.</summary>
+            public global::System.Uri Endpoint => _transport.Endpoint;
+            """);
 
         foreach (var endpoint in spec.Endpoints)
         {
@@ -94,8 +103,8 @@ internal static class ClientEmitter
             EmitPolling(w, spec, polling);
         }
 
-        w.Line();
         w.Lines("""
+
             /// <summary>Releases the HttpClient the client created, if it created one.</summary>
             public void Dispose()
             {
@@ -130,10 +139,12 @@ internal static class ClientEmitter
         w.Open($"public {options}()");
         if (spec.Polling is { } p)
         {
-            w.Line($"FirstPollDelay = global::System.TimeSpan.FromSeconds({Seconds(p.FirstDelaySeconds)});");
-            w.Line($"PollingInterval = global::System.TimeSpan.FromSeconds({Seconds(p.IntervalSeconds)});");
-            w.Line($"MaxPollingInterval = global::System.TimeSpan.FromSeconds({Seconds(p.MaxIntervalSeconds)});");
-            w.Line($"WaitTimeout = global::System.TimeSpan.FromSeconds({Seconds(p.TimeoutSeconds)});");
+            w.Lines($"""
+                FirstPollDelay = global::System.TimeSpan.FromSeconds({Seconds(p.FirstDelaySeconds)});
+                PollingInterval = global::System.TimeSpan.FromSeconds({Seconds(p.IntervalSeconds)});
+                MaxPollingInterval = global::System.TimeSpan.FromSeconds({Seconds(p.MaxIntervalSeconds)});
+                WaitTimeout = global::System.TimeSpan.FromSeconds({Seconds(p.TimeoutSeconds)});
+                """);
         }
 
         w.Close();
@@ -154,17 +165,20 @@ internal static class ClientEmitter
             (endpoint.Kind == EndpointKind.Submit
                 ? "Starts billable work, so it is retried only when the server provably started nothing."
                 : "Idempotent, so transient failures are retried."));
-        w.Doc("<param name=\"request\">The request; validated before sending.</param>");
-        w.Doc("<param name=\"cancellationToken\">Cancels the call.</param>");
-        w.Doc("<returns>" + Docs.Escape(returns) + "</returns>");
-        w.Doc("<exception cref=\"global::ContractFirst.Runtime.RequestValidationException\">The request breaks the contract; nothing was sent.</exception>");
-        w.Doc($"<exception cref=\"{spec.Api.Name}Exception\">The API answered with an error.</exception>");
-        w.Doc("<exception cref=\"global::System.TimeoutException\">An attempt outlived its network timeout.</exception>");
-        w.Open($"public virtual {CSharpTypes.Tasks}Task<{response}> {action.MethodName}({action.RequestTypeName} request, {Ct})");
-        w.Line("global::System.ArgumentNullException.ThrowIfNull(request);");
-        w.Line($"request.Validate().ThrowIfInvalid(nameof({action.RequestTypeName}));");
-        w.Line($"return _transport.PostAsync<{response}>({CSharpTypes.String(endpoint.Path)}, request, {CSharpTypes.Runtime}OperationKind.{kind}, global::System.TimeSpan.FromSeconds({endpoint.TimeoutSeconds.ToString(CultureInfo.InvariantCulture)}), cancellationToken);");
-        w.Close();
+        w.Lines($$"""
+            /// <param name="request">The request; validated before sending.</param>
+            /// <param name="cancellationToken">Cancels the call.</param>
+            /// <returns>{{Docs.Escape(returns)}}</returns>
+            /// <exception cref="global::ContractFirst.Runtime.RequestValidationException">The request breaks the contract; nothing was sent.</exception>
+            /// <exception cref="{{spec.Api.Name}}Exception">The API answered with an error.</exception>
+            /// <exception cref="global::System.TimeoutException">An attempt outlived its network timeout.</exception>
+            public virtual {{CSharpTypes.Tasks}}Task<{{response}}> {{action.MethodName}}({{action.RequestTypeName}} request, {{Ct}})
+            {
+                global::System.ArgumentNullException.ThrowIfNull(request);
+                request.Validate().ThrowIfInvalid(nameof({{action.RequestTypeName}}));
+                return _transport.PostAsync<{{response}}>({{CSharpTypes.String(endpoint.Path)}}, request, {{CSharpTypes.Runtime}}OperationKind.{{kind}}, global::System.TimeSpan.FromSeconds({{endpoint.TimeoutSeconds.ToString(CultureInfo.InvariantCulture)}}), cancellationToken);
+            }
+            """);
 
         // An action made only of required fields reads best as a plain call: GetTaskAsync(id).
         var fields = action.Fields;
@@ -180,14 +194,16 @@ internal static class ClientEmitter
                 w.Doc($"<param name=\"{name.TrimStart('@')}\">{Docs.Escape(Docs.Sentence(field.Description, field.JsonName))}</param>");
             }
 
-            w.Doc("<param name=\"cancellationToken\">Cancels the call.</param>");
-            w.Doc("<returns>The answer.</returns>");
-            w.Doc("<exception cref=\"global::ContractFirst.Runtime.RequestValidationException\">An argument breaks the contract; nothing was sent.</exception>");
-            w.Doc($"<exception cref=\"{spec.Api.Name}Exception\">The API answered with an error.</exception>");
             var signature = string.Join(", ", parameters.Select(p => p.Item3 + " " + p.Item2));
             var arguments = string.Join(", ", parameters.Select(p => p.Item2));
-            w.Line($"public virtual {CSharpTypes.Tasks}Task<{response}> {action.MethodName}({signature}, {Ct}) =>");
-            w.Line($"    {action.MethodName}(new {action.RequestTypeName}({arguments}), cancellationToken);");
+            w.Lines($$"""
+                /// <param name="cancellationToken">Cancels the call.</param>
+                /// <returns>The answer.</returns>
+                /// <exception cref="global::ContractFirst.Runtime.RequestValidationException">An argument breaks the contract; nothing was sent.</exception>
+                /// <exception cref="{{spec.Api.Name}}Exception">The API answered with an error.</exception>
+                public virtual {{CSharpTypes.Tasks}}Task<{{response}}> {{action.MethodName}}({{signature}}, {{Ct}}) =>
+                    {{action.MethodName}}(new {{action.RequestTypeName}}({{arguments}}), cancellationToken);
+                """);
         }
     }
 
@@ -197,59 +213,67 @@ internal static class ClientEmitter
         var lookup = polling.ActionTypeName + "Async";
         var lookupRequest = polling.ActionTypeName + "Request";
         const string parameters = "global::System.TimeSpan? pollingInterval = null, global::System.TimeSpan? timeout = null";
-        w.Line();
-        w.Summary($"Polls a task until it has ended, and returns its final record.",
-            "The first lookup waits FirstPollDelay; later waits start at PollingInterval and grow up to MaxPollingInterval (all from the options). A lookup that fails transiently does not end the wait; the deadline (timeout, else the options' WaitTimeout) does. The contract's rules decide when the task has ended: see " + record + ".IsFinished.");
-        w.Doc("<param name=\"taskId\">The task id a submit returned.</param>");
-        w.Doc("<param name=\"pollingInterval\">Overrides the options' PollingInterval.</param>");
-        w.Doc("<param name=\"timeout\">Overrides the options' WaitTimeout: how long the whole wait may take.</param>");
-        w.Doc("<param name=\"progress\">Receives every record read while waiting.</param>");
-        w.Doc("<param name=\"cancellationToken\">Stops waiting.</param>");
-        w.Doc("<returns>The record of the ended task.</returns>");
-        w.Doc("<exception cref=\"TaskFailedException\">The task failed (unless the options' ThrowOnFailedTask is off); the exception carries the record.</exception>");
-        w.Doc("<exception cref=\"global::System.TimeoutException\">The task had not ended by the deadline; it may still be running.</exception>");
-        w.Doc($"<exception cref=\"{spec.Api.Name}Exception\">A lookup failed for good, for example an authentication error.</exception>");
-        w.Open($"public virtual async {CSharpTypes.Tasks}Task<{record}> WaitForTaskAsync(string taskId, {parameters}, global::System.IProgress<{record}>? progress = null, {Ct})");
-        w.Line("global::System.ArgumentException.ThrowIfNullOrWhiteSpace(taskId);");
-        w.Line("var interval = pollingInterval ?? _options.PollingInterval;");
-        w.Line($"var settings = new {CSharpTypes.Runtime}TaskWaitSettings(_options.FirstPollDelay, interval, interval > _options.MaxPollingInterval ? interval : _options.MaxPollingInterval, timeout ?? _options.WaitTimeout);");
-        w.Line($"var record = await {CSharpTypes.Runtime}TaskPolling.WaitAsync(");
-        w.Line($"    token => {lookup}(new {lookupRequest}(taskId), token),");
-        w.Line("    static record => record.IsFinished,");
-        w.Line("    settings,");
-        w.Line("    \"task \" + taskId,");
-        w.Line("    _options.TimeProvider,");
-        w.Line("    progress,");
-        w.Line("    cancellationToken).ConfigureAwait(false);");
-        w.Open("if (record.HasFailed && _options.ThrowOnFailedTask)");
-        w.Line("throw new TaskFailedException(taskId, record);");
-        w.Close();
-        w.Line();
-        w.Line("return record;");
-        w.Close();
+        w.Lines($$"""
+
+            /// <summary>Polls a task until it has ended, and returns its final record.</summary>
+            /// <remarks>The first lookup waits FirstPollDelay; later waits start at PollingInterval and grow up to MaxPollingInterval (all from the options). A lookup that fails transiently does not end the wait; the deadline (timeout, else the options' WaitTimeout) does. The contract's rules decide when the task has ended: see {{record}}.IsFinished.</remarks>
+            /// <param name="taskId">The task id a submit returned.</param>
+            /// <param name="pollingInterval">Overrides the options' PollingInterval.</param>
+            /// <param name="timeout">Overrides the options' WaitTimeout: how long the whole wait may take.</param>
+            /// <param name="progress">Receives every record read while waiting.</param>
+            /// <param name="cancellationToken">Stops waiting.</param>
+            /// <returns>The record of the ended task.</returns>
+            /// <exception cref="TaskFailedException">The task failed (unless the options' ThrowOnFailedTask is off); the exception carries the record.</exception>
+            /// <exception cref="global::System.TimeoutException">The task had not ended by the deadline; it may still be running.</exception>
+            /// <exception cref="{{spec.Api.Name}}Exception">A lookup failed for good, for example an authentication error.</exception>
+            public virtual async {{CSharpTypes.Tasks}}Task<{{record}}> WaitForTaskAsync(string taskId, {{parameters}}, global::System.IProgress<{{record}}>? progress = null, {{Ct}})
+            {
+                global::System.ArgumentException.ThrowIfNullOrWhiteSpace(taskId);
+                var interval = pollingInterval ?? _options.PollingInterval;
+                var settings = new {{CSharpTypes.Runtime}}TaskWaitSettings(_options.FirstPollDelay, interval, interval > _options.MaxPollingInterval ? interval : _options.MaxPollingInterval, timeout ?? _options.WaitTimeout);
+                var record = await {{CSharpTypes.Runtime}}TaskPolling.WaitAsync(
+                    token => {{lookup}}(new {{lookupRequest}}(taskId), token),
+                    static record => record.IsFinished,
+                    settings,
+                    "task " + taskId,
+                    _options.TimeProvider,
+                    progress,
+                    cancellationToken).ConfigureAwait(false);
+                if (record.HasFailed && _options.ThrowOnFailedTask)
+                {
+                    throw new TaskFailedException(taskId, record);
+                }
+
+                return record;
+            }
+            """);
 
         var submitResponses = spec.Endpoints.Where(e => e.Kind == EndpointKind.Submit)
             .SelectMany(e => e.Actions).Select(a => a.Response).Distinct()
             .Where(r => spec.Models.Any(m => m.Name == r && m.Fields.Any(f => f.PropertyName == polling.TaskIdProperty)));
         foreach (var response in submitResponses)
         {
-            w.Line();
-            w.Summary($"Polls the task a submit started until it has ended.");
-            w.Doc("<param name=\"submitted\">The answer of an async or callback submit.</param>");
-            w.Doc("<param name=\"pollingInterval\">Overrides the options' PollingInterval.</param>");
-            w.Doc("<param name=\"timeout\">Overrides the options' WaitTimeout: how long the whole wait may take.</param>");
-            w.Doc("<param name=\"progress\">Receives every record read while waiting.</param>");
-            w.Doc("<param name=\"cancellationToken\">Stops waiting.</param>");
-            w.Doc("<returns>The record of the ended task.</returns>");
-            w.Doc($"<exception cref=\"global::System.ArgumentException\">The answer carries no {Docs.Escape(polling.TaskIdProperty)}.</exception>");
-            w.Open($"public virtual {CSharpTypes.Tasks}Task<{record}> WaitForTaskAsync({response} submitted, {parameters}, global::System.IProgress<{record}>? progress = null, {Ct})");
-            w.Line("global::System.ArgumentNullException.ThrowIfNull(submitted);");
-            w.Open($"if (string.IsNullOrWhiteSpace(submitted.{polling.TaskIdProperty}))");
-            w.Line($"throw new global::System.ArgumentException(\"The answer carries no {polling.TaskIdProperty}; only submits return one.\", nameof(submitted));");
-            w.Close();
-            w.Line();
-            w.Line($"return WaitForTaskAsync(submitted.{polling.TaskIdProperty}, pollingInterval, timeout, progress, cancellationToken);");
-            w.Close();
+            w.Lines($$"""
+
+                /// <summary>Polls the task a submit started until it has ended.</summary>
+                /// <param name="submitted">The answer of an async or callback submit.</param>
+                /// <param name="pollingInterval">Overrides the options' PollingInterval.</param>
+                /// <param name="timeout">Overrides the options' WaitTimeout: how long the whole wait may take.</param>
+                /// <param name="progress">Receives every record read while waiting.</param>
+                /// <param name="cancellationToken">Stops waiting.</param>
+                /// <returns>The record of the ended task.</returns>
+                /// <exception cref="global::System.ArgumentException">The answer carries no {{Docs.Escape(polling.TaskIdProperty)}}.</exception>
+                public virtual {{CSharpTypes.Tasks}}Task<{{record}}> WaitForTaskAsync({{response}} submitted, {{parameters}}, global::System.IProgress<{{record}}>? progress = null, {{Ct}})
+                {
+                    global::System.ArgumentNullException.ThrowIfNull(submitted);
+                    if (string.IsNullOrWhiteSpace(submitted.{{polling.TaskIdProperty}}))
+                    {
+                        throw new global::System.ArgumentException("The answer carries no {{polling.TaskIdProperty}}; only submits return one.", nameof(submitted));
+                    }
+
+                    return WaitForTaskAsync(submitted.{{polling.TaskIdProperty}}, pollingInterval, timeout, progress, cancellationToken);
+                }
+                """);
         }
     }
 

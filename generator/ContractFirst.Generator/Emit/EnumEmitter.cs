@@ -26,45 +26,57 @@ internal static class EnumEmitter
         w.Line(Header.GeneratedCode);
         w.Line("[global::System.Diagnostics.DebuggerDisplay(\"{Value,nq}\")]");
         w.Open($"public readonly partial struct {name} : global::System.IEquatable<{name}>");
-        w.Line("private readonly string? _value;");
-        w.Line();
-        w.Summary("Creates a value from its JSON string; prefer the static members, which are the values the contract lists.");
-        w.Doc("<param name=\"value\">The JSON string.</param>");
-        w.Doc("<exception cref=\"global::System.ArgumentNullException\"><paramref name=\"value\"/> is null.</exception>");
-        w.Open($"public {name}(string value)");
-        w.Line("global::System.ArgumentNullException.ThrowIfNull(value);");
-        w.Line("_value = value;");
-        w.Close();
+        w.Lines($$"""
+            private readonly string? _value;
+
+            /// <summary>Creates a value from its JSON string; prefer the static members, which are the values the contract lists.</summary>
+            /// <param name="value">The JSON string.</param>
+            /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+            public {{name}}(string value)
+            {
+                global::System.ArgumentNullException.ThrowIfNull(value);
+                _value = value;
+            }
+            """);
 
         foreach (var value in values)
         {
-            w.Line();
-            w.Line("/// <summary>" + (value.Description is null ? "JSON: " + Docs.Code(value.Value) + "." : Docs.Escape(Docs.Sentence(value.Description, value.Value)) + " JSON: " + Docs.Code(value.Value) + ".") + "</summary>");
-            w.Line($"public static {name} {value.Name} {{ get; }} = new({CSharpTypes.String(value.Value)});");
+            var description = value.Description is null ? "" : Docs.Escape(Docs.Sentence(value.Description, value.Value)) + " ";
+            w.Lines($$"""
+
+                /// <summary>{{description}}JSON: {{Docs.Code(value.Value)}}.</summary>
+                public static {{name}} {{value.Name}} { get; } = new({{CSharpTypes.String(value.Value)}});
+                """);
         }
 
         // The parser made the default one of the values; a default it could not resolve is left out.
         if (defaultValue is not null && values.FirstOrDefault(v => v.Value == defaultValue).Name is { } member)
         {
-            w.Line();
-            w.Line($"/// <summary>The model sent when a request sets none: <see cref=\"{member}\"/> ({Docs.Code(defaultValue)}).</summary>");
-            w.Line($"public static {name} Default => {member};");
+            w.Lines($$"""
+
+                /// <summary>The model sent when a request sets none: <see cref="{{member}}"/> ({{Docs.Code(defaultValue)}}).</summary>
+                public static {{name}} Default => {{member}};
+                """);
         }
 
-        w.Line();
-        w.Summary("Every value the contract lists, in contract order.");
-        w.Line($"public static {CSharpTypes.Collections}IReadOnlyList<{name}> KnownValues {{ get; }} = [{string.Join(", ", values.Select(v => v.Name))}];");
-        w.Line();
-        w.Summary("The JSON string of this value.");
-        w.Line("public string Value => _value ?? string.Empty;");
-        w.Line();
-        w.Summary("Whether this is a value the contract lists.");
-        w.Line("public bool IsKnown => Value is " + string.Join(" or ", values.Select(v => CSharpTypes.String(v.Value))) + ";");
-        w.Line();
-        w.Line("/// <summary>The listed values as text, for validation messages.</summary>");
-        w.Line($"internal const string AllowedValues = {CSharpTypes.String(allowed)};");
-        w.Line();
-        w.Line("/// <summary>Reads a JSON string (a number is kept as its text), reusing the listed instances so known values allocate nothing; null for null or a value that is neither (an issue on the context).</summary>");
+        var members = string.Join(", ", values.Select(v => v.Name));
+        var known = string.Join(" or ", values.Select(v => CSharpTypes.String(v.Value)));
+        w.Lines($$"""
+
+            /// <summary>Every value the contract lists, in contract order.</summary>
+            public static {{CSharpTypes.Collections}}IReadOnlyList<{{name}}> KnownValues { get; } = [{{members}}];
+
+            /// <summary>The JSON string of this value.</summary>
+            public string Value => _value ?? string.Empty;
+
+            /// <summary>Whether this is a value the contract lists.</summary>
+            public bool IsKnown => Value is {{known}};
+
+            /// <summary>The listed values as text, for validation messages.</summary>
+            internal const string AllowedValues = {{CSharpTypes.String(allowed)}};
+
+            /// <summary>Reads a JSON string (a number is kept as its text), reusing the listed instances so known values allocate nothing; null for null or a value that is neither (an issue on the context).</summary>
+            """);
         w.Open($"internal static {name}? Read(ref {CSharpTypes.Json}Utf8JsonReader reader, {CSharpTypes.Runtime}JsonReadContext context, string path)");
         w.Open($"if (reader.TokenType == {CSharpTypes.Json}JsonTokenType.String && !reader.ValueIsEscaped)");
         var first = true;
@@ -85,9 +97,10 @@ internal static class EnumEmitter
         w.Line();
         w.Line($"return {CSharpTypes.Runtime}JsonRead.EnumText(ref reader, context, path) is {{ }} text ? new {name}(text) : default({name}?);");
         w.Close();
-        w.Line();
+
         // The members every extensible enum has, whatever its values.
         w.Lines($$"""
+
             /// <inheritdoc/>
             public bool Equals({{name}} other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 

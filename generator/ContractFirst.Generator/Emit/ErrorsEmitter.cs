@@ -14,18 +14,21 @@ internal static class ErrorsEmitter
 
         w.Summary($"An error answer from the {spec.Api.Title}: the status, the error code, the message and the trace id.",
             "Catch a subclass for one documented error, or this type for all of them, including an answer that could not be used (Kind says which). IsSafeToResend tells whether the server provably started nothing, so a submit may be sent again.");
-        w.Line(Header.GeneratedCode);
-        w.Open($"public class {baseName} : {CSharpTypes.Runtime}ApiException");
-        w.Summary("Creates the exception for a failed call.");
-        w.Doc("<param name=\"info\">The parsed error answer.</param>");
-        w.Doc("<param name=\"isRetryable\">Whether the failure is transient, so a lookup may be sent again.</param>");
-        w.Doc("<param name=\"isResendSafe\">Whether the answer proves nothing started, so even a submit may be sent again.</param>");
-        w.Doc("<param name=\"innerException\">What made the answer unusable, or null.</param>");
-        w.Line($"public {baseName}({CSharpTypes.Runtime}ApiErrorInfo info, bool isRetryable, bool isResendSafe = false, global::System.Exception? innerException = null)");
-        w.Line("    : base(info, isRetryable, isResendSafe, innerException)");
-        w.Line("{");
-        w.Line("}");
-        w.Close();
+        w.Lines($$"""
+            {{Header.GeneratedCode}}
+            public class {{baseName}} : {{CSharpTypes.Runtime}}ApiException
+            {
+                /// <summary>Creates the exception for a failed call.</summary>
+                /// <param name="info">The parsed error answer.</param>
+                /// <param name="isRetryable">Whether the failure is transient, so a lookup may be sent again.</param>
+                /// <param name="isResendSafe">Whether the answer proves nothing started, so even a submit may be sent again.</param>
+                /// <param name="innerException">What made the answer unusable, or null.</param>
+                public {{baseName}}({{CSharpTypes.Runtime}}ApiErrorInfo info, bool isRetryable, bool isResendSafe = false, global::System.Exception? innerException = null)
+                    : base(info, isRetryable, isResendSafe, innerException)
+                {
+                }
+            }
+            """);
 
         foreach (var errorCase in spec.Errors.Cases)
         {
@@ -33,16 +36,19 @@ internal static class ErrorsEmitter
             w.Line();
             w.Summary(Docs.Sentence(errorCase.Description, errorCase.ExceptionName + " error."),
                 $"HTTP {errorCase.Status.ToString(CultureInfo.InvariantCulture)}, {codes}. " + Retries(errorCase));
-            w.Line(Header.GeneratedCode);
-            w.Open($"public sealed class {errorCase.ExceptionName}Exception : {baseName}");
-            w.Summary("Creates the exception for an error answer.");
-            w.Doc("<param name=\"info\">The parsed error answer.</param>");
-            w.Doc("<param name=\"codeMatched\">Whether the answer carried one of the case's codes; only then can it prove that nothing started.</param>");
-            w.Line($"public {errorCase.ExceptionName}Exception({CSharpTypes.Runtime}ApiErrorInfo info, bool codeMatched = false)");
-            w.Line($"    : base(info, isRetryable: {Bool(errorCase.Retryable)}, isResendSafe: {(errorCase.ResendSafe ? "codeMatched" : "false")})");
-            w.Line("{");
-            w.Line("}");
-            w.Close();
+            w.Lines($$"""
+                {{Header.GeneratedCode}}
+                public sealed class {{errorCase.ExceptionName}}Exception : {{baseName}}
+                {
+                    /// <summary>Creates the exception for an error answer.</summary>
+                    /// <param name="info">The parsed error answer.</param>
+                    /// <param name="codeMatched">Whether the answer carried one of the case's codes; only then can it prove that nothing started.</param>
+                    public {{errorCase.ExceptionName}}Exception({{CSharpTypes.Runtime}}ApiErrorInfo info, bool codeMatched = false)
+                        : base(info, isRetryable: {{Bool(errorCase.Retryable)}}, isResendSafe: {{(errorCase.ResendSafe ? "codeMatched" : "false")}})
+                    {
+                    }
+                }
+                """);
         }
 
         if (spec.Polling is { } polling)
@@ -50,14 +56,18 @@ internal static class ErrorsEmitter
             EmitTaskFailed(w, spec, polling, baseName);
         }
 
-        w.Line();
-        w.Line($"/// <summary>Maps error answers to the {Docs.Escape(baseName)} family, as the contract's error cases say.</summary>");
-        w.Line(Header.GeneratedCode);
+        w.Lines($"""
+
+            /// <summary>Maps error answers to the {baseName} family, as the contract's error cases say.</summary>
+            {Header.GeneratedCode}
+            """);
         w.Open($"internal static class {api}Errors");
-        w.Line("/// <summary>Where the error body keeps its code, message and trace id.</summary>");
-        w.Line($"public static readonly {CSharpTypes.Runtime}ErrorBodyFormat BodyFormat = new({CSharpTypes.String(spec.Errors.CodePath)}, {CSharpTypes.String(spec.Errors.MessagePath)}, {CSharpTypes.String(spec.Errors.TraceIdPath)});");
-        w.Line();
-        w.Line("/// <summary>An unusable answer is the base type; an error answer maps by exact status and code first, then the status's catch-all, then the status's first case.</summary>");
+        w.Lines($"""
+            /// <summary>Where the error body keeps its code, message and trace id.</summary>
+            public static readonly {CSharpTypes.Runtime}ErrorBodyFormat BodyFormat = new({CSharpTypes.String(spec.Errors.CodePath)}, {CSharpTypes.String(spec.Errors.MessagePath)}, {CSharpTypes.String(spec.Errors.TraceIdPath)});
+
+            /// <summary>An unusable answer is the base type; an error answer maps by exact status and code first, then the status's catch-all, then the status's first case.</summary>
+            """);
         w.Open($"public static {CSharpTypes.Runtime}ApiException Create({CSharpTypes.Runtime}ApiErrorInfo info, global::System.Exception? innerException) => (info.StatusCode, info.ErrorCode) switch");
         w.Line($"_ when info.Kind != {CSharpTypes.Runtime}ApiFailureKind.ErrorStatus => new {baseName}(info, isRetryable: false, isResendSafe: false, innerException),");
         foreach (var errorCase in spec.Errors.Cases.Where(c => !c.Codes.IsEmpty))
@@ -88,27 +98,32 @@ internal static class ErrorsEmitter
         var record = polling.RecordModel;
         var traceId = spec.Models.FirstOrDefault(m => m.Name == record)?.Fields
             .FirstOrDefault(f => f.JsonName == spec.Errors.TraceIdPath && f.Type is { Kind: FieldKind.String, IsArray: false });
-        w.Line();
-        w.Summary("A task ended in failure, as the contract's polling rules define it.",
-            $"Thrown by WaitForTaskAsync unless the options' ThrowOnFailedTask is off. {Docs.Escape(record)} holds everything the service said about the task.");
-        w.Line(Header.GeneratedCode);
-        w.Open($"public sealed class TaskFailedException : {baseName}");
-        w.Summary("Creates the exception for a failed task.");
-        w.Doc("<param name=\"taskId\">The id of the task.</param>");
-        w.Doc("<param name=\"record\">The task's final record.</param>");
-        w.Line($"public TaskFailedException(string taskId, {record} record)");
-        w.Open($"    : base(new {CSharpTypes.Runtime}ApiErrorInfo(200, null, \"task \" + taskId + \": \" + record?.FailureReason, {(traceId is null ? "null" : "record?." + traceId.PropertyName)}, null, null) {{ Kind = {CSharpTypes.Runtime}ApiFailureKind.TaskFailed }}, isRetryable: false)");
-        w.Line("global::System.ArgumentNullException.ThrowIfNull(record);");
-        w.Line("TaskId = taskId;");
-        w.Line("Record = record;");
-        w.Close();
-        w.Line();
-        w.Line("/// <summary>The id of the failed task.</summary>");
-        w.Line("public string TaskId { get; }");
-        w.Line();
-        w.Line("/// <summary>The task's final record.</summary>");
-        w.Line($"public {record} Record {{ get; }}");
-        w.Close();
+        var traceIdValue = traceId is null ? "null" : "record?." + traceId.PropertyName;
+        w.Lines($$"""
+
+            /// <summary>A task ended in failure, as the contract's polling rules define it.</summary>
+            /// <remarks>Thrown by WaitForTaskAsync unless the options' ThrowOnFailedTask is off. {{record}} holds everything the service said about the task.</remarks>
+            {{Header.GeneratedCode}}
+            public sealed class TaskFailedException : {{baseName}}
+            {
+                /// <summary>Creates the exception for a failed task.</summary>
+                /// <param name="taskId">The id of the task.</param>
+                /// <param name="record">The task's final record.</param>
+                public TaskFailedException(string taskId, {{record}} record)
+                    : base(new {{CSharpTypes.Runtime}}ApiErrorInfo(200, null, "task " + taskId + ": " + record?.FailureReason, {{traceIdValue}}, null, null) { Kind = {{CSharpTypes.Runtime}}ApiFailureKind.TaskFailed }, isRetryable: false)
+                {
+                    global::System.ArgumentNullException.ThrowIfNull(record);
+                    TaskId = taskId;
+                    Record = record;
+                }
+
+                /// <summary>The id of the failed task.</summary>
+                public string TaskId { get; }
+
+                /// <summary>The task's final record.</summary>
+                public {{record}} Record { get; }
+            }
+            """);
     }
 
     private static string Bool(bool value) => value ? "true" : "false";

@@ -28,41 +28,45 @@ internal static class JsonReaderEmitter
     {
         var w = Header.Start(ns);
         w.Open($"public sealed partial class {model.Name}");
-        w.Summary($"Reads a {model.Name} from UTF-8 JSON, tolerantly.");
-        w.Doc("<param name=\"utf8Json\">The JSON document.</param>");
-        w.Doc("<returns>The model; <see cref=\"ReadIssues\"/> lists what could not be read.</returns>");
-        w.Doc(Throws);
-        w.Line($"public static {model.Name} FromJson(global::System.ReadOnlySpan<byte> utf8Json) => {CSharpTypes.Runtime}ContractJson.Parse<{model.Name}>(utf8Json);");
-        w.Line();
-        w.Summary($"Reads a {model.Name} from a JSON string, tolerantly.");
-        w.Doc("<param name=\"json\">The JSON document.</param>");
-        w.Doc("<returns>The model; <see cref=\"ReadIssues\"/> lists what could not be read.</returns>");
-        w.Doc(Throws);
-        w.Line($"public static {model.Name} FromJson(string json) => {CSharpTypes.Runtime}ContractJson.Parse<{model.Name}>(json);");
-        w.Line();
-        w.Summary($"Reads a {model.Name} from UTF-8 JSON as the context says: strict, or tolerant with a secret to scrub.");
-        w.Doc("<param name=\"utf8Json\">The JSON document.</param>");
-        w.Doc("<param name=\"context\">Strict or tolerant, the secret to scrub; collects the issues met.</param>");
-        w.Doc("<returns>The model; <see cref=\"ReadIssues\"/> lists what could not be read.</returns>");
-        w.Doc(ThrowsStrict);
-        w.Line($"public static {model.Name} FromJson(global::System.ReadOnlySpan<byte> utf8Json, {Context} context) => {CSharpTypes.Runtime}ContractJson.Parse<{model.Name}>(utf8Json, context);");
-        w.Line();
-        w.Summary($"Reads a {model.Name} from a JSON string as the context says: strict, or tolerant with a secret to scrub.");
-        w.Doc("<param name=\"json\">The JSON document.</param>");
-        w.Doc("<param name=\"context\">Strict or tolerant, the secret to scrub; collects the issues met.</param>");
-        w.Doc("<returns>The model; <see cref=\"ReadIssues\"/> lists what could not be read.</returns>");
-        w.Doc(ThrowsStrict);
-        w.Line($"public static {model.Name} FromJson(string json, {Context} context) => {CSharpTypes.Runtime}ContractJson.Parse<{model.Name}>(json, context);");
-        w.Line();
-        w.Summary($"Reads a {model.Name} from a reader positioned on its start.");
-        w.Doc("<param name=\"reader\">The reader, on the object's first token; left on its last.</param>");
-        w.Doc("<param name=\"context\">Strict or tolerant, the secret to scrub; collects the issues met.</param>");
-        w.Doc("<returns>The model.</returns>");
-        w.Doc("<exception cref=\"global::System.Text.Json.JsonException\">The reader is not on an object, the JSON is not well formed, or the context is strict and a field could not be read.</exception>");
+        w.Lines($$"""
+            /// <summary>Reads a {{model.Name}} from UTF-8 JSON, tolerantly.</summary>
+            /// <param name="utf8Json">The JSON document.</param>
+            /// <returns>The model; <see cref="ReadIssues"/> lists what could not be read.</returns>
+            /// {{Throws}}
+            public static {{model.Name}} FromJson(global::System.ReadOnlySpan<byte> utf8Json) => {{CSharpTypes.Runtime}}ContractJson.Parse<{{model.Name}}>(utf8Json);
+
+            /// <summary>Reads a {{model.Name}} from a JSON string, tolerantly.</summary>
+            /// <param name="json">The JSON document.</param>
+            /// <returns>The model; <see cref="ReadIssues"/> lists what could not be read.</returns>
+            /// {{Throws}}
+            public static {{model.Name}} FromJson(string json) => {{CSharpTypes.Runtime}}ContractJson.Parse<{{model.Name}}>(json);
+
+            /// <summary>Reads a {{model.Name}} from UTF-8 JSON as the context says: strict, or tolerant with a secret to scrub.</summary>
+            /// <param name="utf8Json">The JSON document.</param>
+            /// <param name="context">Strict or tolerant, the secret to scrub; collects the issues met.</param>
+            /// <returns>The model; <see cref="ReadIssues"/> lists what could not be read.</returns>
+            /// {{ThrowsStrict}}
+            public static {{model.Name}} FromJson(global::System.ReadOnlySpan<byte> utf8Json, {{Context}} context) => {{CSharpTypes.Runtime}}ContractJson.Parse<{{model.Name}}>(utf8Json, context);
+
+            /// <summary>Reads a {{model.Name}} from a JSON string as the context says: strict, or tolerant with a secret to scrub.</summary>
+            /// <param name="json">The JSON document.</param>
+            /// <param name="context">Strict or tolerant, the secret to scrub; collects the issues met.</param>
+            /// <returns>The model; <see cref="ReadIssues"/> lists what could not be read.</returns>
+            /// {{ThrowsStrict}}
+            public static {{model.Name}} FromJson(string json, {{Context}} context) => {{CSharpTypes.Runtime}}ContractJson.Parse<{{model.Name}}>(json, context);
+
+            /// <summary>Reads a {{model.Name}} from a reader positioned on its start.</summary>
+            /// <param name="reader">The reader, on the object's first token; left on its last.</param>
+            /// <param name="context">Strict or tolerant, the secret to scrub; collects the issues met.</param>
+            /// <returns>The model.</returns>
+            /// <exception cref="global::System.Text.Json.JsonException">The reader is not on an object, the JSON is not well formed, or the context is strict and a field could not be read.</exception>
+            """);
         w.Open($"public static {model.Name} ReadJson(ref {CSharpTypes.Json}Utf8JsonReader reader, {Context} context)");
-        w.Line("global::System.ArgumentNullException.ThrowIfNull(context);");
-        w.Line($"{Read}StartObject(ref reader, {CSharpTypes.String(model.Name)});");
-        w.Line("var issueStart = context.IssueCount;");
+        w.Lines($"""
+            global::System.ArgumentNullException.ThrowIfNull(context);
+            {Read}StartObject(ref reader, {CSharpTypes.String(model.Name)});
+            var issueStart = context.IssueCount;
+            """);
         foreach (var field in model.Fields)
         {
             w.Line(field.Type.IsArray
@@ -78,11 +82,14 @@ internal static class JsonReaderEmitter
         }
         else
         {
-            w.Open($"if (reader.ValueIsEscaped && !{Read}IsReadableName(ref reader))");
-            w.Line("// A name that cannot be unescaped (a lone surrogate) is no field of the contract.");
-            w.Line("reader.Read();");
-            w.Line("reader.Skip();");
-            w.Close();
+            w.Lines($$"""
+                if (reader.ValueIsEscaped && !{{Read}}IsReadableName(ref reader))
+                {
+                    // A name that cannot be unescaped (a lone surrogate) is no field of the contract.
+                    reader.Read();
+                    reader.Skip();
+                }
+                """);
             foreach (var field in model.Fields)
             {
                 var path = CSharpTypes.String(model.Name + "." + field.JsonName);
@@ -141,11 +148,14 @@ internal static class JsonReaderEmitter
                 w.Close();
             }
 
-            w.Open("else");
-            w.Line("// Unknown fields are ignored: the service may add fields at any time.");
-            w.Line("reader.Read();");
-            w.Line("reader.Skip();");
-            w.Close();
+            w.Lines("""
+                else
+                {
+                    // Unknown fields are ignored: the service may add fields at any time.
+                    reader.Read();
+                    reader.Skip();
+                }
+                """);
         }
 
         w.Close();

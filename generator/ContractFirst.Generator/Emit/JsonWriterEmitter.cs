@@ -18,9 +18,11 @@ internal static class JsonWriterEmitter
         w.Summary("Writes this request as the JSON body the API expects, with UTF-8 names and no reflection.");
         w.Doc("<param name=\"writer\">The writer to write one JSON object to.</param>");
         w.Open($"public void WriteJson({CSharpTypes.Json}Utf8JsonWriter writer)");
-        w.Line("global::System.ArgumentNullException.ThrowIfNull(writer);");
-        w.Line("writer.WriteStartObject();");
-        w.Line($"writer.WriteString({CSharpTypes.Utf8(endpoint.Discriminator)}, {CSharpTypes.Utf8(action.Value)});");
+        w.Lines($"""
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            writer.WriteStartObject();
+            writer.WriteString({CSharpTypes.Utf8(endpoint.Discriminator)}, {CSharpTypes.Utf8(action.Value)});
+            """);
         if (endpoint.ModelField is not null && !action.Models.IsEmpty)
         {
             w.Line($"writer.WriteString({CSharpTypes.Utf8(endpoint.ModelField)}, ({Naming.ToPascalCase(endpoint.ModelField)} ?? {CSharpTypes.Qualified(ns, action.ModelTypeName)}.Default).Value);");
@@ -39,17 +41,20 @@ internal static class JsonWriterEmitter
     /// </summary>
     public static void EmitModelWriter(SourceWriter w, ModelSpec model)
     {
-        w.Summary($"Writes this {model.Name} as a JSON object; fields that are null are omitted.");
-        w.Doc("<param name=\"writer\">The writer to write one JSON object to.</param>");
-        w.Open($"public void WriteJson({CSharpTypes.Json}Utf8JsonWriter writer)");
-        w.Line("global::System.ArgumentNullException.ThrowIfNull(writer);");
-        w.Line("writer.WriteStartObject();");
-        w.Line("WriteJsonProperties(writer);");
-        w.Line("writer.WriteEndObject();");
-        w.Close();
-        w.Line();
-        w.Summary($"Writes the fields of this {model.Name} into the JSON object the writer is in, so callers can add fields of their own.");
-        w.Doc("<param name=\"writer\">The writer, inside an object.</param>");
+        w.Lines($$"""
+            /// <summary>Writes this {{model.Name}} as a JSON object; fields that are null are omitted.</summary>
+            /// <param name="writer">The writer to write one JSON object to.</param>
+            public void WriteJson({{CSharpTypes.Json}}Utf8JsonWriter writer)
+            {
+                global::System.ArgumentNullException.ThrowIfNull(writer);
+                writer.WriteStartObject();
+                WriteJsonProperties(writer);
+                writer.WriteEndObject();
+            }
+
+            /// <summary>Writes the fields of this {{model.Name}} into the JSON object the writer is in, so callers can add fields of their own.</summary>
+            /// <param name="writer">The writer, inside an object.</param>
+            """);
         w.Open($"public void WriteJsonProperties({CSharpTypes.Json}Utf8JsonWriter writer)");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(writer);");
         EmitFields(w, model.Fields);
@@ -72,13 +77,17 @@ internal static class JsonWriterEmitter
             if (field.Type.IsArray)
             {
                 w.Gap();
-                w.Open($"if ({field.PropertyName} is {{ }} {local})");
-                w.Line($"writer.WriteStartArray({name});");
-                w.Open($"for (var i = 0; i < {local}.Count; i++)");
-                w.Line(WriteValue(field, $"{local}[i]"));
-                w.Close();
-                w.Line("writer.WriteEndArray();");
-                w.Close();
+                w.Lines($$"""
+                    if ({{field.PropertyName}} is { } {{local}})
+                    {
+                        writer.WriteStartArray({{name}});
+                        for (var i = 0; i < {{local}}.Count; i++)
+                        {
+                            {{WriteValue(field, local + "[i]")}}
+                        }
+                        writer.WriteEndArray();
+                    }
+                    """);
                 w.Gap();
             }
             else if (field.Required)

@@ -33,12 +33,14 @@ internal static class ModelEmitter
             w.Line();
         }
 
-        w.Line("/// <summary>");
-        w.Line("/// The values that could not be read into this model or the models in it, one per field or array item:");
-        w.Line("/// the field was left unset (the item skipped) and reading went on. Empty when everything was read.");
-        w.Line("/// Not part of the JSON.");
-        w.Line("/// </summary>");
-        w.Line($"public {CSharpTypes.Collections}IReadOnlyList<{CSharpTypes.Runtime}JsonReadIssue> ReadIssues {{ get; init; }} = [];");
+        w.Lines($$"""
+            /// <summary>
+            /// The values that could not be read into this model or the models in it, one per field or array item:
+            /// the field was left unset (the item skipped) and reading went on. Empty when everything was read.
+            /// Not part of the JSON.
+            /// </summary>
+            public {{CSharpTypes.Collections}}IReadOnlyList<{{CSharpTypes.Runtime}}JsonReadIssue> ReadIssues { get; init; } = [];
+            """);
 
         if (model.Terminal is { } terminal)
         {

@@ -18,34 +18,44 @@ internal static class PricingEmitter
             Docs.Sentence(billing.Description, "Estimates are computed locally; the service's bill is authoritative."));
         w.Line(Header.GeneratedCode);
         w.Open($"public static class {spec.Api.Name}Pricing");
-        w.Line($"/// <summary>The currency of every estimate: {Docs.Escape(billing.Currency)}.</summary>");
-        w.Line($"public const string Currency = {CSharpTypes.String(billing.Currency)};");
-        w.Line();
+        w.Lines($"""
+            /// <summary>The currency of every estimate: {Docs.Escape(billing.Currency)}.</summary>
+            public const string Currency = {CSharpTypes.String(billing.Currency)};
+
+            """);
+        // The rate field's name is contract text, which Summary escapes as a whole.
         w.Summary($"The price per second for a {billing.RateField}.");
-        w.Doc($"<param name=\"{Naming.ToParameterName(enumName).TrimStart('@')}\">The {Docs.Escape(billing.RateField)}.</param>");
-        w.Doc("<returns>The price per second.</returns>");
-        w.Doc("<exception cref=\"global::System.ArgumentOutOfRangeException\">The contract has no rate for this value.</exception>");
-        w.Line($"public static decimal RatePerSecond({enumName} {Naming.ToParameterName(enumName)}) => {Naming.ToParameterName(enumName)}.Value switch");
-        w.Line("{");
+        var parameter = Naming.ToParameterName(enumName);
+        w.Lines($$"""
+            /// <param name="{{parameter.TrimStart('@')}}">The {{Docs.Escape(billing.RateField)}}.</param>
+            /// <returns>The price per second.</returns>
+            /// <exception cref="global::System.ArgumentOutOfRangeException">The contract has no rate for this value.</exception>
+            public static decimal RatePerSecond({{enumName}} {{parameter}}) => {{parameter}}.Value switch
+            {
+            """);
         foreach (var rate in billing.Rates)
         {
             w.Line($"    {CSharpTypes.String(rate.Value)} => {rate.PerSecond.ToString(CultureInfo.InvariantCulture)}m,");
         }
 
-        w.Line($"    _ => throw new global::System.ArgumentOutOfRangeException(nameof({Naming.ToParameterName(enumName)}), {Naming.ToParameterName(enumName)}.Value, {CSharpTypes.String("The contract has no rate for this " + billing.RateField + ".")}),");
-        w.Line("};");
+        w.Lines($$"""
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof({{parameter}}), {{parameter}}.Value, {{CSharpTypes.String("The contract has no rate for this " + billing.RateField + ".")}}),
+            };
+            """);
 
         foreach (var action in spec.Endpoints.Where(e => e.Key == billing.EndpointKey).SelectMany(e => e.Actions))
         {
             EmitEstimate(w, spec, billing, action, rateProperty, enumName);
         }
 
-        w.Line();
-        w.Line("private static T Assume<T>(T value, string note, " + CSharpTypes.Collections + "List<string> assumptions)");
-        w.Line("{");
-        w.Line("    assumptions.Add(note);");
-        w.Line("    return value;");
-        w.Line("}");
+        w.Lines($$"""
+
+            private static T Assume<T>(T value, string note, {{CSharpTypes.Collections}}List<string> assumptions)
+            {
+                assumptions.Add(note);
+                return value;
+            }
+            """);
         w.Close();
         return w.ToString();
     }
@@ -69,14 +79,13 @@ internal static class PricingEmitter
         w.Doc("<returns>The estimate, with every assumption it made.</returns>");
         var parameters = $"{action.RequestTypeName} request" + (inputPlusOutput ? ", double inputSeconds" : "");
         w.Open($"public static {CSharpTypes.Runtime}PriceEstimate Estimate({parameters})");
-        w.Line("global::System.ArgumentNullException.ThrowIfNull(request);");
-        w.Line($"var assumptions = new {CSharpTypes.Collections}List<string>();");
-        var assumedRate = billing.AssumedRateValue;
-        var assumedRateExpression = $"{CSharpTypes.Qualified(spec, enumName)}.{billing.AssumedRateMember}";
-        var assumedRateNote = CSharpTypes.String($"{billing.RateField} {assumedRate}");
-        w.Line(hasRate
-            ? $"var rateKey = request.{rateProperty} ?? Assume({assumedRateExpression}, {assumedRateNote}, assumptions);"
-            : $"var rateKey = Assume({assumedRateExpression}, {assumedRateNote}, assumptions);");
+        var assumeRate = $"Assume({CSharpTypes.Qualified(spec, enumName)}.{billing.AssumedRateMember}, {CSharpTypes.String($"{billing.RateField} {billing.AssumedRateValue}")}, assumptions)";
+        var rateKey = hasRate ? $"request.{rateProperty} ?? {assumeRate}" : assumeRate;
+        w.Lines($$"""
+            global::System.ArgumentNullException.ThrowIfNull(request);
+            var assumptions = new {{CSharpTypes.Collections}}List<string>();
+            var rateKey = {{rateKey}};
+            """);
         if (inputPlusOutput)
         {
             w.Line("global::System.ArgumentOutOfRangeException.ThrowIfNegative(inputSeconds);");

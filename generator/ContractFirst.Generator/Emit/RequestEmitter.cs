@@ -14,10 +14,12 @@ internal static class RequestEmitter
             $"Sends {endpoint.Discriminator}: {action.Value} to POST {endpoint.Path}. The client validates it before sending; call Validate() to check it yourself.");
         w.Line(Header.GeneratedCode);
         w.Open($"public sealed partial class {action.RequestTypeName} : {endpoint.RequestInterfaceName}");
-        w.Line($"/// <summary>The value of <c>{Docs.Escape(endpoint.Discriminator)}</c> this request sends: {Docs.Code(action.Value)}.</summary>");
-        w.Line($"public const string Action = {CSharpTypes.String(action.Value)};");
-        w.Line();
-        w.Summary(required.Count == 0 ? "Creates an empty request." : "Creates a request with its required fields.");
+        w.Lines($$"""
+            /// <summary>The value of <c>{{Docs.Escape(endpoint.Discriminator)}}</c> this request sends: {{Docs.Code(action.Value)}}.</summary>
+            public const string Action = {{CSharpTypes.String(action.Value)}};
+
+            /// <summary>{{(required.Count == 0 ? "Creates an empty request." : "Creates a request with its required fields.")}}</summary>
+            """);
         foreach (var field in required)
         {
             w.Doc($"<param name=\"{Naming.ToCamelCase(field.PropertyName)}\">{Docs.Escape(Docs.Sentence(field.Description, field.JsonName))}</param>");
@@ -38,17 +40,21 @@ internal static class RequestEmitter
         if (endpoint.ModelField is not null && !action.Models.IsEmpty)
         {
             var defaultName = action.Models.FirstOrDefault(m => m.Value == action.DefaultModel)?.Name ?? "Default";
-            w.Line();
-            w.Line($"/// <summary>The model. {Docs.Escape(action.ModelTypeName)}.{defaultName} ({Docs.Code(action.DefaultModel!)}) is sent when unset. " +
-                $"One of: {Docs.Escape(string.Join(", ", action.Models.Select(m => m.Value)))}. JSON: {Docs.Code(endpoint.ModelField)}.</summary>");
-            w.Line($"public {action.ModelTypeName}? {Naming.ToPascalCase(endpoint.ModelField)} {{ get; set; }}");
+            var models = Docs.Escape(string.Join(", ", action.Models.Select(m => m.Value)));
+            w.Lines($$"""
+
+                /// <summary>The model. {{Docs.Escape(action.ModelTypeName)}}.{{defaultName}} ({{Docs.Code(action.DefaultModel!)}}) is sent when unset. One of: {{models}}. JSON: {{Docs.Code(endpoint.ModelField)}}.</summary>
+                public {{action.ModelTypeName}}? {{Naming.ToPascalCase(endpoint.ModelField)}} { get; set; }
+                """);
         }
 
         foreach (var field in action.Fields)
         {
-            w.Line();
-            w.Line("/// <summary>" + FieldDocs.Summary(field) + (field.Required ? "" : " Omitted from the request when null.") + "</summary>");
-            w.Line($"public {CSharpTypes.RequestProperty(field)} {field.PropertyName} {{ get; set; }}");
+            w.Lines($$"""
+
+                /// <summary>{{FieldDocs.Summary(field)}}{{(field.Required ? "" : " Omitted from the request when null.")}}</summary>
+                public {{CSharpTypes.RequestProperty(field)}} {{field.PropertyName}} { get; set; }
+                """);
         }
 
         w.Close();

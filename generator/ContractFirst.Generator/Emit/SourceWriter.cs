@@ -39,7 +39,11 @@ internal sealed class SourceWriter
         return this;
     }
 
-    /// <summary>Writes each line of a multi-line block at the current indentation.</summary>
+    /// <summary>
+    /// Writes each line of a multi-line block at the current indentation, each as <see cref="Line"/>
+    /// would (so gaps behave the same). Braces inside the block do not change the indentation: a
+    /// block whose body code emits line by line is opened with <see cref="Open"/>.
+    /// </summary>
     public SourceWriter Lines(string block)
     {
         foreach (var line in block.Replace("\r\n", "\n").Split('\n'))

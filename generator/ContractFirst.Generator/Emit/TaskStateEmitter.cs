@@ -12,26 +12,28 @@ internal static class TaskStateEmitter
     public static void Emit(SourceWriter w, TerminalSpec terminal)
     {
         var finished = terminal.FinishedWhen is null ? "" : $" || {terminal.FinishedWhen} is not null";
-        w.Line();
-        w.Line("/// <summary>Whether the task has ended, successfully or not" + (terminal.FinishedWhen is null ? "" : $", or {Docs.Escape(terminal.FinishedWhen)} is set") + ".</summary>");
-        w.Line($"public bool IsFinished => HasFailed || HasSucceeded{finished};");
-
-        w.Line();
+        var finishedDoc = terminal.FinishedWhen is null ? "" : $", or {Docs.Escape(terminal.FinishedWhen)} is set";
         var success = terminal.Succeeded.IsEmpty
             ? (terminal.FinishedWhen is null ? "false" : $"{terminal.FinishedWhen} is not null")
             : string.Join(" && ", terminal.Succeeded.Select((r, i) => "(" + Expression(r, "s" + i.ToString(CultureInfo.InvariantCulture)) + ")"));
         var successDoc = terminal.Succeeded.IsEmpty
             ? (terminal.FinishedWhen is null ? "never" : $"{terminal.FinishedWhen} is set")
             : string.Join("; and ", terminal.Succeeded.Select(r => r.Text));
-        w.Line($"/// <summary>Whether the task succeeded: it did not fail, and {Docs.Escape(successDoc)}.</summary>");
-        w.Line($"public bool HasSucceeded => !HasFailed && {success};");
+        var noRules = terminal.Failed.IsEmpty ? " (the contract defines none)" : "";
+        w.Lines($$"""
 
-        w.Line();
-        w.Line("/// <summary>Whether the task failed; <see cref=\"FailureReason\"/> says which rule of the contract it met.</summary>");
-        w.Line("public bool HasFailed => FailureReason is not null;");
+            /// <summary>Whether the task has ended, successfully or not{{finishedDoc}}.</summary>
+            public bool IsFinished => HasFailed || HasSucceeded{{finished}};
 
-        w.Line();
-        w.Line("/// <summary>The contract's failure rule this record meets, as the contract writes it" + (terminal.Failed.IsEmpty ? " (the contract defines none)" : "") + "; null while it meets none.</summary>");
+            /// <summary>Whether the task succeeded: it did not fail, and {{Docs.Escape(successDoc)}}.</summary>
+            public bool HasSucceeded => !HasFailed && {{success}};
+
+            /// <summary>Whether the task failed; <see cref="FailureReason"/> says which rule of the contract it met.</summary>
+            public bool HasFailed => FailureReason is not null;
+
+            /// <summary>The contract's failure rule this record meets, as the contract writes it{{noRules}}; null while it meets none.</summary>
+            """);
+
         if (terminal.Failed.IsEmpty)
         {
             w.Line("public string? FailureReason => null;");
