@@ -56,7 +56,7 @@ public static class DiagnosticDescriptors
 
     /// <summary>CFG012: a contract format version this generator does not read.</summary>
     public static readonly ContractDiagnosticDescriptor UnsupportedVersion = Error(
-        "CFG012", "Unsupported contract version", "Contract format version '{0}' is not supported; this generator reads version 1", "The contract declares a format version this generator does not read.");
+        "CFG012", "Unsupported contract version", "Contract format version '{0}' is not supported; this generator reads versions 1 and 2", "The contract declares a format version this generator does not read.");
 
     /// <summary>CFG013: YAML nested deeper than a contract ever needs; reading stops there instead of recursing.</summary>
     public static readonly ContractDiagnosticDescriptor NestedTooDeep = Error(

@@ -292,7 +292,8 @@ internal sealed partial class SpecParser
                 string.Join(", ", models.Select(m => m.Value)));
         }
 
-        return (models, defaultModel ?? models[0].Value);
+        // Format 1 defaults to the first model; format 2 leaves the model out unless the caller sets one.
+        return (models, defaultModel ?? (_version == 1 ? models[0].Value : null));
     }
 
     /// <summary>An action's use of an endpoint field: <c>required</c>, <c>optional</c>, or a mapping of overrides.</summary>

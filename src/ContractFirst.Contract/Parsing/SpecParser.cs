@@ -22,6 +22,9 @@ internal sealed partial class SpecParser
 
     private SpecParser(ParseContext context) => _context = context;
 
+    /// <summary>The contract's format version, 1 or 2; version 1 files are read with its defaults (spec/README.md, "Format versions").</summary>
+    private int _version = 2;
+
     public static SpecParseResult Parse(ContractInput input, CancellationToken cancellationToken)
     {
         var context = new ParseContext(input.Path, cancellationToken);
@@ -71,9 +74,16 @@ internal sealed partial class SpecParser
         }
 
         var version = _context.String(root, "contract", required: true);
-        if (version is not null && version != "1")
+        switch (version)
         {
-            _context.Report(DiagnosticDescriptors.UnsupportedVersion, root["contract"]!, version);
+            case "1":
+                _version = 1;
+                break;
+            case "2" or null:
+                break;
+            default:
+                _context.Report(DiagnosticDescriptors.UnsupportedVersion, root["contract"]!, version);
+                break;
         }
 
         var api = ParseApi(root);

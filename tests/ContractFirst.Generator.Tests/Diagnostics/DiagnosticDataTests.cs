@@ -87,7 +87,7 @@ public sealed class DiagnosticDataTests
     public void LoadThrowsAContractExceptionListingEveryDiagnostic()
     {
         var path = Path.Combine(Path.GetTempPath(), $"contract-{Guid.NewGuid():N}.yaml");
-        File.WriteAllText(path, "contract: 2\n");
+        File.WriteAllText(path, "contract: 3\n");
         try
         {
             var error = Assert.Throws<ContractException>(() => ContractParser.Load(path));

@@ -215,7 +215,7 @@ public sealed class StructureDiagnosticTests
     public void Cfg012UnsupportedContractVersion()
     {
         var diagnostic = DiagnosticAssert.Reports("""
-            contract: 2
+            contract: 3
             api: { name: Demo, base_url: https://demo.example }
             endpoints:
               things:
@@ -231,7 +231,7 @@ public sealed class StructureDiagnosticTests
               cases:
                 - { status: 400, exception: BadRequest }
             """,
-            "CFG012", 1, 11, 1, 12, "2");
-        Assert.Contains("'2' is not supported", diagnostic.GetMessage(CultureInfo.InvariantCulture));
+            "CFG012", 1, 11, 1, 12, "3");
+        Assert.Contains("'3' is not supported", diagnostic.GetMessage(CultureInfo.InvariantCulture));
     }
 }
