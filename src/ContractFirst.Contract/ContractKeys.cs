@@ -10,7 +10,7 @@ namespace ContractFirst.Contract;
 /// </summary>
 public static class ContractKeys
 {
-    internal static readonly string[] RootKeys = ["contract", "api", "enums", "endpoints", "polling", "models", "errors", "billing"];
+    internal static readonly string[] RootKeys = ["contract", "api", "enums", "objects", "endpoints", "polling", "models", "errors", "billing"];
     internal static readonly string[] ApiKeys = ["name", "title", "description", "base_url", "auth"];
     internal static readonly string[] AuthKeys = ["scheme", "token_env"];
     internal static readonly string[] EnumKeys = ["description", "values"];
@@ -31,6 +31,10 @@ public static class ContractKeys
 
     internal static readonly string[] TaskStateRuleKeys = ["field", "is", "any", "all", "present"];
     internal static readonly string[] ModelKeys = ["description", "fields"];
+    internal static readonly string[] ObjectKeys = ["description", "fields"];
+
+    /// <summary>An object's field: an endpoint field's keys, and whether the object needs it.</summary>
+    internal static readonly string[] ObjectFieldKeys = [.. RequestFieldKeys, "required"];
     internal static readonly string[] ErrorsKeys = ["body", "cases"];
     internal static readonly string[] ErrorBodyKeys = ["code", "message", "trace_id"];
     internal static readonly string[] ErrorCaseKeys = ["status", "codes", "exception", "retryable", "resend_safe", "description"];
@@ -58,6 +62,8 @@ public static class ContractKeys
             ["polling"] = Array.AsReadOnly(PollingKeys),
             ["polling.rule"] = Array.AsReadOnly(TaskStateRuleKeys),
             ["model"] = Array.AsReadOnly(ModelKeys),
+            ["object"] = Array.AsReadOnly(ObjectKeys),
+            ["object.field"] = Array.AsReadOnly(ObjectFieldKeys),
             ["errors"] = Array.AsReadOnly(ErrorsKeys),
             ["errors.body"] = Array.AsReadOnly(ErrorBodyKeys),
             ["errors.case"] = Array.AsReadOnly(ErrorCaseKeys),

@@ -104,22 +104,27 @@ public static class ContractSchemaExporter
             schema.Properties[modelField] = model;
         }
 
-        foreach (var field in action.Fields)
-        {
-            var property = new JsonSchemaProperty();
-            ApplyRequestType(spec, field, property);
-            property.Description = field.Description;
-            schema.Properties[field.JsonName] = property;
-            if (field.Required)
-            {
-                schema.RequiredProperties.Add(field.JsonName);
-            }
-        }
-
+        AddRequestFields(spec, action.Fields, schema, schema);
         return schema;
     }
 
-    private static void ApplyRequestType(ContractSpec spec, FieldSpec field, JsonSchema target)
+    /// <summary>A request's or a request object's fields, with the required ones listed.</summary>
+    private static void AddRequestFields(ContractSpec spec, IEnumerable<FieldSpec> fields, JsonSchema target, JsonSchema root)
+    {
+        foreach (var field in fields)
+        {
+            var property = new JsonSchemaProperty();
+            ApplyRequestType(spec, field, property, root);
+            property.Description ??= field.Description;
+            target.Properties[field.JsonName] = property;
+            if (field.Required)
+            {
+                target.RequiredProperties.Add(field.JsonName);
+            }
+        }
+    }
+
+    private static void ApplyRequestType(ContractSpec spec, FieldSpec field, JsonSchema target, JsonSchema root)
     {
         if (field.Type.IsArray)
         {
@@ -129,14 +134,14 @@ public static class ContractSchemaExporter
 
             // An item is never optional: the generated validators reject blank items like missing fields.
             target.Item = new JsonSchema();
-            ApplyRequestScalar(spec, field.Type, field, target.Item, notBlank: true);
+            ApplyRequestScalar(spec, field.Type, field, target.Item, notBlank: true, root);
             return;
         }
 
-        ApplyRequestScalar(spec, field.Type, field, target, notBlank: field.Required);
+        ApplyRequestScalar(spec, field.Type, field, target, notBlank: field.Required, root);
     }
 
-    private static void ApplyRequestScalar(ContractSpec spec, TypeRef type, FieldSpec field, JsonSchema target, bool notBlank)
+    private static void ApplyRequestScalar(ContractSpec spec, TypeRef type, FieldSpec field, JsonSchema target, bool notBlank, JsonSchema root)
     {
         switch (type.Kind)
         {
@@ -182,6 +187,9 @@ public static class ContractSchemaExporter
                     target.Enumeration.Add(value.Value);
                 }
 
+                break;
+            case FieldKind.Object:
+                target.Reference = ObjectDefinition(spec, type.Name!, root);
                 break;
             default:
                 // Request fields cannot name models (the parser rejects it); an object is the honest fallback.
@@ -289,6 +297,30 @@ public static class ContractSchemaExporter
         // Added before it is filled so that a model that refers to itself finds its own definition.
         root.Definitions[modelName] = definition;
         FillModel(spec, spec.Models.First(m => m.Name == modelName), definition, root);
+        return definition;
+    }
+
+    /// <summary>A request object as a definition of the request's schema, strict like the request itself.</summary>
+    private static JsonSchema ObjectDefinition(ContractSpec spec, string name, JsonSchema root)
+    {
+        if (root.Definitions.TryGetValue(name, out var existing))
+        {
+            return existing;
+        }
+
+        var obj = spec.Objects.FirstOrDefault(o => o.Name == name)
+            ?? throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"The contract has no object '{name}'."));
+        var definition = new JsonSchema
+        {
+            Title = name,
+            Description = obj.Description,
+            Type = JsonObjectType.Object,
+            AllowAdditionalProperties = false,
+        };
+
+        // Added before it is filled so that an object that holds itself finds its own definition.
+        root.Definitions[name] = definition;
+        AddRequestFields(spec, obj.Fields, definition, root);
         return definition;
     }
 

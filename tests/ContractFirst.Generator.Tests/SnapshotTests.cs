@@ -25,6 +25,11 @@ public sealed class SnapshotTests
         SnapshotVerifier.VerifyAsync(nameof(Constraints), [TestContract.FromContractsFolder("constraints.yaml")]);
 
     [Fact]
+    public Task Kling() =>
+        // Request objects: nested (camera_control.config), in a list (element_list), reused by two actions.
+        SnapshotVerifier.VerifyAsync(nameof(Kling), [TestContract.FromContractsFolder("kling.yaml")]);
+
+    [Fact]
     public Task Pixelift() =>
         // No namespace, client name or RootNamespace: everything is named after api.name.
         SnapshotVerifier.VerifyAsync(nameof(Pixelift), [TestContract.FromContractsFolder("pixelift.yaml")]);

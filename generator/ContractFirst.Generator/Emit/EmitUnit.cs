@@ -14,6 +14,9 @@ internal enum UnitKind
     RequestJson,
     Model,
     ModelJson,
+    Object,
+    ObjectValidation,
+    ObjectJson,
     Errors,
     Pricing,
     Client,
@@ -45,13 +48,15 @@ internal sealed record EmitUnit(UnitKind Kind, string Name, string FilePrefix, s
 
     public ModelSpec? Model { get; init; }
 
+    public ObjectSpec? Object { get; init; }
+
     /// <summary>The request types that implement an endpoint's interface.</summary>
     public EquatableArray<string> Implementations { get; init; }
 
     public string HintName => Kind switch
     {
-        UnitKind.RequestValidation => $"{FilePrefix}.{Namespace}.{Name}.Validation.g.cs",
-        UnitKind.RequestJson or UnitKind.ModelJson => $"{FilePrefix}.{Namespace}.{Name}.Json.g.cs",
+        UnitKind.RequestValidation or UnitKind.ObjectValidation => $"{FilePrefix}.{Namespace}.{Name}.Validation.g.cs",
+        UnitKind.RequestJson or UnitKind.ModelJson or UnitKind.ObjectJson => $"{FilePrefix}.{Namespace}.{Name}.Json.g.cs",
         _ => $"{FilePrefix}.{Namespace}.{Name}.g.cs",
     };
 
@@ -93,11 +98,18 @@ internal sealed record EmitUnit(UnitKind Kind, string Name, string FilePrefix, s
             units.Add(Unit(UnitKind.ModelJson, model.Name) with { Model = model });
         }
 
+        foreach (var obj in spec.Objects)
+        {
+            units.Add(Unit(UnitKind.Object, obj.Name) with { Object = obj });
+            units.Add(Unit(UnitKind.ObjectValidation, obj.Name) with { Object = obj });
+            units.Add(Unit(UnitKind.ObjectJson, obj.Name) with { Object = obj });
+        }
+
         // The exceptions need the errors, the API's names and the polled record (for TaskFailedException), nothing else.
         var record = spec.Models.Where(m => m.Name == spec.Polling?.RecordModel).ToEquatableArray();
         units.Add(Unit(UnitKind.Errors, spec.Api.Name + "Exception") with
         {
-            Spec = spec with { Enums = EquatableArray<EnumSpec>.Empty, Endpoints = EquatableArray<EndpointSpec>.Empty, Models = record, Billing = null },
+            Spec = spec with { Enums = EquatableArray<EnumSpec>.Empty, Endpoints = EquatableArray<EndpointSpec>.Empty, Models = record, Objects = EquatableArray<ObjectSpec>.Empty, Billing = null },
         });
         if (spec.Billing is not null)
         {
@@ -113,6 +125,7 @@ internal sealed record EmitUnit(UnitKind Kind, string Name, string FilePrefix, s
                 Enums = EquatableArray<EnumSpec>.Empty,
                 Endpoints = EquatableArray<EndpointSpec>.Empty,
                 Models = EquatableArray<ModelSpec>.Empty,
+                Objects = EquatableArray<ObjectSpec>.Empty,
                 Billing = null,
                 Errors = spec.Errors with { Cases = EquatableArray<ErrorCaseSpec>.Empty },
             },
@@ -130,6 +143,9 @@ internal sealed record EmitUnit(UnitKind Kind, string Name, string FilePrefix, s
         UnitKind.RequestJson => JsonWriterEmitter.Emit(Namespace, Endpoint!, Action!),
         UnitKind.Model => ModelEmitter.Emit(Namespace, Model!),
         UnitKind.ModelJson => JsonReaderEmitter.Emit(Namespace, Model!),
+        UnitKind.Object => RequestEmitter.Emit(Namespace, Object!),
+        UnitKind.ObjectValidation => ValidatorEmitter.Emit(Namespace, Object!),
+        UnitKind.ObjectJson => JsonWriterEmitter.Emit(Namespace, Object!),
         UnitKind.Errors => ErrorsEmitter.Emit(Spec!),
         UnitKind.Pricing => Spec!.Billing is { } billing ? PricingEmitter.Emit(Spec, billing) : string.Empty,
         UnitKind.Client => ClientEmitter.Emit(Spec!),

@@ -5,7 +5,8 @@ namespace ContractFirst.Generator.Emit;
 /// <summary>
 /// How each field kind appears in generated code, in one table: its C# type, the runtime reader,
 /// how it is written, and whether it is a reference type. Enums and models take their type from
-/// the contract's name, and read through their own generated <c>Read</c>/<c>ReadJson</c>.
+/// the contract's name, and read through their own generated <c>Read</c>/<c>ReadJson</c>; request
+/// objects are written through their own <c>WriteJson</c>.
 /// </summary>
 /// <param name="CSharpType">The C# type; null for enums and models (the contract names them).</param>
 /// <param name="Reader">The <c>JsonRead</c> method; null for enums and models.</param>
@@ -31,6 +32,7 @@ internal sealed record FieldKindTraits(string? CSharpType, string? Reader, strin
             "writer.WriteNumber({0}, {1}.ToUnixTimeMilliseconds() / 1000d);", "writer.WriteNumberValue({0}.ToUnixTimeMilliseconds() / 1000d);", IsReference: false),
         [FieldKind.Enum] = new(null, null, "writer.WriteString({0}, {1}.Value);", "writer.WriteStringValue({0}.Value);", IsReference: false),
         [FieldKind.Model] = new(null, null, "writer.WritePropertyName({0});\n{1}.WriteJson(writer);", "{0}.WriteJson(writer);", IsReference: true),
+        [FieldKind.Object] = new(null, null, "writer.WritePropertyName({0});\n{1}.WriteJson(writer);", "{0}.WriteJson(writer);", IsReference: true),
     };
 
     /// <summary>The traits of <paramref name="field"/>'s kind (of its items, for an array).</summary>

@@ -35,6 +35,27 @@ internal static class JsonWriterEmitter
         return w.ToString();
     }
 
+    /// <summary>Writes a request object: each set field in contract order, as a request writes its own.</summary>
+    public static string Emit(string ns, ObjectSpec obj)
+    {
+        var w = Header.Start(ns);
+        w.Open($"public sealed partial class {obj.Name}");
+        w.Lines($$"""
+            /// <summary>Writes this {{obj.Name}} as a JSON object, with UTF-8 names and no reflection; unset optional fields are omitted.</summary>
+            /// <param name="writer">The writer to write one JSON object to.</param>
+            """);
+        w.Open($"public void WriteJson({CSharpTypes.Json}Utf8JsonWriter writer)");
+        w.Lines("""
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            writer.WriteStartObject();
+            """);
+        EmitFields(w, obj.Fields);
+        w.Line("writer.WriteEndObject();");
+        w.Close();
+        w.Close();
+        return w.ToString();
+    }
+
     /// <summary>
     /// Emits the statements of a model's <c>WriteJsonProperties</c>: every set field, so a model
     /// read from JSON writes back what the contract knows of it (callers add their own fields).

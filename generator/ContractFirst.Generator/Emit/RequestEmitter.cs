@@ -3,9 +3,21 @@ using ContractFirst.Contract.Model;
 
 namespace ContractFirst.Generator.Emit;
 
-/// <summary>Emits one request type per action: only that action's fields, required ones in the constructor.</summary>
+/// <summary>Emits one request type per action, and one class per request object: only its own fields, required ones in the constructor.</summary>
 internal static class RequestEmitter
 {
+    public static string Emit(string ns, ObjectSpec obj)
+    {
+        var w = Header.Start(ns);
+        w.Summary(Docs.Sentence(obj.Description, obj.Name + "."), "Sent as the value of a request field. The client validates it with the request; call Validate() to check it yourself.");
+        w.Line(Header.GeneratedCode);
+        w.Open($"public sealed partial class {obj.Name}");
+        EmitConstructor(w, obj.Name, obj.Fields, "request object");
+        EmitProperties(w, obj.Fields);
+        w.Close();
+        return w.ToString();
+    }
+
     public static string Emit(string ns, EndpointSpec endpoint, ActionSpec action)
     {
         var required = action.Fields.Where(f => f.Required).ToList();
@@ -18,24 +30,8 @@ internal static class RequestEmitter
             /// <summary>The value of <c>{{Docs.Escape(endpoint.Discriminator)}}</c> this request sends: {{Docs.Code(action.Value)}}.</summary>
             public const string Action = {{CSharpTypes.String(action.Value)}};
 
-            /// <summary>{{(required.Count == 0 ? "Creates an empty request." : "Creates a request with its required fields.")}}</summary>
             """);
-        foreach (var field in required)
-        {
-            w.Doc($"<param name=\"{Naming.ToCamelCase(field.PropertyName)}\">{Docs.Escape(Docs.Sentence(field.Description, field.JsonName))}</param>");
-        }
-
-        var parameters = required.Select(f => ParameterType(f) + " " + Naming.ToParameterName(f.PropertyName));
-        w.Open($"public {action.RequestTypeName}({string.Join(", ", parameters)})");
-        foreach (var field in required)
-        {
-            var parameter = Naming.ToParameterName(field.PropertyName);
-            w.Line(field.Type.IsArray
-                ? $"{field.PropertyName} = {parameter} is null ? null! : new {CSharpTypes.Collections}List<{CSharpTypes.Item(field)}>({parameter});"
-                : $"{field.PropertyName} = {parameter};");
-        }
-
-        w.Close();
+        EmitConstructor(w, action.RequestTypeName, action.Fields, "request");
 
         if (endpoint.ModelField is not null && !action.Models.IsEmpty)
         {
@@ -48,7 +44,37 @@ internal static class RequestEmitter
                 """);
         }
 
-        foreach (var field in action.Fields)
+        EmitProperties(w, action.Fields);
+        w.Close();
+        return w.ToString();
+    }
+
+    /// <summary>The constructor: every required field as a parameter, lists copied so the caller's can't change under the request.</summary>
+    private static void EmitConstructor(SourceWriter w, string typeName, IEnumerable<FieldSpec> fields, string noun)
+    {
+        var required = fields.Where(f => f.Required).ToList();
+        w.Summary(required.Count == 0 ? $"Creates an empty {noun}." : $"Creates a {noun} with its required fields.");
+        foreach (var field in required)
+        {
+            w.Doc($"<param name=\"{Naming.ToCamelCase(field.PropertyName)}\">{Docs.Escape(Docs.Sentence(field.Description, field.JsonName))}</param>");
+        }
+
+        var parameters = required.Select(f => ParameterType(f) + " " + Naming.ToParameterName(f.PropertyName));
+        w.Open($"public {typeName}({string.Join(", ", parameters)})");
+        foreach (var field in required)
+        {
+            var parameter = Naming.ToParameterName(field.PropertyName);
+            w.Line(field.Type.IsArray
+                ? $"{field.PropertyName} = {parameter} is null ? null! : new {CSharpTypes.Collections}List<{CSharpTypes.Item(field)}>({parameter});"
+                : $"{field.PropertyName} = {parameter};");
+        }
+
+        w.Close();
+    }
+
+    private static void EmitProperties(SourceWriter w, IEnumerable<FieldSpec> fields)
+    {
+        foreach (var field in fields)
         {
             w.Lines($$"""
 
@@ -56,9 +82,6 @@ internal static class RequestEmitter
                 public {{CSharpTypes.RequestProperty(field)}} {{field.PropertyName}} { get; set; }
                 """);
         }
-
-        w.Close();
-        return w.ToString();
     }
 
     private static string ParameterType(FieldSpec field) =>

@@ -18,6 +18,7 @@ public sealed record ContractSpec(
     EquatableArray<EnumSpec> Enums,
     EquatableArray<EndpointSpec> Endpoints,
     EquatableArray<ModelSpec> Models,
+    EquatableArray<ObjectSpec> Objects,
     PollingSpec? Polling,
     ErrorsSpec Errors,
     BillingSpec? Billing);

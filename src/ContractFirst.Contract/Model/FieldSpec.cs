@@ -13,10 +13,13 @@ public enum FieldKind
     Timestamp,
     Enum,
     Model,
+
+    /// <summary>A request object declared under <c>objects</c>.</summary>
+    Object,
 }
 
 /// <summary>A field's type: a scalar kind, or a named enum or model; optionally an array of it.</summary>
-/// <param name="Name">The enum or model name for <see cref="FieldKind.Enum"/> and <see cref="FieldKind.Model"/>.</param>
+/// <param name="Name">The enum, model or object name for <see cref="FieldKind.Enum"/>, <see cref="FieldKind.Model"/> and <see cref="FieldKind.Object"/>.</param>
 public sealed record TypeRef(FieldKind Kind, string? Name, bool IsArray)
 {
     /// <summary>Gets the type as a contract writes it: <c>integer</c>, <c>Resolution</c>, <c>array of url</c>.</summary>

@@ -18,6 +18,9 @@ internal sealed class FieldDefinition(string jsonName, YamlNode keyNode, TypeRef
 
     public bool Nullable { get; set; }
 
+    /// <summary>For an object's field: whether the object needs it. Action fields say it per action instead.</summary>
+    public bool Required { get; set; }
+
     public decimal? Min { get; set; }
 
     public decimal? Max { get; set; }

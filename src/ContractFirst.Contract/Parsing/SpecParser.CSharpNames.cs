@@ -21,21 +21,6 @@ internal sealed partial class SpecParser
     /// <summary>Members of an action's model enum: the enum members plus the default model.</summary>
     private static readonly HashSet<string> s_actionModelMembers = new([.. s_enumMembers, "Default"], StringComparer.Ordinal);
 
-    /// <summary>Members of a response model besides its fields, including the task-state members of the polled record.</summary>
-    private static readonly HashSet<string> s_modelOnlyMembers = new(StringComparer.Ordinal)
-    {
-        "ReadIssues", "HasSucceeded", "HasFailed", "FailureReason", "MemberwiseClone", "ReferenceEquals", "Finalize",
-    };
-
-    /// <summary>Members of a request besides its fields, including what its client method's parameters need.</summary>
-    private static readonly HashSet<string> s_requestOnlyMembers = new(StringComparer.Ordinal)
-    {
-        "MemberwiseClone", "ReferenceEquals", "Finalize",
-
-        // The client's convenience method takes every field as a parameter, then cancellationToken.
-        "CancellationToken",
-    };
-
     private readonly Dictionary<string, string> _typeNamesIgnoringCase = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Every type claimed, in claim order, for the check across contracts.</summary>
@@ -128,10 +113,6 @@ internal sealed partial class SpecParser
 
         return true;
     }
-
-    /// <summary>Whether a field's property name is reserved beyond the per-kind lists in SpecParser.Names.</summary>
-    private static bool IsReservedProperty(string propertyName, bool isRequest) =>
-        (isRequest ? s_requestOnlyMembers : s_modelOnlyMembers).Contains(propertyName);
 
     /// <summary>The property an endpoint's model_field becomes: an identifier, and none of a request's own members.</summary>
     private bool CheckModelFieldName(string modelField, YamlNode node)

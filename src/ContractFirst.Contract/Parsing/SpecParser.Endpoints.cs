@@ -84,7 +84,7 @@ internal sealed partial class SpecParser
             }
 
             var definition = ParseFieldDefinition(field.Key, field.Value, inModel: false);
-            if (definition is not null && ClaimPropertyName(properties, Naming.ToPascalCase(name), field.Key, "the request types", isRequest: true))
+            if (definition is not null && ClaimPropertyName(properties, Naming.ToPascalCase(name), field.Key, "the request types", s_allRequestMembers))
             {
                 fields[name] = definition;
             }

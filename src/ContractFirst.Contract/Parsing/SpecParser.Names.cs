@@ -19,6 +19,31 @@ internal sealed partial class SpecParser
         "ReadJson", "FromJson", "WriteJson", "WriteJsonProperties", "IsFinished", "Equals", "GetHashCode", "ToString", "GetType",
     };
 
+    /// <summary>Members of a response model besides its fields, including the task-state members of the polled record.</summary>
+    private static readonly HashSet<string> s_modelOnlyMembers = new(StringComparer.Ordinal)
+    {
+        "ReadIssues", "HasSucceeded", "HasFailed", "FailureReason", "MemberwiseClone", "ReferenceEquals", "Finalize",
+    };
+
+    /// <summary>Members of a request besides its fields, including what its client method's parameters need.</summary>
+    private static readonly HashSet<string> s_requestOnlyMembers = new(StringComparer.Ordinal)
+    {
+        "MemberwiseClone", "ReferenceEquals", "Finalize",
+
+        // The client's convenience method takes every field as a parameter, then cancellationToken.
+        "CancellationToken",
+    };
+
+    // Combined here, after their parts: static initializers run in text order only within one file.
+    /// <summary>Every member of a request besides its fields: a field's property may take none of these names.</summary>
+    private static readonly HashSet<string> s_allRequestMembers = new([.. s_requestMembers, .. s_requestOnlyMembers], StringComparer.Ordinal);
+
+    /// <summary>Every member of a response model besides its fields.</summary>
+    private static readonly HashSet<string> s_allModelMembers = new([.. s_modelMembers, .. s_modelOnlyMembers], StringComparer.Ordinal);
+
+    /// <summary>Every member of a request object besides its fields.</summary>
+    private static readonly HashSet<string> s_requestObjectMembers = new(["Validate", "WriteJson", "MemberwiseClone", "ReferenceEquals", "Finalize", "Equals", "GetHashCode", "ToString", "GetType"], StringComparer.Ordinal);
+
     private static readonly HashSet<string> s_reservedMethods = new(StringComparer.Ordinal)
     {
         "WaitForTaskAsync", "Dispose", "FromEnvironment",
@@ -66,14 +91,14 @@ internal sealed partial class SpecParser
     }
 
     /// <summary>Checks the property a field generates against its siblings, its type's name and generated members.</summary>
-    private bool ClaimPropertyName(Dictionary<string, string> taken, string propertyName, YamlNode node, string typeName, bool isRequest)
+    private bool ClaimPropertyName(Dictionary<string, string> taken, string propertyName, YamlNode node, string typeName, HashSet<string> generatedMembers)
     {
         if (!CheckCSharpName(propertyName, node, node.Value!))
         {
             return false;
         }
 
-        if ((isRequest ? s_requestMembers : s_modelMembers).Contains(propertyName) || IsReservedProperty(propertyName, isRequest))
+        if (generatedMembers.Contains(propertyName))
         {
             _context.Report(DiagnosticDescriptors.NameTakenByGenerator, node, node.Path, node.Value!, propertyName, typeName);
             return false;

@@ -154,7 +154,7 @@ internal sealed partial class SpecParser
             foreach (var field in fields.Pairs)
             {
                 var definition = ParseFieldDefinition(field.Key, field.Value, inModel: true);
-                if (definition is not null && ClaimPropertyName(properties, Naming.ToPascalCase(field.Key.Value!), field.Key, name, isRequest: false))
+                if (definition is not null && ClaimPropertyName(properties, Naming.ToPascalCase(field.Key.Value!), field.Key, name, s_allModelMembers))
                 {
                     definitions.Add(definition);
                 }
@@ -166,11 +166,11 @@ internal sealed partial class SpecParser
         return result;
     }
 
-    private FieldDefinition? ParseFieldDefinition(YamlNode keyNode, YamlNode valueNode, bool inModel)
+    private FieldDefinition? ParseFieldDefinition(YamlNode keyNode, YamlNode valueNode, bool inModel, string[]? keys = null)
     {
         _context.CancellationToken.ThrowIfCancellationRequested();
         var jsonName = keyNode.Value!;
-        var keys = inModel ? ContractKeys.ModelFieldKeys : ContractKeys.RequestFieldKeys;
+        keys ??= inModel ? ContractKeys.ModelFieldKeys : ContractKeys.RequestFieldKeys;
         var map = _context.Mapping(valueNode, keyNode, keys);
         if (map is null)
         {
@@ -189,6 +189,7 @@ internal sealed partial class SpecParser
         {
             Description = _context.String(map, "description"),
             Nullable = _context.Boolean(map, "nullable") ?? false,
+            Required = _context.Boolean(map, "required") ?? false,
         };
         ApplyConstraints(map, definition);
         return definition;
@@ -234,15 +235,20 @@ internal sealed partial class SpecParser
             "timestamp" => FieldKind.Timestamp,
             _ when _enums.ContainsKey(name) => FieldKind.Enum,
             _ when inModel && _modelNames.Contains(name) => FieldKind.Model,
+            _ when !inModel && _objectNames.Contains(name) => FieldKind.Object,
             _ => (FieldKind?)null,
         };
         if (kind is null)
         {
             var builtIns = allowArray ? s_builtInTypes : s_builtInTypes.Where(t => t != "array");
-            var expected = string.Join(", ", builtIns) + (inModel ? ", an enum or a model" : " or an enum");
+            var expected = string.Join(", ", builtIns) + (inModel ? ", an enum or a model" : ", an enum or an object");
             if (!inModel && _modelNames.Contains(name))
             {
-                expected += " (models describe responses; request fields can't use them)";
+                expected += " (models describe responses; request fields use objects)";
+            }
+            else if (inModel && _objectNames.Contains(name))
+            {
+                expected += " (objects describe requests; response fields use models)";
             }
             else if (!allowArray && name == "array")
             {
@@ -253,7 +259,7 @@ internal sealed partial class SpecParser
             return null;
         }
 
-        return new TypeRef(kind.Value, kind is FieldKind.Enum or FieldKind.Model ? name : null, IsArray: false);
+        return new TypeRef(kind.Value, kind is FieldKind.Enum or FieldKind.Model or FieldKind.Object ? name : null, IsArray: false);
     }
 
     /// <summary>Reads min/max/min_items/max_items from <paramref name="map"/> onto <paramref name="field"/>, checking they apply.</summary>

@@ -94,7 +94,9 @@ internal sealed partial class SpecParser
 
         CollectEnums(root);
         CollectModelNames(root);
+        CollectObjectNames(root);
         var models = ParseModels();
+        var objects = ParseObjects();
         var endpoints = ParseEndpoints(root, models);
         var polling = ParsePolling(root, endpoints, models);
         var errors = ParseErrors(root);
@@ -111,6 +113,7 @@ internal sealed partial class SpecParser
             _enums.Values.ToEquatableArray(),
             endpoints.Select(e => e.Spec).ToEquatableArray(),
             models.Values.Select(m => m.ToSpec(polling)).ToEquatableArray(),
+            objects.ToEquatableArray(),
             polling,
             errors,
             billing);

@@ -7,7 +7,6 @@ namespace ContractFirst.Runtime;
 /// </summary>
 public static class Validate
 {
-
     /// <summary>Records an error, creating the list on the first one.</summary>
     /// <param name="errors">The list so far; <see langword="null"/> until the first error.</param>
     /// <param name="error">The error to record.</param>
@@ -16,6 +15,25 @@ public static class Validate
     {
         ArgumentNullException.ThrowIfNull(error);
         (errors ??= []).Add(error);
+    }
+
+    /// <summary>
+    /// Records the errors of a nested object under its place in the request, so each names its full
+    /// path (<c>camera_control.config.zoom</c>, <c>image_list[2].image_url</c>). Only called when the
+    /// nested object is invalid: a valid request builds no path.
+    /// </summary>
+    /// <param name="errors">The list so far; <see langword="null"/> until the first error.</param>
+    /// <param name="path">Where the nested object is: its field name, or the array item (<c>image_list[2]</c>).</param>
+    /// <param name="nested">The nested object's own result, its errors named relative to it.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> or <paramref name="nested"/> is null.</exception>
+    public static void AddWithin(ref List<ValidationError>? errors, string path, ValidationResult nested)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(nested);
+        foreach (var error in nested.Errors)
+        {
+            Add(ref errors, error.Within(path));
+        }
     }
 
     /// <summary>

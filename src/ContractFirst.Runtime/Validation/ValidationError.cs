@@ -122,6 +122,19 @@ public sealed class ValidationError
     public static ValidationError NotAllowed(string field, string allowedList, string? value) =>
         new(field, "allowed", $"{field} must be one of {allowedList} (was {(value is null ? "null" : $"\"{value}\"")})", value);
 
+    /// <summary>The same error, for a field of a nested object at <paramref name="path"/>: field and message name the full path.</summary>
+    /// <param name="path">Where the object holding the field is, e.g. <c>camera_control</c> or <c>image_list[2]</c>.</param>
+    /// <returns>The error with <c>path.</c> before its field.</returns>
+    public ValidationError Within(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var field = path + "." + Field;
+
+        // Every message starts with its field; the fallback keeps a message that does not readable.
+        var message = Message.StartsWith(Field, StringComparison.Ordinal) ? path + "." + Message : field + ": " + Message;
+        return new(field, Rule, message, Value);
+    }
+
     /// <summary>Returns <see cref="Message"/>.</summary>
     /// <returns>The message.</returns>
     public override string ToString() => Message;

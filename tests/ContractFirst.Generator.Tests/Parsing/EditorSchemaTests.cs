@@ -28,6 +28,8 @@ public sealed class EditorSchemaTests
         ["polling"] = "/definitions/polling",
         ["polling.rule"] = "/definitions/taskStateRule",
         ["model"] = "/definitions/model",
+        ["object"] = "/definitions/object",
+        ["object.field"] = "/definitions/objectField",
         ["errors"] = "/definitions/errors",
         ["errors.body"] = "/definitions/errors/properties/body",
         ["errors.case"] = "/definitions/errorCase",
