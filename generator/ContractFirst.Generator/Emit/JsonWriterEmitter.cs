@@ -97,6 +97,10 @@ internal static class JsonWriterEmitter
 
             if (field.Type.IsArray)
             {
+                // A null object item is written as null, as the caller's list has it (validation refuses it).
+                var item = field.Type.Kind == FieldKind.Object
+                    ? $"if ({local}[i] is {{ }} item) item.WriteJson(writer); else writer.WriteNullValue();"
+                    : WriteValue(field, local + "[i]");
                 w.Gap();
                 w.Lines($$"""
                     if ({{field.PropertyName}} is { } {{local}})
@@ -104,20 +108,21 @@ internal static class JsonWriterEmitter
                         writer.WriteStartArray({{name}});
                         for (var i = 0; i < {{local}}.Count; i++)
                         {
-                            {{WriteValue(field, local + "[i]")}}
+                            {{item}}
                         }
                         writer.WriteEndArray();
                     }
                     """);
                 w.Gap();
             }
-            else if (field.Required)
+            else if (field.Required && field.Type.Kind != FieldKind.Object)
             {
                 // Validation rejects a missing required value before sending; written as-is otherwise.
                 w.Lines(WriteProperty(field, name, field.PropertyName));
             }
             else
             {
+                // Optional fields, and a required object, which has no JSON to write while it is null.
                 w.Gap();
                 w.Open($"if ({field.PropertyName} is {{ }} {local})");
                 w.Lines(WriteProperty(field, name, local));
