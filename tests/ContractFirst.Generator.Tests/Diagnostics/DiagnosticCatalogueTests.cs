@@ -37,7 +37,7 @@ public sealed partial class DiagnosticCatalogueTests
         { "CFG009", "        min: 3\n        max: 15", "        min: 16\n        max: 15", "endpoints.videos.fields.duration: min (16) is greater than max (15)" },
         { "CFG010", "    kind: submit\n", "    kind: submit\n    kind: read\n", "endpoints.videos.kind is written twice; the first is at line " },
         { "CFG011", "      seed:\n        type: integer\n", "      seed:\n        type: integer\n        max_items: 3\n", "'max_items' does not apply to endpoints.videos.fields.seed, of type integer; it applies to: array" },
-        { "CFG012", "contract: 1", "contract: 7", "Contract format version '7' is not supported; this generator reads versions 1 and 2" },
+        { "CFG012", "contract: 2", "contract: 7", "Contract format version '7' is not supported; this generator reads versions 1 and 2" },
         { "CFG013", "    shared: [resolution, watermark, seed, callback_url, async]", "    shared: " + new string('[', 70) + new string(']', 70), "The YAML is nested more than 64 levels deep here; a contract needs far fewer" },
         { "CFG014", "      async:\n", "      2nd_image:\n", "endpoints.videos.fields.2nd_image ('2nd_image') gives the C# name '2ndImage', which starts with a digit" },
         { "CFG016", "  auth:\n    scheme: bearer\n    token_env: ACEDATACLOUD_API_TOKEN", "  auth: { scheme: bearer, token_env: ACEDATACLOUD, API_TOKEN }", "'API_TOKEN' became a key of api.auth because a comma ends an unquoted value inside { … }; quote the value of 'token_env' to keep the comma" },
