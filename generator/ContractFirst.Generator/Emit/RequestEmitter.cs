@@ -10,16 +10,22 @@ internal static class RequestEmitter
     {
         var required = action.Fields.Where(f => f.Required).ToList();
         var w = Header.Start(ns);
+        var sends = endpoint.Discriminator is null ? "" : $"{endpoint.Discriminator}: {action.Value} to ";
         w.Summary(Docs.Sentence(action.Description, action.TypeName + " request."),
-            $"Sends {endpoint.Discriminator}: {action.Value} to POST {endpoint.Path}. The client validates it before sending; call Validate() to check it yourself.");
+            $"Sends {sends}POST {endpoint.Path}. The client validates it before sending; call Validate() to check it yourself.");
         w.Line(Header.GeneratedCode);
         w.Open($"public sealed partial class {action.RequestTypeName} : {endpoint.RequestInterfaceName}");
-        w.Lines($$"""
-            /// <summary>The value of <c>{{Docs.Escape(endpoint.Discriminator)}}</c> this request sends: {{Docs.Code(action.Value)}}.</summary>
-            public const string Action = {{CSharpTypes.String(action.Value)}};
+        if (endpoint.Discriminator is not null)
+        {
+            // A single-operation endpoint sends no discriminator, so its requests have no value of one.
+            w.Lines($$"""
+                /// <summary>The value of <c>{{Docs.Escape(endpoint.Discriminator)}}</c> this request sends: {{Docs.Code(action.Value)}}.</summary>
+                public const string Action = {{CSharpTypes.String(action.Value)}};
 
-            /// <summary>{{(required.Count == 0 ? "Creates an empty request." : "Creates a request with its required fields.")}}</summary>
-            """);
+                """);
+        }
+
+        w.Line($"/// <summary>{(required.Count == 0 ? "Creates an empty request." : "Creates a request with its required fields.")}</summary>");
         foreach (var field in required)
         {
             w.Doc($"<param name=\"{Naming.ToCamelCase(field.PropertyName)}\">{Docs.Escape(Docs.Sentence(field.Description, field.JsonName))}</param>");
@@ -41,9 +47,12 @@ internal static class RequestEmitter
         {
             var defaultName = action.Models.FirstOrDefault(m => m.Value == action.DefaultModel)?.Name ?? "Default";
             var models = Docs.Escape(string.Join(", ", action.Models.Select(m => m.Value)));
+            var unset = action.DefaultModel is null
+                ? "Left out of the request when unset: the service picks one."
+                : $"{Docs.Escape(action.ModelTypeName)}.{defaultName} ({Docs.Code(action.DefaultModel)}) is sent when unset.";
             w.Lines($$"""
 
-                /// <summary>The model. {{Docs.Escape(action.ModelTypeName)}}.{{defaultName}} ({{Docs.Code(action.DefaultModel!)}}) is sent when unset. One of: {{models}}. JSON: {{Docs.Code(endpoint.ModelField)}}.</summary>
+                /// <summary>The model. {{unset}} One of: {{models}}. JSON: {{Docs.Code(endpoint.ModelField)}}.</summary>
                 public {{action.ModelTypeName}}? {{Naming.ToPascalCase(endpoint.ModelField)}} { get; set; }
                 """);
         }
