@@ -16,7 +16,7 @@ public static class ContractKeys
     internal static readonly string[] EnumKeys = ["description", "values"];
     internal static readonly string[] EnumValueKeys = ["value", "name", "description"];
     internal static readonly string[] EndpointKeys =
-        ["path", "description", "kind", "timeout_seconds", "discriminator", "default_action", "model_field", "response", "fields", "shared", "actions"];
+        ["path", "description", "kind", "timeout_seconds", "discriminator", "default_action", "model_field", "models", "default_model", "response", "fields", "shared", "actions"];
 
     internal static readonly string[] RequestFieldKeys = ["type", "items", "description", "min", "max", "min_items", "max_items"];
     internal static readonly string[] ModelFieldKeys = ["type", "items", "description", "nullable", "min", "max", "min_items", "max_items"];

@@ -66,7 +66,7 @@ public static class ContractSchemaExporter
         {
             SchemaVersion = SchemaVersion,
             Title = $"{spec.Api.Name} {endpoint.Key}.{action.Value} request",
-            Description = $"POST {endpoint.Path} with {endpoint.Discriminator}: {action.Value}."
+            Description = $"POST {endpoint.Path}{(endpoint.Discriminator is null ? "" : $" with {endpoint.Discriminator}: {action.Value}")}."
                 + (action.Description is null ? "" : " " + action.Description),
             Type = JsonObjectType.Object,
 
@@ -74,19 +74,23 @@ public static class ContractSchemaExporter
             AllowAdditionalProperties = false,
         };
 
-        var isDefault = endpoint.DefaultAction == action.Value;
-        var discriminator = new JsonSchemaProperty
+        // A single-operation endpoint has no discriminator: the body may not carry one (additionalProperties).
+        if (endpoint.Discriminator is { } discriminatorField)
         {
-            Type = JsonObjectType.String,
-            Description = isDefault
-                ? $"Selects the action; {action.Value} when omitted."
-                : "Selects the action.",
-        };
-        discriminator.Enumeration.Add(action.Value);
-        schema.Properties[endpoint.Discriminator] = discriminator;
-        if (!isDefault)
-        {
-            schema.RequiredProperties.Add(endpoint.Discriminator);
+            var isDefault = endpoint.DefaultAction == action.Value;
+            var discriminator = new JsonSchemaProperty
+            {
+                Type = JsonObjectType.String,
+                Description = isDefault
+                    ? $"Selects the action; {action.Value} when omitted."
+                    : "Selects the action.",
+            };
+            discriminator.Enumeration.Add(action.Value);
+            schema.Properties[discriminatorField] = discriminator;
+            if (!isDefault)
+            {
+                schema.RequiredProperties.Add(discriminatorField);
+            }
         }
 
         if (endpoint.ModelField is { } modelField && action.Models.Count > 0)
@@ -94,7 +98,8 @@ public static class ContractSchemaExporter
             var model = new JsonSchemaProperty
             {
                 Type = JsonObjectType.String,
-                Description = action.DefaultModel is null ? "The model." : $"The model; {action.DefaultModel} when omitted.",
+                // Never required: omitted, it is the action's default, or (with no default) the service's choice.
+                Description = action.DefaultModel is null ? "The model; the service picks one when omitted." : $"The model; {action.DefaultModel} when omitted.",
             };
             foreach (var id in action.Models)
             {

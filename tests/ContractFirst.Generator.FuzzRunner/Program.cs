@@ -39,7 +39,7 @@ internal static class Program
         var original = File.ReadAllText(options.Spec).Replace("\r\n", "\n", StringComparison.Ordinal);
         if (Environment.GetEnvironmentVariable("CONTRACT_FUZZ_PROFILE") == "1")
         {
-            foreach (var (name, yaml) in new[] { ("valid", original), ("broken", original.Replace("contract: 1", "contract: 3", StringComparison.Ordinal)), ("empty", "x: 1") })
+            foreach (var (name, yaml) in new[] { ("valid", original), ("broken", original.Replace("contract: 2", "contract: 3", StringComparison.Ordinal)), ("empty", "x: 1") })
             {
                 for (var round = 0; round < 2; round++)
                 {

@@ -35,6 +35,11 @@ public sealed class SnapshotTests
         SnapshotVerifier.VerifyAsync(nameof(Pixelift), [TestContract.FromContractsFolder("pixelift.yaml")]);
 
     [Fact]
+    public Task Clips() =>
+        // Format 2: a single-operation endpoint, models declared once per endpoint and narrowed, a model with no default.
+        SnapshotVerifier.VerifyAsync(nameof(Clips), [TestContract.FromContractsFolder("clips.yaml")]);
+
+    [Fact]
     public void PixeliftIsTheReadmeExample()
     {
         var readme = File.ReadAllText(RepoPaths.SpecReadme).Replace("\r\n", "\n");

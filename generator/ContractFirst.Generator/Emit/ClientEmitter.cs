@@ -161,7 +161,7 @@ internal static class ClientEmitter
             : "The answer.";
         w.Line();
         w.Summary(Docs.Sentence(action.Description, action.TypeName + "."),
-            $"POST {endpoint.Path} with {endpoint.Discriminator} {action.Value}. " +
+            $"POST {endpoint.Path}{(endpoint.Discriminator is null ? "" : $" with {endpoint.Discriminator} {action.Value}")}. " +
             (endpoint.Kind == EndpointKind.Submit
                 ? "Starts billable work, so it is retried only when the server provably started nothing."
                 : "Idempotent, so transient failures are retried."));

@@ -9,6 +9,7 @@ internal enum UnitKind
     Enum,
     RequestInterface,
     ActionModels,
+    EndpointModels,
     Request,
     RequestValidation,
     RequestJson,
@@ -79,9 +80,15 @@ internal sealed record EmitUnit(UnitKind Kind, string Name, string FilePrefix, s
                 Endpoint = own,
                 Implementations = endpoint.Actions.Select(a => a.RequestTypeName).ToEquatableArray(),
             });
+            if (endpoint.ModelField is not null && !endpoint.Models.IsEmpty)
+            {
+                // One model type for every action of the endpoint; it needs the endpoint's models, not its fields.
+                units.Add(Unit(UnitKind.EndpointModels, endpoint.ModelTypeName) with { Endpoint = own with { Shared = EquatableArray<FieldSpec>.Empty } });
+            }
+
             foreach (var action in endpoint.Actions)
             {
-                if (endpoint.ModelField is not null && !action.Models.IsEmpty)
+                if (endpoint.ModelField is not null && !action.Models.IsEmpty && endpoint.Models.IsEmpty)
                 {
                     units.Add(Unit(UnitKind.ActionModels, action.ModelTypeName) with { Action = action });
                 }
@@ -138,6 +145,7 @@ internal sealed record EmitUnit(UnitKind Kind, string Name, string FilePrefix, s
         UnitKind.Enum => EnumEmitter.Emit(Namespace, Enum!),
         UnitKind.RequestInterface => RequestInterfaceEmitter.Emit(Namespace, Endpoint!, Implementations),
         UnitKind.ActionModels => EnumEmitter.Emit(Namespace, Action!),
+        UnitKind.EndpointModels => EnumEmitter.Emit(Namespace, Endpoint!),
         UnitKind.Request => RequestEmitter.Emit(Namespace, Endpoint!, Action!),
         UnitKind.RequestValidation => ValidatorEmitter.Emit(Namespace, Endpoint!, Action!),
         UnitKind.RequestJson => JsonWriterEmitter.Emit(Namespace, Endpoint!, Action!),

@@ -10,15 +10,21 @@ internal static class EnumEmitter
 {
     public static string Emit(string ns, EnumSpec enumSpec) =>
         Emit(ns, enumSpec.Name, Docs.Sentence(enumSpec.Description, enumSpec.Name + " values."),
-            enumSpec.Values.Select(v => (v.Value, v.Name, v.Description)).ToList(), defaultValue: null);
+            enumSpec.Values.Select(v => (v.Value, v.Name, v.Description)).ToList(), defaultValue: null, defaultSummary: null);
 
     /// <summary>The model ids of an action, as the type of its request's model property.</summary>
     public static string Emit(string ns, ActionSpec action) =>
         Emit(ns, action.ModelTypeName, $"The models the {action.Value} action accepts.",
-            action.Models.Select(m => (m.Value, m.Name, m.Description)).ToList(), action.DefaultModel);
+            action.Models.Select(m => (m.Value, m.Name, m.Description)).ToList(), action.DefaultModel, "The model sent when a request sets none");
+
+    /// <summary>The model ids an endpoint declares once, as the type of the model property of every request of the endpoint.</summary>
+    public static string Emit(string ns, EndpointSpec endpoint) =>
+        Emit(ns, endpoint.ModelTypeName, $"The models of the {endpoint.Key} endpoint, shared by its actions; an action may accept only some of them (see its request's model property).",
+            endpoint.Models.Select(m => (m.Value, m.Name, m.Description)).ToList(), endpoint.DefaultModel,
+            "The endpoint's default model, sent when a request sets none unless its action has a default of its own");
 
     private static string Emit(
-        string @namespace, string name, string summary, List<(string Value, string Name, string? Description)> values, string? defaultValue)
+        string @namespace, string name, string summary, List<(string Value, string Name, string? Description)> values, string? defaultValue, string? defaultSummary)
     {
         var allowed = string.Join(", ", values.Select(v => v.Value));
         var w = Header.Start(@namespace);
@@ -54,7 +60,7 @@ internal static class EnumEmitter
         {
             w.Lines($$"""
 
-                /// <summary>The model sent when a request sets none: <see cref="{{member}}"/> ({{Docs.Code(defaultValue)}}).</summary>
+                /// <summary>{{defaultSummary}}: <see cref="{{member}}"/> ({{Docs.Code(defaultValue)}}).</summary>
                 public static {{name}} Default => {{member}};
                 """);
         }

@@ -4,10 +4,10 @@ using ContractFirst.Contract.Model;
 namespace ContractFirst.Generator.Emit;
 
 /// <summary>
-/// Emits <c>WriteJson</c> for requests and response models. A request writes the discriminator,
-/// the model (the action's default when unset), then each set field in contract order. Unset
-/// optional fields are omitted, and a request type only has its own action's fields, so nothing
-/// of another action can be written.
+/// Emits <c>WriteJson</c> for requests and response models. A request writes the discriminator (unless
+/// its endpoint has a single operation), the model (the action's default when unset; nothing when the
+/// contract gives no default), then each set field in contract order. Unset optional fields are omitted,
+/// and a request type only has its own action's fields, so nothing of another action can be written.
 /// </summary>
 internal static class JsonWriterEmitter
 {
@@ -18,14 +18,18 @@ internal static class JsonWriterEmitter
         w.Summary("Writes this request as the JSON body the API expects, with UTF-8 names and no reflection.");
         w.Doc("<param name=\"writer\">The writer to write one JSON object to.</param>");
         w.Open($"public void WriteJson({CSharpTypes.Json}Utf8JsonWriter writer)");
-        w.Lines($"""
+        w.Lines("""
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            writer.WriteString({CSharpTypes.Utf8(endpoint.Discriminator)}, {CSharpTypes.Utf8(action.Value)});
             """);
+        if (endpoint.Discriminator is not null)
+        {
+            w.Line($"writer.WriteString({CSharpTypes.Utf8(endpoint.Discriminator)}, {CSharpTypes.Utf8(action.Value)});");
+        }
+
         if (endpoint.ModelField is not null && !action.Models.IsEmpty)
         {
-            w.Line($"writer.WriteString({CSharpTypes.Utf8(endpoint.ModelField)}, ({Naming.ToPascalCase(endpoint.ModelField)} ?? {CSharpTypes.Qualified(ns, action.ModelTypeName)}.Default).Value);");
+            EmitModel(w, ns, endpoint, action, endpoint.ModelField);
         }
 
         EmitFields(w, action.Fields);
@@ -54,6 +58,27 @@ internal static class JsonWriterEmitter
         w.Close();
         w.Close();
         return w.ToString();
+    }
+
+    /// <summary>The model: the one set, else the action's default; with no default, only when set.</summary>
+    private static void EmitModel(SourceWriter w, string ns, EndpointSpec endpoint, ActionSpec action, string modelField)
+    {
+        var property = Naming.ToPascalCase(modelField);
+        if (action.DefaultModel is { } defaultModel)
+        {
+            // The type's Default is the action's own, or the endpoint's; an action's other default is named by its member.
+            var typeDefault = endpoint.Models.IsEmpty ? defaultModel : endpoint.DefaultModel;
+            var member = defaultModel == typeDefault ? "Default" : action.Models.FirstOrDefault(m => m.Value == defaultModel)?.Name ?? "Default";
+            w.Line($"writer.WriteString({CSharpTypes.Utf8(modelField)}, ({property} ?? {CSharpTypes.Qualified(ns, action.ModelTypeName)}.{member}).Value);");
+            return;
+        }
+
+        var local = Naming.ToCamelCase(property) + "Value";
+        w.Gap();
+        w.Open($"if ({property} is {{ }} {local})");
+        w.Line($"writer.WriteString({CSharpTypes.Utf8(modelField)}, {local}.Value);");
+        w.Close();
+        w.Gap();
     }
 
     /// <summary>

@@ -20,26 +20,34 @@ internal static class RequestEmitter
 
     public static string Emit(string ns, EndpointSpec endpoint, ActionSpec action)
     {
-        var required = action.Fields.Where(f => f.Required).ToList();
         var w = Header.Start(ns);
+        var sends = endpoint.Discriminator is null ? "" : $"{endpoint.Discriminator}: {action.Value} to ";
         w.Summary(Docs.Sentence(action.Description, action.TypeName + " request."),
-            $"Sends {endpoint.Discriminator}: {action.Value} to POST {endpoint.Path}. The client validates it before sending; call Validate() to check it yourself.");
+            $"Sends {sends}POST {endpoint.Path}. The client validates it before sending; call Validate() to check it yourself.");
         w.Line(Header.GeneratedCode);
         w.Open($"public sealed partial class {action.RequestTypeName} : {endpoint.RequestInterfaceName}");
-        w.Lines($$"""
-            /// <summary>The value of <c>{{Docs.Escape(endpoint.Discriminator)}}</c> this request sends: {{Docs.Code(action.Value)}}.</summary>
-            public const string Action = {{CSharpTypes.String(action.Value)}};
+        if (endpoint.Discriminator is not null)
+        {
+            // A single-operation endpoint sends no discriminator, so its requests have no value of one.
+            w.Lines($$"""
+                /// <summary>The value of <c>{{Docs.Escape(endpoint.Discriminator)}}</c> this request sends: {{Docs.Code(action.Value)}}.</summary>
+                public const string Action = {{CSharpTypes.String(action.Value)}};
 
-            """);
+                """);
+        }
+
         EmitConstructor(w, action.RequestTypeName, action.Fields, "request");
 
         if (endpoint.ModelField is not null && !action.Models.IsEmpty)
         {
             var defaultName = action.Models.FirstOrDefault(m => m.Value == action.DefaultModel)?.Name ?? "Default";
             var models = Docs.Escape(string.Join(", ", action.Models.Select(m => m.Value)));
+            var unset = action.DefaultModel is null
+                ? "Left out of the request when unset: the service picks one."
+                : $"{Docs.Escape(action.ModelTypeName)}.{defaultName} ({Docs.Code(action.DefaultModel)}) is sent when unset.";
             w.Lines($$"""
 
-                /// <summary>The model. {{Docs.Escape(action.ModelTypeName)}}.{{defaultName}} ({{Docs.Code(action.DefaultModel!)}}) is sent when unset. One of: {{models}}. JSON: {{Docs.Code(endpoint.ModelField)}}.</summary>
+                /// <summary>The model. {{unset}} One of: {{models}}. JSON: {{Docs.Code(endpoint.ModelField)}}.</summary>
                 public {{action.ModelTypeName}}? {{Naming.ToPascalCase(endpoint.ModelField)}} { get; set; }
                 """);
         }

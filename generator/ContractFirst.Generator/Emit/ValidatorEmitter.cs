@@ -24,8 +24,20 @@ internal static class ValidatorEmitter
         if (endpoint.ModelField is not null && !action.Models.IsEmpty)
         {
             var property = Naming.ToPascalCase(endpoint.ModelField);
-            w.Open($"if ({property} is {{ }} modelValue && !modelValue.IsKnown)");
-            w.Line($"{Add}{Error}.NotAllowed({CSharpTypes.String(endpoint.ModelField)}, {CSharpTypes.Qualified(ns, action.ModelTypeName)}.AllowedValues, modelValue.Value));");
+            if (!endpoint.Models.IsEmpty && action.Models.Count < endpoint.Models.Count)
+            {
+                // The action accepts some of the endpoint's models: check its own list, and name it in the message.
+                var accepted = string.Join(" or ", action.Models.Select(m => CSharpTypes.String(m.Value)));
+                var allowed = string.Join(", ", action.Models.Select(m => m.Value));
+                w.Open($"if ({property} is {{ }} modelValue && modelValue.Value is not ({accepted}))");
+                w.Line($"{Add}{Error}.NotAllowed({CSharpTypes.String(endpoint.ModelField)}, {CSharpTypes.String(allowed)}, modelValue.Value));");
+            }
+            else
+            {
+                w.Open($"if ({property} is {{ }} modelValue && !modelValue.IsKnown)");
+                w.Line($"{Add}{Error}.NotAllowed({CSharpTypes.String(endpoint.ModelField)}, {CSharpTypes.Qualified(ns, action.ModelTypeName)}.AllowedValues, modelValue.Value));");
+            }
+
             w.Close();
         }
 

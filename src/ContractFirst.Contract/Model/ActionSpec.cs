@@ -3,10 +3,13 @@ using ContractFirst.Contract.Helpers;
 namespace ContractFirst.Contract.Model;
 
 /// <summary>One operation of an endpoint, generated as a request type and a client method.</summary>
-/// <param name="Value">The discriminator's JSON value, e.g. <c>image_to_video</c>.</param>
+/// <param name="Value">The discriminator's JSON value, e.g. <c>image_to_video</c>; the action's key when the endpoint has a single operation.</param>
 /// <param name="TypeName">Stem of the generated names: <c>{TypeName}Request</c>, <c>{TypeName}Async</c>, <c>{TypeName}Model</c>.</param>
-/// <param name="Models">The models this action accepts; empty when the endpoint has no model field.</param>
-/// <param name="DefaultModel">The model id sent when the caller sets none.</param>
+/// <param name="Models">
+/// The models this action accepts: its own list, the endpoint's models, or those of them the action narrows to
+/// (in the action's order); empty when the endpoint has no model field. Members of <see cref="ModelTypeName"/>.
+/// </param>
+/// <param name="DefaultModel">The model id sent when the caller sets none; null when the contract gives none (format 2), so the model is left out.</param>
 /// <param name="Fields">The action's fields in JSON order: its own fields, then the endpoint's shared ones.</param>
 /// <param name="Response">Name of the model the endpoint answers this action with.</param>
 public sealed record ActionSpec(
@@ -20,7 +23,11 @@ public sealed record ActionSpec(
 {
     public string RequestTypeName => TypeName + "Request";
 
-    public string ModelTypeName => TypeName + "Model";
+    /// <summary>
+    /// Gets the type of the request's model property: <c>{TypeName}Model</c> for an action that lists its own models,
+    /// or the endpoint's (<see cref="EndpointSpec.ModelTypeName"/>) when the endpoint declares them once.
+    /// </summary>
+    public string ModelTypeName { get; init; } = TypeName + "Model";
 
     public string MethodName => TypeName + "Async";
 }

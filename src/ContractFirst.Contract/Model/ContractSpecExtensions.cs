@@ -23,7 +23,7 @@ public static class ContractSpecExtensions
     /// <returns>The action, or <see langword="null"/>.</returns>
     public static ActionSpec? FindAction(this EndpointSpec endpoint, string? value) => endpoint.Actions.FirstOrDefault(a => a.Value == value);
 
-    /// <summary>Finds the action whose model list holds <paramref name="model"/>.</summary>
+    /// <summary>Finds the first action whose models hold <paramref name="model"/> (models an endpoint declares once may belong to several).</summary>
     /// <param name="endpoint">The endpoint.</param>
     /// <param name="model">A model id.</param>
     /// <returns>The action, or <see langword="null"/> when no action lists the model.</returns>

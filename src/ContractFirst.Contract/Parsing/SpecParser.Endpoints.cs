@@ -61,7 +61,8 @@ internal sealed partial class SpecParser
         }
 
         var timeout = _context.Integer(map, "timeout_seconds", min: 1) ?? 100;
-        var discriminator = _context.String(map, "discriminator") ?? "action";
+        // Format 1 defaults the discriminator to 'action'; in format 2 an endpoint without one has a single operation.
+        var discriminator = _context.String(map, "discriminator") ?? (_version == 1 ? "action" : null);
         var modelField = _context.String(map, "model_field");
         var endpointResponse = ModelReference(map, "response", models);
 
@@ -113,6 +114,7 @@ internal sealed partial class SpecParser
             }
         }
 
+        var endpointModels = ParseEndpointModels(map, keyNode, modelField);
         var actions = new List<ActionSpec>();
         var actionNodes = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
         var actionMap = _context.NameMapping(map["actions"], map.KeyNode("actions"));
@@ -123,7 +125,7 @@ internal sealed partial class SpecParser
 
         foreach (var action in actionMap?.Pairs ?? [])
         {
-            var spec = ParseAction(action.Key, action.Value, keyNode, fields, shared, modelField, endpointResponse, map.Has("response"), models);
+            var spec = ParseAction(action.Key, action.Value, keyNode, fields, shared, modelField, endpointModels, endpointResponse, map.Has("response"), models);
             if (spec is not null)
             {
                 actions.Add(spec);
@@ -131,8 +133,18 @@ internal sealed partial class SpecParser
             }
         }
 
+        if (discriminator is null)
+        {
+            CheckSingleOperation(keyNode, actionMap);
+        }
+
         var defaultAction = _context.String(map, "default_action");
-        if (defaultAction is not null && actionMap?.Has(defaultAction) != true)
+        if (defaultAction is not null && discriminator is null)
+        {
+            // Without a discriminator nothing selects an action, so there is nothing to default.
+            _context.Report(DiagnosticDescriptors.KeyNeedsKey, map.KeyNode("default_action")!, keyNode.Path, "default_action", "discriminator");
+        }
+        else if (defaultAction is not null && actionMap?.Has(defaultAction) != true)
         {
             _context.Report(DiagnosticDescriptors.UnknownAction, map["default_action"]!, map["default_action"]!.Path, defaultAction, keyNode.Path);
         }
@@ -143,7 +155,11 @@ internal sealed partial class SpecParser
         }
 
         var endpointSpec = new EndpointSpec(key, path, _context.String(map, "description"), kind.Value, timeout, discriminator,
-            defaultAction, modelField, shared.Select(f => f.ToSpec(required: false)).ToEquatableArray(), actions.ToEquatableArray());
+            defaultAction, modelField, shared.Select(f => f.ToSpec(required: false)).ToEquatableArray(), actions.ToEquatableArray())
+        {
+            Models = endpointModels?.Models.ToEquatableArray() ?? EquatableArray<NamedValueSpec>.Empty,
+            DefaultModel = endpointModels?.Default,
+        };
         return new EndpointDefinition(endpointSpec, fields, actionNodes);
     }
 
@@ -167,7 +183,7 @@ internal sealed partial class SpecParser
 
     private ActionSpec? ParseAction(
         YamlNode keyNode, YamlNode valueNode, YamlNode endpointNode, Dictionary<string, FieldDefinition> endpointFields,
-        List<FieldDefinition> shared, string? modelField, string? endpointResponse, bool endpointDeclaresResponse,
+        List<FieldDefinition> shared, string? modelField, EndpointModelList? endpointModels, string? endpointResponse, bool endpointDeclaresResponse,
         Dictionary<string, ModelDefinition> models)
     {
         var value = keyNode.Value!;
@@ -182,7 +198,7 @@ internal sealed partial class SpecParser
         if (!_context.CheckIdentifier(nameNode, typeName)
             || !ClaimTypeName(typeName + "Request", nameNode)
             || !ClaimMethodName(typeName + "Async", nameNode)
-            || (map.Has("models") && !ClaimTypeName(typeName + "Model", nameNode)))
+            || (map.Has("models") && endpointModels is null && !ClaimTypeName(typeName + "Model", nameNode)))
         {
             return null;
         }
@@ -194,7 +210,9 @@ internal sealed partial class SpecParser
             _context.Report(DiagnosticDescriptors.MissingKey, keyNode, keyNode.Path, "response (or the endpoint's 'response')");
         }
 
-        var (modelIds, defaultModel) = ParseActionModels(map, keyNode, modelField, typeName + "Model");
+        var (modelIds, defaultModel) = endpointModels is null
+            ? ParseActionModels(map, keyNode, modelField, typeName + "Model")
+            : NarrowEndpointModels(map, keyNode, endpointModels);
 
         var fields = new List<FieldSpec>();
         var fieldMap = _context.NameMapping(map["fields"]);
@@ -225,7 +243,10 @@ internal sealed partial class SpecParser
         return response is null
             ? null
             : new ActionSpec(value, typeName, _context.String(map, "description"), modelIds.ToEquatableArray(), defaultModel,
-                fields.ToEquatableArray(), response);
+                fields.ToEquatableArray(), response)
+            {
+                ModelTypeName = endpointModels?.TypeName ?? typeName + "Model",
+            };
     }
 
     private (List<NamedValueSpec> Models, string? Default) ParseActionModels(MappingView map, YamlNode keyNode, string? modelField, string modelTypeName)
@@ -257,28 +278,7 @@ internal sealed partial class SpecParser
             _context.Report(DiagnosticDescriptors.KeyNeedsKey, map.KeyNode("models")!, keyNode.Path, "models", "model_field");
         }
 
-        foreach (var item in items)
-        {
-            var id = ParseNamedValue(item, ContractKeys.ModelIdKeys, out var name, out var description);
-            if (id is null || !CheckEnumMember(name!, item, id, modelTypeName, isActionModels: true))
-            {
-                continue;
-            }
-
-            if (models.Any(m => m.Value == id))
-            {
-                _context.Report(DiagnosticDescriptors.DuplicateEntry, item, map["models"]!.Path, id);
-            }
-            else if (models.Find(m => m.Name == name) is { } first)
-            {
-                _context.Report(DiagnosticDescriptors.SameCSharpName, item, item.Path, id, "member", name!, "'" + first.Value + "'");
-            }
-            else
-            {
-                models.Add(new NamedValueSpec(id, name!, description));
-            }
-        }
-
+        ReadModelIds(items, map["models"]!, modelTypeName, models);
         if (models.Count == 0)
         {
             _context.Report(DiagnosticDescriptors.MissingKey, map["models"]!, keyNode.Path, "models (at least one)");

@@ -54,7 +54,11 @@ internal static class VideosEndpoint
 
         // The service records the request with what it assumed for it, so a lookup shows the action and model used.
         var recorded = (JsonObject)body.DeepClone();
-        recorded[contract.Videos.Discriminator] = request.Action.Value;
+        if (contract.Videos.Discriminator is { } discriminator)
+        {
+            recorded[discriminator] = request.Action.Value;
+        }
+
         if (contract.Videos.ModelField is { } modelField)
         {
             recorded[modelField] = request.Model;

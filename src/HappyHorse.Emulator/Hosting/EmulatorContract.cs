@@ -44,12 +44,19 @@ internal sealed class EmulatorContract
 
     public RequestValidator TasksValidator { get; }
 
+    /// <summary>Reads another contract of the same shape (endpoints videos and tasks, the same errors and billing), for tests.</summary>
+    /// <param name="fileName">The file name diagnostics name.</param>
+    /// <param name="yaml">The contract.</param>
+    /// <returns>The contract, with its schemas exported.</returns>
+    /// <exception cref="ContractException">The contract has errors.</exception>
+    public static EmulatorContract FromYaml(string fileName, string yaml) =>
+        new(ContractSchemaExporter.Export(ContractParser.ParseValid(fileName, yaml)));
+
     private static EmulatorContract Load()
     {
         using var stream = typeof(EmulatorContract).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"The embedded contract {ResourceName} is missing.");
         using var reader = new StreamReader(stream);
-        var document = ContractParser.ParseValid("happyhorse.yaml", reader.ReadToEnd());
-        return new EmulatorContract(ContractSchemaExporter.Export(document));
+        return FromYaml("happyhorse.yaml", reader.ReadToEnd());
     }
 }

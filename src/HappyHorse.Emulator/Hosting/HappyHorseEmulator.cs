@@ -53,11 +53,19 @@ public sealed class HappyHorseEmulator : IAsyncDisposable
     /// <returns>The running emulator; dispose it to stop it.</returns>
     /// <exception cref="ArgumentException">The host is not an IP address or <c>localhost</c>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A number in the options is out of range.</exception>
-    public static async Task<HappyHorseEmulator> StartAsync(EmulatorOptions? options = null, CancellationToken cancellationToken = default)
+    public static Task<HappyHorseEmulator> StartAsync(EmulatorOptions? options = null, CancellationToken cancellationToken = default) =>
+        StartServingAsync(options, null, cancellationToken);
+
+    /// <summary>Starts an emulator that serves <paramref name="served"/> instead of spec/happyhorse.yaml: tests serve variants of it.</summary>
+    /// <param name="options">How it behaves; defaults when null.</param>
+    /// <param name="served">The contract to serve; the embedded one when null.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running emulator.</returns>
+    internal static async Task<HappyHorseEmulator> StartServingAsync(EmulatorOptions? options, EmulatorContract? served, CancellationToken cancellationToken)
     {
         var settings = Snapshot(options ?? new EmulatorOptions());
         var address = ParseHost(settings.Host);
-        var contract = EmulatorContract.Instance;
+        var contract = served ?? EmulatorContract.Instance;
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {

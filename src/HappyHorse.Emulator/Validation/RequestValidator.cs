@@ -12,14 +12,18 @@ namespace HappyHorse.Emulator.Validation;
 
 /// <summary>A request that passed validation, with the contract's defaults resolved.</summary>
 /// <param name="Action">The action, the default one when the body names none.</param>
-/// <param name="Model">The model, the action's default when the body names none; null for endpoints without models.</param>
+/// <param name="Model">
+/// The model: the body's, else the action's default, else (a contract with no default: the service picks one) the
+/// action's first model; null for endpoints without models.
+/// </param>
 /// <param name="Body">The body as sent.</param>
 internal sealed record ValidatedRequest(ActionSpec Action, string? Model, JsonObject Body);
 
 /// <summary>
 /// Checks a request body against one endpoint of the contract: the action's exported JSON Schema
 /// (NJsonSchema) plus the rules a schema cannot express alone (dispatch on the discriminator with the
-/// default action, and a model that belongs to another action). Deliberately independent of the
+/// default action, or to the one action of an endpoint without a discriminator, and a model that belongs to
+/// another action). Deliberately independent of the
 /// generated SDK's validators, so each catches the other's mistakes.
 /// </summary>
 internal sealed class RequestValidator
@@ -76,7 +80,7 @@ internal sealed class RequestValidator
             var modelNode = json[modelField];
             if (modelNode is null && !json.ContainsKey(modelField))
             {
-                model = action.DefaultModel;
+                model = action.DefaultModel ?? (action.Models.Count > 0 ? action.Models[0].Value : null);
             }
             else if (TryGetString(modelNode, out var id))
             {
@@ -84,7 +88,7 @@ internal sealed class RequestValidator
 
                 // The schema would only say "not one of"; the service says which family the model is from.
                 var owner = _endpoint.FindActionOfModel(id);
-                if (owner is not null && owner != action)
+                if (owner is not null && !action.HasModel(id))
                 {
                     problems.Add($"{modelField} {id} belongs to action {owner.Value}, not {action.Value}; {action.Value} takes {string.Join(", ", action.Models.Select(m => m.Value))}");
                     skipModel = true;
@@ -174,7 +178,13 @@ internal sealed class RequestValidator
         action = null!;
         error = null;
         var allowed = string.Join(", ", _endpoint.Actions.Select(a => a.Value));
-        var discriminator = _endpoint.Discriminator;
+        if (_endpoint.Discriminator is not { } discriminator)
+        {
+            // A single operation: every body is its action's (the schema refuses a discriminator it does not declare).
+            action = _endpoint.Actions[0];
+            return true;
+        }
+
         if (!json.ContainsKey(discriminator))
         {
             if (_endpoint.FindAction(_endpoint.DefaultAction) is { } fallback)

@@ -21,6 +21,7 @@ public sealed partial class DiagnosticCatalogueTests
         "CFG000", // a generator bug, reported instead of a crash: ContractFuzzTests asserts it never appears
         "CFG015", // needs two contracts: ContractConflictDiagnosticTests
         "CFG041", // backstop behind CFG015 for two contracts with one file name
+        "CFG054", // needs two edits (the version and an endpoint's models): Format2DiagnosticTests.Cfg054EndpointModelsInAVersion1Contract
     ];
 
     /// <summary>The id, an edit of spec/happyhorse.yaml (text to find, text to put instead) and the exact message.</summary>
@@ -37,7 +38,7 @@ public sealed partial class DiagnosticCatalogueTests
         { "CFG009", "        min: 3\n        max: 15", "        min: 16\n        max: 15", "endpoints.videos.fields.duration: min (16) is greater than max (15)" },
         { "CFG010", "    kind: submit\n", "    kind: submit\n    kind: read\n", "endpoints.videos.kind is written twice; the first is at line " },
         { "CFG011", "      seed:\n        type: integer\n", "      seed:\n        type: integer\n        max_items: 3\n", "'max_items' does not apply to endpoints.videos.fields.seed, of type integer; it applies to: array" },
-        { "CFG012", "contract: 1", "contract: 7", "Contract format version '7' is not supported; this generator reads versions 1 and 2" },
+        { "CFG012", "contract: 2", "contract: 7", "Contract format version '7' is not supported; this generator reads versions 1 and 2" },
         { "CFG013", "    shared: [resolution, watermark, seed, callback_url, async]", "    shared: " + new string('[', 70) + new string(']', 70), "The YAML is nested more than 64 levels deep here; a contract needs far fewer" },
         { "CFG014", "      async:\n", "      2nd_image:\n", "endpoints.videos.fields.2nd_image ('2nd_image') gives the C# name '2ndImage', which starts with a digit" },
         { "CFG016", "  auth:\n    scheme: bearer\n    token_env: ACEDATACLOUD_API_TOKEN", "  auth: { scheme: bearer, token_env: ACEDATACLOUD, API_TOKEN }", "'API_TOKEN' became a key of api.auth because a comma ends an unquoted value inside { … }; quote the value of 'token_env' to keep the comma" },
@@ -65,6 +66,11 @@ public sealed partial class DiagnosticCatalogueTests
         { "CFG038", "  task_id: task_id\n", "  task_id: trace\n", "polling.task_id names 'trace', which is not a string field of any submit response: VideosResponse" },
         { "CFG039", "        fields:\n          prompt: required\n          ratio: optional", "        fields:\n          prompt: required\n          seed: optional\n          ratio: optional", "endpoints.videos.actions.generate.fields lists 'seed', which the endpoint already shares with every action" },
         { "CFG040", "    - { field: response.success, is: false }", "    - { field: response.success.value, is: false }", "polling.failed_when[0].field is 'response.success.value', which continues past 'success', of type boolean; only models have fields" },
+        { "CFG050", "    timeout_seconds: 100\n    discriminator: action\n", "    timeout_seconds: 100\n", "endpoints.tasks has no discriminator, so it is a single operation, but it has 2 actions: retrieve, retrieve_batch" },
+        { "CFG051", "    actions:\n      retrieve:\n        description: Looks one task up.\n        method: GetTask\n", "    model_field: engine\n    models: [lookup-1]\n    default_model: lookup-2\n    actions:\n      retrieve:\n        description: Looks one task up.\n        method: GetTask\n", "endpoints.tasks.default_model is 'lookup-2', which is not one of the endpoint's models: lookup-1" },
+        { "CFG052", "    actions:\n      retrieve:\n        description: Looks one task up.\n        method: GetTask\n", "    model_field: engine\n    models: [lookup-1]\n    actions:\n      retrieve:\n        description: Looks one task up.\n        method: GetTask\n        models: [lookup-2]\n", "endpoints.tasks.actions.retrieve.models[0] is 'lookup-2', which is not one of the endpoint's models: lookup-1" },
+        { "CFG053", "    model_field: model\n", "    model_field: model\n    models: [happyhorse-1.1-t2v]\n", "endpoints.videos.actions.generate.models[0] is a mapping; an action narrows the endpoint's models by id alone, and their names and descriptions belong in endpoints.videos.models" },
+        { "CFG055", "    actions:\n      retrieve:\n        description: Looks one task up.\n        method: GetTask\n", "    model_field: engine\n    models: [lookup-1, lookup-2]\n    default_model: lookup-1\n    actions:\n      retrieve:\n        description: Looks one task up.\n        method: GetTask\n        models: [lookup-2]\n", "endpoints.tasks.actions.retrieve.models narrows the models to lookup-2, which leave out the endpoint's default_model 'lookup-1'" },
     };
 
     /// <summary>Stands for U+D800 in the examples (YamlDotNet refuses the escape); theory data must stay serializable.</summary>

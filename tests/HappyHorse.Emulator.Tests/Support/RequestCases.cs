@@ -64,8 +64,15 @@ internal static class RequestCases
 
     private static readonly string?[] Ids = ["task-1", "", " ", "\u3000", null, "27837f92-d1c1-4db4-ad9a-4e6e81d9f6c1"];
 
-    public static IReadOnlyList<RequestCase> Generate(ContractSpec contract, int seed, int randomCases)
+    /// <summary>Generates the cases.</summary>
+    /// <param name="contract">The contract whose actions and fields are tried.</param>
+    /// <param name="seed">The seed of the random combinations.</param>
+    /// <param name="randomCases">How many random combinations to add.</param>
+    /// <param name="bases">A valid request of the SDK generated from <paramref name="contract"/>, by action; the HappyHorse SDK's when null.</param>
+    /// <returns>The cases.</returns>
+    public static IReadOnlyList<RequestCase> Generate(ContractSpec contract, int seed, int randomCases, Func<string, IJsonWritable>? bases = null)
     {
+        var baseOf = bases ?? Base;
         var actions = contract.Endpoints.SelectMany(e => e.Actions.Select(a => (Endpoint: e, Action: a))).ToArray();
         var cases = new List<RequestCase>();
 
@@ -76,7 +83,7 @@ internal static class RequestCases
             {
                 foreach (var value in values)
                 {
-                    cases.Add(Build(endpoint, action, [new Mutation(field, value)]));
+                    cases.Add(Build(endpoint, action, [new Mutation(field, value)], baseOf));
                 }
             }
         }
@@ -90,7 +97,7 @@ internal static class RequestCases
             var mutations = pools.OrderBy(_ => random.Next()).Take(random.Next(2, 5))
                 .Select(p => new Mutation(p.Field, p.Values[random.Next(p.Values.Count)]))
                 .ToArray();
-            cases.Add(Build(endpoint, action, mutations));
+            cases.Add(Build(endpoint, action, mutations, baseOf));
         }
 
         return cases;
@@ -172,9 +179,9 @@ internal static class RequestCases
         return [.. values];
     }
 
-    private static RequestCase Build(EndpointSpec endpoint, ActionSpec action, IReadOnlyList<Mutation> mutations)
+    private static RequestCase Build(EndpointSpec endpoint, ActionSpec action, IReadOnlyList<Mutation> mutations, Func<string, IJsonWritable> baseOf)
     {
-        var request = Base(action.Value);
+        var request = baseOf(action.Value);
         foreach (var mutation in mutations)
         {
             Set(request, mutation.Field, mutation.Value);
