@@ -65,6 +65,11 @@ public sealed partial class DiagnosticCatalogueTests
         { "CFG038", "  task_id: task_id\n", "  task_id: trace\n", "polling.task_id names 'trace', which is not a string field of any submit response: VideosResponse" },
         { "CFG039", "        fields:\n          prompt: required\n          ratio: optional", "        fields:\n          prompt: required\n          seed: optional\n          ratio: optional", "endpoints.videos.actions.generate.fields lists 'seed', which the endpoint already shares with every action" },
         { "CFG040", "    - { field: response.success, is: false }", "    - { field: response.success.value, is: false }", "polling.failed_when[0].field is 'response.success.value', which continues past 'success', of type boolean; only models have fields" },
+        { "CFG042", "        min: 3\n        max: 15\n", "        min: 3\n        max: 15\n        default: 20\n", "endpoints.videos.fields.duration.default is '20', which breaks the field's max: 15" },
+        { "CFG043", "      prompt:\n        type: string\n", "      prompt:\n        type: string\n        default: a horse\n", "endpoints.videos.fields.prompt.default is 'a horse', but endpoints.videos.actions.generate.fields.prompt makes the field required, so the default never applies" },
+        { "CFG044", "      prompt:\n        type: string\n", "      prompt:\n        type: string\n        pattern: \"[a-\"\n", "endpoints.videos.fields.prompt.pattern is '[a-', which .NET cannot compile as a regular expression: " },
+        { "CFG045", "      prompt:\n        type: string\n", "      prompt:\n        type: string\n        pattern: '(?i)^a'\n", "endpoints.videos.fields.prompt.pattern is '(?i)^a', whose '(?i' is .NET-only syntax that ECMAScript (JSON Schema) rejects or reads differently" },
+        { "CFG046", "        min: 3\n        max: 15\n", "        min: 3\n        max: 15\n        values: [5, 20]\n", "endpoints.videos.fields.duration.values lists 20, outside the field's max: 15" },
     };
 
     /// <summary>Stands for U+D800 in the examples (YamlDotNet refuses the escape); theory data must stay serializable.</summary>
