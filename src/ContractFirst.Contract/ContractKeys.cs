@@ -18,11 +18,15 @@ public static class ContractKeys
     internal static readonly string[] EndpointKeys =
         ["path", "description", "kind", "timeout_seconds", "discriminator", "default_action", "model_field", "models", "default_model", "response", "fields", "shared", "actions"];
 
-    internal static readonly string[] RequestFieldKeys = ["type", "items", "description", "min", "max", "min_items", "max_items"];
+    internal static readonly string[] RequestFieldKeys =
+        ["type", "items", "description", "min", "max", "min_items", "max_items", "default", "min_length", "max_length", "pattern", "values"];
+
     internal static readonly string[] ModelFieldKeys = ["type", "items", "description", "nullable", "min", "max", "min_items", "max_items"];
     internal static readonly string[] ActionKeys = ["description", "method", "models", "default_model", "response", "fields"];
     internal static readonly string[] ModelIdKeys = ["id", "name", "description"];
-    internal static readonly string[] ActionFieldKeys = ["required", "description", "min", "max", "min_items", "max_items"];
+    internal static readonly string[] ActionFieldKeys =
+        ["required", "description", "min", "max", "min_items", "max_items", "default", "min_length", "max_length", "pattern", "values"];
+
     internal static readonly string[] PollingKeys =
     [
         "action", "task_id", "finished_when", "succeeded_when", "failed_when",

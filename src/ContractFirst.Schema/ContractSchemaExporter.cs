@@ -110,6 +110,7 @@ public static class ContractSchemaExporter
         }
 
         AddRequestFields(spec, action.Fields, schema, schema);
+
         return schema;
     }
 
@@ -120,7 +121,10 @@ public static class ContractSchemaExporter
         {
             var property = new JsonSchemaProperty();
             ApplyRequestType(spec, field, property, root);
-            property.Description ??= field.Description;
+            property.Description = field.Description;
+
+            // What the service applies when the field is left out; the emulator fills it in as the service would.
+            property.Default = DefaultOf(field);
             target.Properties[field.JsonName] = property;
             if (field.Required)
             {
@@ -161,6 +165,14 @@ public static class ContractSchemaExporter
                     target.Pattern = NotBlankPattern;
                 }
 
+                if (!type.IsArray && field.Pattern is { } pattern)
+                {
+                    // A schema has one pattern: the contract's is the field's own, the well-formed (or not blank) rule joins through allOf.
+                    target.AllOf.Add(new JsonSchema { Pattern = target.Pattern });
+                    target.Pattern = pattern;
+                }
+
+                ApplyLengths(field, type, target);
                 break;
             case FieldKind.Url:
                 target.Type = JsonObjectType.String;
@@ -168,6 +180,7 @@ public static class ContractSchemaExporter
 
                 // The one URL rule of the runtime; it also excludes every non-ASCII character, surrogates included.
                 target.Pattern = UrlRule.Pattern;
+                ApplyLengths(field, type, target);
                 break;
             case FieldKind.Integer:
             case FieldKind.Number:
@@ -176,6 +189,11 @@ public static class ContractSchemaExporter
                 {
                     target.Minimum = field.Min;
                     target.Maximum = field.Max;
+                    foreach (var value in field.Values)
+                    {
+                        // As integers for an integer field, so the schema lists 5 rather than 5.0.
+                        target.Enumeration.Add(type.Kind == FieldKind.Integer ? decimal.ToInt64(value) : (object)value);
+                    }
                 }
 
                 break;
@@ -202,6 +220,33 @@ public static class ContractSchemaExporter
                 break;
         }
     }
+
+    /// <summary>minLength and maxLength count Unicode code points, as the generated validators do (<c>Validate.CodePointCount</c>).</summary>
+    private static void ApplyLengths(FieldSpec field, TypeRef type, JsonSchema target)
+    {
+        if (type.IsArray)
+        {
+            return;
+        }
+
+        // A required string keeps its minLength of 1 (not blank) unless the contract asks for more.
+        if (field.MinLength > (target.MinLength ?? 0))
+        {
+            target.MinLength = field.MinLength;
+        }
+
+        target.MaxLength = field.MaxLength;
+    }
+
+    /// <summary>The default as a JSON value of the field's type: an integer, a number, a boolean or a string.</summary>
+    private static object? DefaultOf(FieldSpec field) => field.Default switch
+    {
+        null => null,
+        var text when field.Type.Kind == FieldKind.Integer => long.Parse(text, CultureInfo.InvariantCulture),
+        var text when field.Type.Kind == FieldKind.Number => decimal.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture),
+        var text when field.Type.Kind == FieldKind.Boolean => text == "true",
+        var text => text,
+    };
 
     private static JsonSchema BuildModelRoot(ContractSpec spec, ModelSpec model)
     {

@@ -71,7 +71,8 @@ public static partial class Mutator
         "max_items", "nullable", "polling", "action", "task_id", "finished_when", "succeeded_when", "failed_when", "field",
         "all", "any", "is", "present", "errors", "body", "code", "message", "trace_id", "cases", "status", "codes", "exception",
         "retryable", "resend_safe", "billing", "endpoint", "currency", "rate_field", "rates", "duration_field", "assume",
-        "input_plus_output", "id", "requried", "x", "1abc", "ReadIssues", "Value",
+        "input_plus_output", "id", "requried", "x", "1abc", "ReadIssues", "Value", "default", "min_length", "max_length", "pattern",
+        "values",
     ];
 
     private static readonly string[] s_values =
@@ -81,7 +82,8 @@ public static partial class Mutator
         "Resolution", "Ratio", "VideoState", "VideosResponse", "TaskRecord", "required", "optional", "submit", "read",
         "[]", "{}", "[a, b]", "{ a: b }", "tasks.retrieve", "videos.generate", "response.data[].state", "finished_at",
         "\"quoted \\\" value\"", "'single ''quoted'''", "http://x", "/path", "a\"b", "a\\b", "<xml>&amp;", "*/ /*", "\"\"\"",
-        "{0}", "$\"{x}\"", "\\u0041", "#not a comment", "- item",
+        "{0}", "$\"{x}\"", "\\u0041", "#not a comment", "- item", "'^\\d+:\\d+$'", "'(?i)a'", "\"[a-\"", "'^[A-Z0-9]+$'",
+        "'\\p{L}'", "[5, 10]", "[0.5, 1]", "[1, 1]", "\"😀😀\"",
     ];
 
     private static readonly string[] s_unicode =

@@ -30,6 +30,11 @@ public sealed class SnapshotTests
         SnapshotVerifier.VerifyAsync(nameof(Kling), [TestContract.FromContractsFolder("kling.yaml")]);
 
     [Fact]
+    public Task FieldConstraints() =>
+        // Format 2 field rules: default, min_length/max_length, pattern and values, with action overrides.
+        SnapshotVerifier.VerifyAsync(nameof(FieldConstraints), [TestContract.FromContractsFolder("field-constraints.yaml")]);
+
+    [Fact]
     public Task Pixelift() =>
         // No namespace, client name or RootNamespace: everything is named after api.name.
         SnapshotVerifier.VerifyAsync(nameof(Pixelift), [TestContract.FromContractsFolder("pixelift.yaml")]);

@@ -16,9 +16,9 @@ internal static class CSharpTypes
     /// <summary>The C# type of one value of <paramref name="field"/> (the item type for arrays).</summary>
     public static string Item(FieldSpec field) => FieldKindTraits.Of(field).CSharpType ?? field.Type.Name!;
 
-    /// <summary>Integers stay <c>int</c> unless the contract's bounds need more.</summary>
+    /// <summary>Integers stay <c>int</c> unless the contract's bounds (or the values it lists) need more.</summary>
     public static bool IsLong(FieldSpec field) =>
-        field.Min < int.MinValue || field.Max > int.MaxValue;
+        field.Min < int.MinValue || field.Max > int.MaxValue || field.Values.Any(v => v < int.MinValue || v > int.MaxValue);
 
     public static bool IsReferenceType(FieldSpec field) =>
         field.Type.IsArray || FieldKindTraits.Of(field).IsReference;

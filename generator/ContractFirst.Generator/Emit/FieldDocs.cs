@@ -40,9 +40,43 @@ internal static class FieldDocs
             parts.Add($"At most {Number(field.MaxItems.Value)} items.");
         }
 
+        if (!field.Values.IsEmpty)
+        {
+            parts.Add("One of: " + string.Join(", ", field.Values.Select(Number)) + ".");
+        }
+
+        if (field.MinLength is not null && field.MinLength == field.MaxLength)
+        {
+            parts.Add($"Exactly {Characters(field.MaxLength!.Value)}.");
+        }
+        else if (field.MinLength is not null && field.MaxLength is not null)
+        {
+            parts.Add($"{Number(field.MinLength.Value)} to {Characters(field.MaxLength.Value)}.");
+        }
+        else if (field.MinLength is not null)
+        {
+            parts.Add($"At least {Characters(field.MinLength.Value)}.");
+        }
+        else if (field.MaxLength is not null)
+        {
+            parts.Add($"At most {Characters(field.MaxLength.Value)}.");
+        }
+
+        if (field.Pattern is not null)
+        {
+            parts.Add("Matches " + Docs.Code(field.Pattern) + ".");
+        }
+
         if (field.Type.Kind == FieldKind.Url)
         {
             parts.Add(field.Type.IsArray ? "Each an absolute http or https URL." : "An absolute http or https URL.");
+        }
+
+        if (field.Default is not null)
+        {
+            // Numbers and booleans read as themselves; a string (or enum) default is shown as the wire value it is.
+            var value = field.Type.Kind is FieldKind.Integer or FieldKind.Number or FieldKind.Boolean ? field.Default : Docs.Code(field.Default);
+            parts.Add($"Default: {value} (applied by the service when left unset).");
         }
 
         parts.Add("JSON: " + Docs.Code(field.JsonName) + ".");
@@ -50,4 +84,6 @@ internal static class FieldDocs
     }
 
     private static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Characters(int count) => count == 1 ? "1 character" : Number(count) + " characters";
 }

@@ -41,12 +41,7 @@ internal static class ValidatorEmitter
             w.Close();
         }
 
-        EmitFields(w, ns, action.Fields);
-        w.Gap();
-        w.Line($"return {CSharpTypes.Runtime}ValidationResult.From(errors);");
-        w.Close();
-        w.Close();
-        return w.ToString();
+        return EndValidate(w, ns, action.Fields);
     }
 
     /// <summary>
@@ -61,10 +56,17 @@ internal static class ValidatorEmitter
         w.Doc("<returns>The violations, each naming its field relative to this object; <see cref=\"global::ContractFirst.Runtime.ValidationResult.Success\"/> when there are none.</returns>");
         w.Open($"public {CSharpTypes.Runtime}ValidationResult Validate()");
         w.Line($"{CSharpTypes.Collections}List<{Error}>? errors = null;");
-        EmitFields(w, ns, obj.Fields);
+        return EndValidate(w, ns, obj.Fields);
+    }
+
+    /// <summary>The checks of every field, the method's end, and the compiled patterns the checks use.</summary>
+    private static string EndValidate(SourceWriter w, string ns, EquatableArray<FieldSpec> fields)
+    {
+        EmitFields(w, ns, fields);
         w.Gap();
         w.Line($"return {CSharpTypes.Runtime}ValidationResult.From(errors);");
         w.Close();
+        EmitPatternFields(w, fields);
         w.Close();
         return w.ToString();
     }
@@ -95,7 +97,13 @@ internal static class ValidatorEmitter
             w.Line($"{Add}{Error}.Required({name}));");
             w.Close();
             EmitSurrogateCheck(w, "else if", name, field.PropertyName, Surrogate(field));
-            if (field.Type.Kind == FieldKind.Url)
+            if (HasTextRules(field))
+            {
+                w.Open("else");
+                EmitTextRules(w, field, name, field.PropertyName);
+                w.Close();
+            }
+            else if (field.Type.Kind == FieldKind.Url)
             {
                 w.Open($"else if (!{CSharpTypes.Runtime}Validate.IsHttpUrl({field.PropertyName}))");
                 w.Line($"{Add}{Error}.NotHttpUrl({name}, {field.PropertyName}));");
@@ -108,6 +116,18 @@ internal static class ValidatorEmitter
         if (field.Type.Kind == FieldKind.Object)
         {
             EmitNested(w, field.Required, name, field.PropertyName, local);
+            return;
+        }
+
+        if (HasTextRules(field))
+        {
+            // Optional text with length or pattern rules: well-formed first, then every rule it breaks.
+            w.Open($"if ({field.PropertyName} is {{ }} {local})");
+            EmitSurrogateCheck(w, "if", name, local, Surrogate(field));
+            w.Open("else");
+            EmitTextRules(w, field, name, local);
+            w.Close();
+            w.Close();
             return;
         }
 
@@ -142,7 +162,11 @@ internal static class ValidatorEmitter
                 w.Open($"if (!double.IsFinite({local}))");
                 w.Line($"{Add}{Error}.NotFinite({name}, {local}));");
                 w.Close();
-                if (Bounds(local, field.Min, field.Max, v => CSharpTypes.Literal(v, field)) is { } numberChecks)
+                if (!field.Values.IsEmpty)
+                {
+                    EmitValuesCheck(w, "else if (", field, name, local);
+                }
+                else if (Bounds(local, field.Min, field.Max, v => CSharpTypes.Literal(v, field)) is { } numberChecks)
                 {
                     w.Open($"else if ({numberChecks})");
                     w.Line($"{Add}{Error}.OutOfRange({name}, {Bound(field.Min, field)}, {Bound(field.Max, field)}, {local}));");
@@ -150,6 +174,10 @@ internal static class ValidatorEmitter
                 }
 
                 w.Close();
+                break;
+            case FieldKind.Integer when !field.Values.IsEmpty:
+                // The listed values lie within min and max (the parser checks), so membership is the whole rule.
+                EmitValuesCheck(w, $"if ({binding} && ", field, name, local);
                 break;
             case FieldKind.Integer when Bounds(local, field.Min, field.Max, v => CSharpTypes.Literal(v, field)) is { } checks:
                 w.Open($"if ({binding} && ({checks}))");
@@ -276,6 +304,68 @@ internal static class ValidatorEmitter
     }
 
     private static string Surrogate(FieldSpec field) => Naming.ToCamelCase(field.PropertyName) + "Surrogate";
+
+    /// <summary>Whether a string or URL field has rules beyond being well-formed (and a URL).</summary>
+    private static bool HasTextRules(FieldSpec field) =>
+        field.MinLength is not null || field.MaxLength is not null || field.Pattern is not null;
+
+    /// <summary>The field holding a field's compiled pattern; lower case, so no property (PascalCase) can take its name.</summary>
+    private static string PatternField(FieldSpec field) => "s_" + Naming.ToCamelCase(field.PropertyName) + "Pattern";
+
+    /// <summary>
+    /// Emits the rules of a well-formed string or URL <paramref name="value"/>, each reported on its own: a URL's
+    /// form, the length in code points (as JSON Schema counts it) and the pattern.
+    /// </summary>
+    private static void EmitTextRules(SourceWriter w, FieldSpec field, string name, string value)
+    {
+        if (field.Type.Kind == FieldKind.Url)
+        {
+            w.Open($"if (!{CSharpTypes.Runtime}Validate.IsHttpUrl({value}))");
+            w.Line($"{Add}{Error}.NotHttpUrl({name}, {value}));");
+            w.Close();
+        }
+
+        var length = Naming.ToCamelCase(field.PropertyName) + "Length";
+        w.Gap();
+        if (Bounds(length, field.MinLength, field.MaxLength, v => v.ToString(CultureInfo.InvariantCulture)) is { } lengthChecks)
+        {
+            w.Open($"if ({CSharpTypes.Runtime}Validate.CodePointCount({value}) is var {length} && ({lengthChecks}))");
+            w.Line($"{Add}{Error}.Length({name}, {Optional(field.MinLength)}, {Optional(field.MaxLength)}, {length}));");
+            w.Close();
+        }
+
+        w.Gap();
+        if (field.Pattern is not null)
+        {
+            w.Open($"if (!{CSharpTypes.Runtime}Validate.IsMatch({PatternField(field)}, {value}))");
+            w.Line($"{Add}{Error}.PatternMismatch({name}, {PatternField(field)}, {value}));");
+            w.Close();
+        }
+    }
+
+    /// <summary>
+    /// Emits the membership check of a number field with <c>values</c>, opened by <paramref name="condition"/> and a
+    /// constant pattern (<c>is not (5 or 10)</c>), so nothing allocates.
+    /// </summary>
+    private static void EmitValuesCheck(SourceWriter w, string condition, FieldSpec field, string name, string value)
+    {
+        var literals = string.Join(" or ", field.Values.Select(v => CSharpTypes.Literal(v, field)));
+        var allowed = string.Join(", ", field.Values.Select(v => v.ToString(CultureInfo.InvariantCulture)));
+        w.Open($"{condition}{value} is not ({literals}))");
+        w.Line($"{Add}{Error}.NotAllowed({name}, {CSharpTypes.String(allowed)}, {value}));");
+        w.Close();
+    }
+
+    /// <summary>Emits the compiled pattern of each field that has one, built on first use (see <c>Validate.Pattern</c>).</summary>
+    private static void EmitPatternFields(SourceWriter w, IEnumerable<FieldSpec> fields)
+    {
+        foreach (var field in fields.Where(f => f.Pattern is not null))
+        {
+            w.Gap();
+            w.Line($"/// <summary>The pattern {Docs.Code(field.JsonName)} must match: {Docs.Code(field.Pattern!)}.</summary>");
+            w.Line($"private static readonly global::System.Text.RegularExpressions.Regex {PatternField(field)} = {CSharpTypes.Runtime}Validate.Pattern({CSharpTypes.String(field.Pattern!)});");
+        }
+    }
 
     /// <summary>The out-of-bounds condition for <paramref name="value"/>, or null when neither bound is set.</summary>
     private static string? Bounds<T>(string value, T? min, T? max, Func<T, string> literal)

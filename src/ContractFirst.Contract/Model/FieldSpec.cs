@@ -1,3 +1,5 @@
+using ContractFirst.Contract.Helpers;
+
 namespace ContractFirst.Contract.Model;
 
 /// <summary>The scalar kinds a contract field can have.</summary>
@@ -44,4 +46,24 @@ public sealed record FieldSpec(
     decimal? Min,
     decimal? Max,
     int? MinItems,
-    int? MaxItems);
+    int? MaxItems)
+{
+    /// <summary>
+    /// Gets the value the service applies when a request leaves the field out, as text: the wire value of a
+    /// string, url or enum, a number in invariant form (<c>300</c>, <c>0.5</c>), or <c>true</c>/<c>false</c>.
+    /// Documentation only for the SDK, which never sends it unless the caller sets the field.
+    /// </summary>
+    public string? Default { get; init; }
+
+    /// <summary>Gets the inclusive lower bound of a string's length, in Unicode code points (JSON Schema's <c>minLength</c>).</summary>
+    public int? MinLength { get; init; }
+
+    /// <summary>Gets the inclusive upper bound of a string's length, in Unicode code points (JSON Schema's <c>maxLength</c>).</summary>
+    public int? MaxLength { get; init; }
+
+    /// <summary>Gets the regular expression a string must match (searched, not anchored, as in JSON Schema), valid in ECMAScript and .NET.</summary>
+    public string? Pattern { get; init; }
+
+    /// <summary>Gets the only numbers an integer or number field accepts; empty when any number in range is allowed.</summary>
+    public EquatableArray<decimal> Values { get; init; }
+}

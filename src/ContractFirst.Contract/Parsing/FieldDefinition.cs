@@ -1,3 +1,4 @@
+using ContractFirst.Contract.Helpers;
 using ContractFirst.Contract.Model;
 
 namespace ContractFirst.Contract.Parsing;
@@ -29,6 +30,46 @@ internal sealed class FieldDefinition(string jsonName, YamlNode keyNode, TypeRef
 
     public int? MaxItems { get; set; }
 
+    /// <summary>The default as <see cref="FieldSpec.Default"/> holds it: wire text, or a number or boolean in invariant form.</summary>
+    public string? Default { get; set; }
+
+    public int? MinLength { get; set; }
+
+    public int? MaxLength { get; set; }
+
+    public string? Pattern { get; set; }
+
+    /// <summary>The compiled <see cref="Pattern"/>, to check the default against while parsing.</summary>
+    public System.Text.RegularExpressions.Regex? PatternRegex { get; set; }
+
+    /// <summary>The numbers of <c>values</c>, each with the list item it was read from.</summary>
+    public List<(decimal Value, YamlNode Node)> Values { get; set; } = [];
+
+    /// <summary>The value node of each rule key (<c>default</c>, <c>values</c>…), where it was last set: an action's override or the endpoint.</summary>
+    public Dictionary<string, YamlNode> RuleNodes { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Copies the format 2 rules (default, lengths, pattern, values) of <paramref name="other"/>, before an action overrides them.</summary>
+    public void CopyRulesFrom(FieldDefinition other)
+    {
+        Default = other.Default;
+        MinLength = other.MinLength;
+        MaxLength = other.MaxLength;
+        Pattern = other.Pattern;
+        PatternRegex = other.PatternRegex;
+        Values = other.Values;
+        foreach (var pair in other.RuleNodes)
+        {
+            RuleNodes[pair.Key] = pair.Value;
+        }
+    }
+
     public FieldSpec ToSpec(bool required) =>
-        new(JsonName, Helpers.Naming.ToPascalCase(JsonName), Type, Description, required, Nullable, Min, Max, MinItems, MaxItems);
+        new(JsonName, Naming.ToPascalCase(JsonName), Type, Description, required, Nullable, Min, Max, MinItems, MaxItems)
+        {
+            Default = Default,
+            MinLength = MinLength,
+            MaxLength = MaxLength,
+            Pattern = Pattern,
+            Values = Values.Select(v => v.Value).ToEquatableArray(),
+        };
 }

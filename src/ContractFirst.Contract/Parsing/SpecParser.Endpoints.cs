@@ -304,6 +304,7 @@ internal sealed partial class SpecParser
             switch (node.ScalarText)
             {
                 case "required":
+                    CheckDefaultNotRequired(definition, null, node);
                     return definition.ToSpec(required: true);
                 case "optional" or null:
                     return definition.ToSpec(required: false);
@@ -333,7 +334,14 @@ internal sealed partial class SpecParser
             MinItems = definition.MinItems,
             MaxItems = definition.MaxItems,
         };
+        merged.CopyRulesFrom(definition);
         ApplyConstraints(map, merged);
-        return merged.ToSpec(_context.Boolean(map, "required") ?? false);
+        var required = _context.Boolean(map, "required") ?? false;
+        if (required)
+        {
+            CheckDefaultNotRequired(merged, map, map["required"]!);
+        }
+
+        return merged.ToSpec(required);
     }
 }

@@ -262,7 +262,7 @@ internal sealed partial class SpecParser
         return new TypeRef(kind.Value, kind is FieldKind.Enum or FieldKind.Model or FieldKind.Object ? name : null, IsArray: false);
     }
 
-    /// <summary>Reads min/max/min_items/max_items from <paramref name="map"/> onto <paramref name="field"/>, checking they apply.</summary>
+    /// <summary>Reads min/max/min_items/max_items (then the rules of <see cref="ApplyFieldRules"/>) from <paramref name="map"/> onto <paramref name="field"/>, checking they apply.</summary>
     private void ApplyConstraints(MappingView map, FieldDefinition field)
     {
         var isNumber = !field.Type.IsArray && field.Type.Kind is FieldKind.Integer or FieldKind.Number;
@@ -331,5 +331,7 @@ internal sealed partial class SpecParser
             _context.Report(DiagnosticDescriptors.MinAboveMax, map["min_items"] ?? map["max_items"] ?? map.Node, map.Node.Path, "min_items",
                 field.MinItems.Value.ToString(CultureInfo.InvariantCulture), "max_items", field.MaxItems.Value.ToString(CultureInfo.InvariantCulture));
         }
+
+        ApplyFieldRules(map, field);
     }
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text.RegularExpressions;
 
 namespace ContractFirst.Runtime;
 
@@ -7,6 +8,12 @@ namespace ContractFirst.Runtime;
 /// </summary>
 public static class Validate
 {
+    /// <summary>
+    /// Gets how long one check of a value against a contract pattern may run (one second). A value that takes
+    /// longer counts as not matching, so a hostile value cannot hang validation on a slow pattern.
+    /// </summary>
+    public static TimeSpan PatternTimeout { get; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Records an error, creating the list on the first one.</summary>
     /// <param name="errors">The list so far; <see langword="null"/> until the first error.</param>
     /// <param name="error">The error to record.</param>
@@ -131,6 +138,67 @@ public static class Validate
         }
 
         return -1;
+    }
+
+    /// <summary>
+    /// Counts the characters of a value as JSON Schema's <c>minLength</c> and <c>maxLength</c> do: Unicode code
+    /// points, so a surrogate pair (an emoji, say) is one character. An unpaired surrogate counts as one. Allocates nothing.
+    /// </summary>
+    /// <param name="value">The value to count.</param>
+    /// <returns>The number of code points; 0 for null.</returns>
+    public static int CodePointCount(string? value)
+    {
+        if (value is null)
+        {
+            return 0;
+        }
+
+        var count = value.Length;
+        for (var i = 0; i < value.Length - 1; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && char.IsLowSurrogate(value[i + 1]))
+            {
+                count--;
+                i++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// Builds the regular expression a generated validator checks a contract pattern with: culture-invariant,
+    /// searched (not anchored) as JSON Schema's <c>pattern</c> is, and limited to <see cref="PatternTimeout"/> per check.
+    /// </summary>
+    /// <remarks>
+    /// Built at run time, on first use, rather than by the regex source generator (<c>[GeneratedRegex]</c>): a source
+    /// generator never sees what another generator emits (dotnet/roslyn#75762), so a <c>[GeneratedRegex]</c> method in
+    /// generated code would never be implemented. The interpreter needs no dynamic code, so it also runs under Native AOT.
+    /// </remarks>
+    /// <param name="pattern">The contract's pattern, which the contract parser has already compiled once.</param>
+    /// <returns>The regular expression.</returns>
+    /// <exception cref="ArgumentException"><paramref name="pattern"/> is not a valid regular expression.</exception>
+    public static Regex Pattern(string pattern) => new(pattern, RegexOptions.CultureInvariant, PatternTimeout);
+
+    /// <summary>
+    /// Checks a value against a contract pattern built by <see cref="Pattern(string)"/>. A check that runs past the
+    /// pattern's timeout counts as no match. Allocates nothing once the expression has run once.
+    /// </summary>
+    /// <param name="pattern">The pattern.</param>
+    /// <param name="value">The value to check.</param>
+    /// <returns><see langword="true"/> when the pattern matches somewhere in the value.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="pattern"/> or <paramref name="value"/> is null.</exception>
+    public static bool IsMatch(Regex pattern, string value)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        try
+        {
+            return pattern.IsMatch(value);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
     }
 
     /// <summary>

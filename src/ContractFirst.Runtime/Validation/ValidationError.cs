@@ -18,7 +18,7 @@ public sealed class ValidationError
     /// <summary>Gets the JSON name of the field, with an index for array items (for example <c>image_urls[2]</c>).</summary>
     public string Field { get; }
 
-    /// <summary>Gets the rule that failed: <c>required</c>, <c>range</c>, <c>items</c>, <c>url</c>, <c>utf16</c> or <c>allowed</c>.</summary>
+    /// <summary>Gets the rule that failed: <c>required</c>, <c>range</c>, <c>items</c>, <c>length</c>, <c>pattern</c>, <c>url</c>, <c>utf16</c> or <c>allowed</c>.</summary>
     public string Rule { get; }
 
     /// <summary>Gets a sentence naming the field, the rule and the value, for example <c>duration must be between 3 and 15 (was 16)</c>.</summary>
@@ -72,14 +72,7 @@ public sealed class ValidationError
     /// <exception cref="ArgumentException">Both <paramref name="min"/> and <paramref name="max"/> are null.</exception>
     public static ValidationError ItemCount(string field, int? min, int? max, int count)
     {
-        var bound = (min, max) switch
-        {
-            ({ } lo, { } hi) when lo == hi => $"exactly {Items(lo)}",
-            ({ } lo, { } hi) => $"between {Text(lo)} and {Items(hi)}",
-            ({ } lo, null) => $"at least {Items(lo)}",
-            (null, { } hi) => $"at most {Items(hi)}",
-            _ => throw new ArgumentException("An item count error needs a minimum, a maximum or both.", nameof(min)),
-        };
+        var bound = CountBound(min, max, "item", "An item count error needs a minimum, a maximum or both.");
         var value = Text(count);
         return new(field, "items", $"{field} must have {bound} (had {value})", value);
     }
@@ -122,6 +115,49 @@ public sealed class ValidationError
     public static ValidationError NotAllowed(string field, string allowedList, string? value) =>
         new(field, "allowed", $"{field} must be one of {allowedList} (was {(value is null ? "null" : $"\"{value}\"")})", value);
 
+    /// <summary>Creates the error for an integer outside a fixed set of numbers.</summary>
+    /// <param name="field">The JSON field name.</param>
+    /// <param name="allowedList">The allowed numbers, already joined, for example <c>5, 10</c>.</param>
+    /// <param name="value">The value given.</param>
+    /// <returns>The error, for example <c>duration must be one of 5, 10 (was 7)</c>.</returns>
+    public static ValidationError NotAllowed(string field, string allowedList, long value) => NotAllowedNumber(field, allowedList, Text(value));
+
+    /// <summary>Creates the error for a number outside a fixed set of numbers.</summary>
+    /// <param name="field">The JSON field name.</param>
+    /// <param name="allowedList">The allowed numbers, already joined, for example <c>0.5, 1</c>.</param>
+    /// <param name="value">The value given.</param>
+    /// <returns>The error, for example <c>strength must be one of 0.5, 1 (was 0.75)</c>.</returns>
+    public static ValidationError NotAllowed(string field, string allowedList, double value) => NotAllowedNumber(field, allowedList, Text(value));
+
+    /// <summary>
+    /// Creates the error for a string with too few or too many characters, counted in Unicode code points (a
+    /// surrogate pair is one character), as JSON Schema's <c>minLength</c> and <c>maxLength</c> count them.
+    /// </summary>
+    /// <param name="field">The JSON field name.</param>
+    /// <param name="min">The fewest characters allowed, or <see langword="null"/> for no lower bound.</param>
+    /// <param name="max">The most characters allowed, or <see langword="null"/> for no upper bound.</param>
+    /// <param name="length">The number of characters given (<see cref="Validate.CodePointCount"/>).</param>
+    /// <returns>The error, for example <c>negative_prompt must be at most 200 characters (was 231)</c>.</returns>
+    /// <exception cref="ArgumentException">Both <paramref name="min"/> and <paramref name="max"/> are null.</exception>
+    public static ValidationError Length(string field, int? min, int? max, int length)
+    {
+        var bound = CountBound(min, max, "character", "A length error needs a minimum, a maximum or both.");
+        var value = Text(length);
+        return new(field, "length", $"{field} must be {bound} (was {value})", value);
+    }
+
+    /// <summary>Creates the error for a string that does not match the contract's pattern.</summary>
+    /// <param name="field">The JSON field name.</param>
+    /// <param name="pattern">The pattern, as <see cref="Validate.Pattern(string)"/> built it.</param>
+    /// <param name="value">The value given.</param>
+    /// <returns>The error, for example <c>aspect_ratio must match ^\d+:\d+$ (was "16x9")</c>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="pattern"/> is null.</exception>
+    public static ValidationError PatternMismatch(string field, System.Text.RegularExpressions.Regex pattern, string value)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        return new(field, "pattern", $"{field} must match {pattern} (was \"{value}\")", value);
+    }
+
     /// <summary>The same error, for a field of a nested object at <paramref name="path"/>: field and message name the full path.</summary>
     /// <param name="path">Where the object holding the field is, e.g. <c>camera_control</c> or <c>image_list[2]</c>.</param>
     /// <returns>The error with <c>path.</c> before its field.</returns>
@@ -151,7 +187,20 @@ public sealed class ValidationError
         return new(field, "range", $"{field} must be {bound} (was {value})", value);
     }
 
-    private static string Items(int count) => count == 1 ? "1 item" : $"{Text(count)} items";
+    private static ValidationError NotAllowedNumber(string field, string allowedList, string value) =>
+        new(field, "allowed", $"{field} must be one of {allowedList} (was {value})", value);
+
+    /// <summary>Bounds of a count of <paramref name="unit"/>s: <c>exactly 4 characters</c>, <c>between 1 and 9 items</c>, <c>at most 1 item</c>.</summary>
+    private static string CountBound(int? min, int? max, string unit, string noBounds) => (min, max) switch
+    {
+        ({ } lo, { } hi) when lo == hi => $"exactly {Count(lo, unit)}",
+        ({ } lo, { } hi) => $"between {Text(lo)} and {Count(hi, unit)}",
+        ({ } lo, null) => $"at least {Count(lo, unit)}",
+        (null, { } hi) => $"at most {Count(hi, unit)}",
+        _ => throw new ArgumentException(noBounds, nameof(min)),
+    };
+
+    private static string Count(int count, string unit) => count == 1 ? $"1 {unit}" : $"{Text(count)} {unit}s";
 
     private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -16,7 +16,7 @@ namespace HappyHorse.Emulator.Validation;
 /// The model: the body's, else the action's default, else (a contract with no default: the service picks one) the
 /// action's first model; null for endpoints without models.
 /// </param>
-/// <param name="Body">The body as sent.</param>
+/// <param name="Body">The body as sent, plus the default of each field it leaves out (the schema's <c>default</c>), as the service applies them.</param>
 internal sealed record ValidatedRequest(ActionSpec Action, string? Model, JsonObject Body);
 
 /// <summary>
@@ -96,7 +96,8 @@ internal sealed class RequestValidator
             }
         }
 
-        foreach (var message in SchemaErrors.Describe(_schemas[action.Value].Validate(token), action.Value))
+        var schema = _schemas[action.Value];
+        foreach (var message in SchemaErrors.Describe(schema.Validate(token), action.Value).Concat(SchemaErrors.DescribeLengths(schema, token)))
         {
             if (!(skipModel && message.Field == _endpoint.ModelField) && !problems.Contains(message.Text))
             {
@@ -110,8 +111,27 @@ internal sealed class RequestValidator
             return false;
         }
 
+        ApplyDefaults(schema, json);
         request = new ValidatedRequest(action, model, json);
         return true;
+    }
+
+    /// <summary>Fills in the default of each field the body leaves out, as the service does before it acts on a request.</summary>
+    private static void ApplyDefaults(JsonSchema schema, JsonObject json)
+    {
+        foreach (var (name, property) in schema.Properties)
+        {
+            if (property.Default is { } value && !json.ContainsKey(name))
+            {
+                json[name] = value switch
+                {
+                    long number => JsonValue.Create(number),
+                    decimal number => JsonValue.Create(number),
+                    bool flag => JsonValue.Create(flag),
+                    _ => JsonValue.Create(Convert.ToString(value, CultureInfo.InvariantCulture)),
+                };
+            }
+        }
     }
 
     private static bool TryParse(string body, out JsonNode? node, out JToken token, out string? error)

@@ -15,8 +15,39 @@ internal sealed record SchemaProblem(string Field, string Text);
 /// <summary>Turns NJsonSchema's validation errors into sentences a caller can act on.</summary>
 internal static class SchemaErrors
 {
+    /// <summary>Describes NJsonSchema's errors, except string lengths: <see cref="DescribeLengths"/> counts those.</summary>
     public static IEnumerable<SchemaProblem> Describe(IEnumerable<ValidationError> errors, string action) =>
-        Flatten(errors).Select(e => Describe(e, action));
+        Flatten(errors)
+            .Where(e => e.Kind is not (ValidationErrorKind.StringTooShort or ValidationErrorKind.StringTooLong))
+            .Select(e => Describe(e, action));
+
+    /// <summary>
+    /// Checks the body's strings against the schema's minLength and maxLength in Unicode code points, as JSON Schema
+    /// defines them (NJsonSchema counts UTF-16 code units, so an emoji would count twice). A blank required string is
+    /// left to the not-blank pattern, which says so.
+    /// </summary>
+    public static IEnumerable<SchemaProblem> DescribeLengths(JsonSchema schema, JToken body)
+    {
+        if (body is not JObject json)
+        {
+            yield break;
+        }
+
+        foreach (var (name, property) in schema.Properties)
+        {
+            if ((property.MinLength is null && property.MaxLength is null) || json[name] is not JValue { Value: string text })
+            {
+                continue;
+            }
+
+            var length = text.EnumerateRunes().Count();
+            var blankRequired = schema.RequiredProperties.Contains(name) && string.IsNullOrWhiteSpace(text);
+            if ((length < property.MinLength && !blankRequired) || length > property.MaxLength)
+            {
+                yield return new SchemaProblem(name, $"{name} must be {LengthBounds(property.MinLength, property.MaxLength)} (was {length})");
+            }
+        }
+    }
 
     private static IEnumerable<ValidationError> Flatten(IEnumerable<ValidationError> errors)
     {
@@ -54,15 +85,16 @@ internal static class SchemaErrors
             ValidationErrorKind.PropertyRequired => $"{field} is required",
             ValidationErrorKind.NoAdditionalPropertiesAllowed => $"{field} is not a field of {action}",
             ValidationErrorKind.NotInEnumeration =>
-                $"{field} must be one of {string.Join(", ", schema.Enumeration)} (was {value})",
+                $"{field} must be one of {string.Join(", ", schema.Enumeration.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture)))} (was {value})",
             ValidationErrorKind.NumberTooSmall or ValidationErrorKind.NumberTooBig or ValidationErrorKind.IntegerTooBig =>
                 $"{field} must be {Bounds(schema.Minimum, schema.Maximum)} (was {value})",
             ValidationErrorKind.TooFewItems or ValidationErrorKind.TooManyItems =>
                 $"{field} must have {ItemBounds(schema.MinItems, schema.MaxItems)} (had {error.Token?.Count() ?? 0})",
-            ValidationErrorKind.StringTooShort or ValidationErrorKind.PatternMismatch when schema.Pattern == ContractSchemaExporter.NotBlankPattern =>
+            ValidationErrorKind.PatternMismatch when schema.Pattern == ContractSchemaExporter.NotBlankPattern =>
                 $"{field} must not be blank (was {value})",
             ValidationErrorKind.PatternMismatch or ValidationErrorKind.UriExpected when schema.Format == JsonFormatStrings.Uri =>
                 $"{field} must be an absolute http or https URL (was {value})",
+            ValidationErrorKind.PatternMismatch => $"{field} must match {schema.Pattern} (was {value})",
             ValidationErrorKind.StringExpected => $"{field} must be a string (was {value})",
             ValidationErrorKind.IntegerExpected => $"{field} must be an integer (was {value})",
             ValidationErrorKind.NumberExpected => $"{field} must be a number (was {value})",
@@ -96,6 +128,16 @@ internal static class SchemaErrors
         (_, > 0) => $"at most {max} items",
         _ => $"at least {min} item{(min == 1 ? "" : "s")}",
     };
+
+    private static string LengthBounds(int? min, int? max) => (min, max) switch
+    {
+        ({ } lo, { } hi) when lo == hi => $"exactly {Characters(hi)}",
+        ({ } lo, { } hi) => $"between {lo} and {Characters(hi)}",
+        ({ } lo, null) => $"at least {Characters(lo)}",
+        _ => $"at most {Characters(max ?? 0)}",
+    };
+
+    private static string Characters(int count) => count == 1 ? "1 character" : $"{count} characters";
 
     private static string Text(decimal value) => value.ToString("0.############", CultureInfo.InvariantCulture);
 }

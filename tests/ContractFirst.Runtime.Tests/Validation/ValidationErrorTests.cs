@@ -111,4 +111,48 @@ public sealed class ValidationErrorTests
 
         Assert.Equal($"duration must be {bound} (was 20)", error.Message);
     }
+
+    [Theory]
+    [InlineData(null, 200, 231, "negative_prompt must be at most 200 characters (was 231)")]
+    [InlineData(3, null, 1, "negative_prompt must be at least 3 characters (was 1)")]
+    [InlineData(1, null, 0, "negative_prompt must be at least 1 character (was 0)")]
+    [InlineData(3, 200, 2, "negative_prompt must be between 3 and 200 characters (was 2)")]
+    [InlineData(4, 4, 5, "negative_prompt must be exactly 4 characters (was 5)")]
+    public void LengthNamesTheFieldTheBoundsAndTheLengthGiven(int? min, int? max, int length, string message)
+    {
+        var error = ValidationError.Length("negative_prompt", min, max, length);
+
+        Assert.Equal(("negative_prompt", "length", message, length.ToString(CultureInfo.InvariantCulture)), (error.Field, error.Rule, error.Message, error.Value));
+    }
+
+    [Fact]
+    public void LengthWithoutBoundsIsAGeneratorBug() =>
+        Assert.Throws<ArgumentException>(() => ValidationError.Length("name", null, null, 3));
+
+    [Fact]
+    public void PatternMismatchShowsThePatternAndQuotesTheValue()
+    {
+        var error = ValidationError.PatternMismatch("aspect_ratio", Validate.Pattern(@"^\d+:\d+$"), "16x9");
+
+        Assert.Equal(("aspect_ratio", "pattern", @"aspect_ratio must match ^\d+:\d+$ (was ""16x9"")", "16x9"), (error.Field, error.Rule, error.Message, error.Value));
+    }
+
+    [Fact]
+    public void NotAllowedNumbersListTheAllowedOnesAndTheValueInEveryCulture()
+    {
+        var culture = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
+        try
+        {
+            var integer = ValidationError.NotAllowed("duration", "5, 10", 7L);
+            var number = ValidationError.NotAllowed("strength", "0.25, 0.5", 0.75);
+
+            Assert.Equal(("duration", "allowed", "duration must be one of 5, 10 (was 7)", "7"), (integer.Field, integer.Rule, integer.Message, integer.Value));
+            Assert.Equal(("strength must be one of 0.25, 0.5 (was 0.75)", "0.75"), (number.Message, number.Value));
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
+    }
 }

@@ -127,8 +127,8 @@ internal static class RequestCases
     private static object?[] Values(ContractSpec contract, FieldSpec field) => field.Type switch
     {
         { IsArray: true } => Lists(field),
-        { Kind: FieldKind.String } => field.JsonName == "id" ? Ids : Strings,
-        { Kind: FieldKind.Url } => Urls,
+        { Kind: FieldKind.String } => [.. field.JsonName == "id" ? Ids : Strings, .. Lengths(field, n => new string('x', n)), .. Default(field)],
+        { Kind: FieldKind.Url } => [.. Urls, .. Lengths(field, n => GoodUrl + new string('a', Math.Max(0, n - GoodUrl.Length))), .. Default(field)],
         { Kind: FieldKind.Integer } => Integers(field),
         { Kind: FieldKind.Boolean } => [null, true, false],
         _ => EnumValues(contract.FindEnum(field.Type.Name) ?? throw new InvalidOperationException($"No values for {field.JsonName} of type {field.Type}.")),
@@ -140,9 +140,34 @@ internal static class RequestCases
         return [null, .. allowed, "bogus", "", allowed[0].ToLowerInvariant(), allowed[0] + " "];
     }
 
+    /// <summary>Texts at and beside min_length and max_length, in ASCII and in emoji (one character, two UTF-16 units each).</summary>
+    private static IEnumerable<object?> Lengths(FieldSpec field, Func<int, string> ofLength)
+    {
+        foreach (var n in new[] { field.MinLength, field.MaxLength }.OfType<int>().SelectMany(b => new[] { b - 1, b, b + 1 }).Where(n => n >= 0))
+        {
+            yield return ofLength(n);
+            yield return string.Concat(Enumerable.Repeat("😀", n));
+        }
+    }
+
+    /// <summary>The field's default, which its rules accept: a valid value even where the pools hold none (a pattern).</summary>
+    private static IEnumerable<object?> Default(FieldSpec field) => field.Default is { } value ? [value] : [];
+
     private static object?[] Integers(FieldSpec field)
     {
         var values = new List<object?> { null, 0, 5, -1, int.MaxValue, int.MinValue };
+
+        // With values, each listed number and its neighbours (which the list may not hold).
+        foreach (var listed in field.Values.Where(v => v is > int.MinValue and < int.MaxValue))
+        {
+            values.AddRange([(int)listed - 1, (int)listed, (int)listed + 1]);
+        }
+
+        if (field.Default is { } fallback)
+        {
+            values.Add(int.Parse(fallback, CultureInfo.InvariantCulture));
+        }
+
         foreach (var bound in new[] { field.Min, field.Max })
         {
             if (bound is { } b)
