@@ -6,7 +6,7 @@ namespace ContractFirst.Contract;
 /// The keys the parser accepts in each section of a contract: the single source the parser checks keys
 /// against (anything else is CFG002) and that the editor schema (<c>spec/contract.schema.json</c>) is tested
 /// against. Sections whose keys are names (<c>enums</c>, <c>endpoints</c>, <c>fields</c>, <c>models</c>,
-/// <c>rates</c>, <c>assume</c>) accept any key and are not listed.
+/// <c>rates</c>, <c>assume</c>, the items of a price's <c>rates</c>) accept any key and are not listed.
 /// </summary>
 public static class ContractKeys
 {
@@ -42,13 +42,20 @@ public static class ContractKeys
     internal static readonly string[] ErrorsKeys = ["body", "cases"];
     internal static readonly string[] ErrorBodyKeys = ["code", "message", "trace_id"];
     internal static readonly string[] ErrorCaseKeys = ["status", "codes", "exception", "retryable", "resend_safe", "description"];
-    internal static readonly string[] BillingKeys =
-        ["endpoint", "currency", "description", "rate_field", "rates", "duration_field", "assume", "input_plus_output"];
+
+    /// <summary>The keys of a version 1 billing, one per-second price (still read, also in format 2 files); <c>prices</c> replaces them.</summary>
+    internal static readonly string[] SinglePriceKeys = ["endpoint", "rate_field", "rates", "duration_field", "assume", "input_plus_output"];
+
+    /// <summary>The billing section: its own keys and a version 1 billing's, which a billing with <c>prices</c> may not use (CFG071).</summary>
+    internal static readonly string[] BillingKeys = ["currency", "description", "prices", .. SinglePriceKeys];
+
+    /// <summary>One item of <c>billing.prices</c>. Its <c>rates</c> items and <c>assume</c> are keyed by field names.</summary>
+    internal static readonly string[] PriceKeys = ["endpoint", "actions", "description", "unit", "quantity", "input_plus_output", "assume", "rate", "rates"];
 
     /// <summary>Gets the keys of each section, by section name: <c>root</c>, <c>api</c>, <c>api.auth</c>, <c>enum</c>,
     /// <c>enum.value</c>, <c>endpoint</c>, <c>endpoint.field</c>, <c>model.field</c>, <c>action</c>, <c>action.model</c>,
     /// <c>action.field</c>, <c>polling</c>, <c>polling.rule</c>, <c>model</c>, <c>errors</c>, <c>errors.body</c>,
-    /// <c>errors.case</c> and <c>billing</c>.</summary>
+    /// <c>errors.case</c>, <c>billing</c> and <c>billing.price</c>.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> Sections { get; } =
         new ReadOnlyDictionary<string, IReadOnlyList<string>>(new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
         {
@@ -72,5 +79,6 @@ public static class ContractKeys
             ["errors.body"] = Array.AsReadOnly(ErrorBodyKeys),
             ["errors.case"] = Array.AsReadOnly(ErrorCaseKeys),
             ["billing"] = Array.AsReadOnly(BillingKeys),
+            ["billing.price"] = Array.AsReadOnly(PriceKeys),
         });
 }

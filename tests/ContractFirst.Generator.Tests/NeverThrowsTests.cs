@@ -40,28 +40,34 @@ public sealed class NeverThrowsTests
     /// Edits of the real contract that once produced C# that did not compile, or a CFG000, with
     /// no error in the contract: each must now generate code that compiles with no warning.
     /// </summary>
-    public static TheoryData<string, string, string> CompilingEdits => new()
+    public static TheoryData<string, string, string, string, string> CompilingEdits => new()
     {
         // Line terminators C# knows but XML docs and string literals must not hold as is.
-        { "U+2028 in a description", "description: Whether the request succeeded.", "description: \"Whether the\\Lrequest\\Psucceeded\\N.\"" },
-        { "control characters in a description", "description: What went wrong.", "description: \"What\\x01 went\\x1B wrong\\x7F.\"" },
-        { "U+FFFE in a title", "title: HappyHorse Videos API", "title: \"HappyHorse \\uFFFE Videos\"" },
-        { "a line separator in an enum value", "value: auto, name: Auto", "value: \"au\\Lto\", name: Auto" },
-        { "quotes and backslashes in the rate field's name", "resolution", "\"reso\\\"lu\\\\tion\"" },
+        { "U+2028 in a description", "description: Whether the request succeeded.", "description: \"Whether the\\Lrequest\\Psucceeded\\N.\"", "", "" },
+        { "control characters in a description", "description: What went wrong.", "description: \"What\\x01 went\\x1B wrong\\x7F.\"", "", "" },
+        { "U+FFFE in a title", "title: HappyHorse Videos API", "title: \"HappyHorse \\uFFFE Videos\"", "", "" },
+        { "a line separator in an enum value", "value: auto, name: Auto", "value: \"au\\Lto\", name: Auto", "", "" },
+        { "quotes and backslashes in the rate field's name", "resolution", "\"reso\\\"lu\\\\tion\"", "", "" },
         // The videos endpoint without 'shared': no action carries the rate field, so every estimate
-        // assumes the rate (PricingEmitter looked the field up on the actions and threw).
-        { "the shared line deleted", "    shared: [resolution, watermark, seed, callback_url, async]\n", "" },
+        // assumes the rate (PricingEmitter looked the field up on the actions and threw). The rate for
+        // 1080P then matches no request (CFG077), so it goes too.
+        { "the shared line deleted", "    shared: [resolution, watermark, seed, callback_url, async]\n", "", "        - { resolution: 1080P, rate: 0.18 }\n", "" },
         // An enum named like a C# keyword once PascalCase is undone: its parameter is @this.
-        { "the rate enum renamed This", "Resolution", "This" },
+        { "the rate enum renamed This", "Resolution", "This", "", "" },
     };
 
     [Theory]
     [MemberData(nameof(CompilingEdits))]
-    public void EditsThatOnceBrokeTheBuildNowCompile(string what, string find, string replace)
+    public void EditsThatOnceBrokeTheBuildNowCompile(string what, string find, string replace, string alsoFind, string alsoReplace)
     {
         var original = TestContract.HappyHorse().Text;
         Assert.Contains(find, original, StringComparison.Ordinal);
         var yaml = original.Replace(find, replace, StringComparison.Ordinal);
+        if (alsoFind.Length > 0)
+        {
+            Assert.Contains(alsoFind, yaml, StringComparison.Ordinal);
+            yaml = yaml.Replace(alsoFind, alsoReplace, StringComparison.Ordinal);
+        }
 
         var result = GeneratorRunner.Run(new TestContract(Path, yaml));
 

@@ -45,6 +45,11 @@ public sealed class SnapshotTests
         SnapshotVerifier.VerifyAsync(nameof(Clips), [TestContract.FromContractsFolder("clips.yaml")]);
 
     [Fact]
+    public Task Pricing() =>
+        // Format 2 billing: prices per second, item and request, rates chosen by the model and enum values with a fallback.
+        SnapshotVerifier.VerifyAsync(nameof(Pricing), [TestContract.FromContractsFolder("pricing.yaml")]);
+
+    [Fact]
     public void PixeliftIsTheReadmeExample()
     {
         var readme = File.ReadAllText(RepoPaths.SpecReadme).Replace("\r\n", "\n");

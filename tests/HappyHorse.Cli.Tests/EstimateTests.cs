@@ -18,7 +18,7 @@ public sealed class EstimateTests : IDisposable
         Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
         Assert.Empty(emulator.Requests);
         Assert.Contains("1.80 USD", run.Stdout, StringComparison.Ordinal);
-        Assert.Contains("10 s at 0.18 USD/s", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("(10 s at 0.18 USD/s; resolution 1080P)", run.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -32,6 +32,9 @@ public sealed class EstimateTests : IDisposable
         Assert.Equal("USD", estimate.GetProperty("currency").GetString());
         Assert.Equal(0.525m, estimate.GetProperty("amount").GetDecimal());
         Assert.Equal(5, estimate.GetProperty("billed_seconds").GetDouble());
+        Assert.Equal(("second", 5m, 0.105m), (estimate.GetProperty("unit").GetString(), estimate.GetProperty("quantity").GetDecimal(), estimate.GetProperty("rate").GetDecimal()));
+        Assert.Equal("resolution 720P", estimate.GetProperty("rate_key").GetString());
+        Assert.Equal("5 s × 0.105/s; resolution 720P; assumed: resolution 720P, duration 5 s", estimate.GetProperty("basis").GetString());
         Assert.Equal(2, estimate.GetProperty("assumptions").GetArrayLength());
     }
 
@@ -44,7 +47,7 @@ public sealed class EstimateTests : IDisposable
         Assert.Equal(ExitCodes.InvalidInput, without.ExitCode);
         Assert.Contains("--input-seconds", without.Stderr, StringComparison.Ordinal);
         Assert.True(with.ExitCode == ExitCodes.Success, with.ToString());
-        Assert.Contains("1.44 USD (8 s at 0.18 USD/s)", with.Stdout, StringComparison.Ordinal);
+        Assert.Contains("1.44 USD (8 s at 0.18 USD/s; resolution 1080P)", with.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -44,6 +44,6 @@ public sealed class ReadmeExampleTests : IAsyncLifetime
     {
         var estimate = HappyHorsePricing.Estimate(new GenerateRequest("…") { Resolution = Resolution.P1080, Duration = 10 });
 
-        Assert.Equal("USD 1.80 (10 s at 0.18/s)", estimate.ToString());
+        Assert.Equal("USD 1.80 (10 s × 0.18/s; resolution 1080P)", estimate.ToString());
     }
 }

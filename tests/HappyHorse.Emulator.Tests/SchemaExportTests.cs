@@ -135,10 +135,12 @@ public class SchemaExportTests
         Assert.Equal("happyhorse-1.1-r2v", videos.FindAction("reference_to_video")!.DefaultModel);
         Assert.Equal("image_to_video", videos.FindActionOfModel("happyhorse-1.0-i2v")!.Value);
         var billing = Assert.IsType<BillingSpec>(contract.Billing);
-        Assert.Equal(0.105m, billing.RateOf("720P"));
-        Assert.Equal(0.18m, billing.RateOf("1080P"));
-        Assert.Equal(("720P", 5), (billing.AssumedRateValue, billing.AssumedDuration));
-        Assert.Equal(["video_edit"], billing.InputPlusOutputActions);
+        var (price, generate) = billing.FindPrice("videos", "generate")!.Value;
+        Assert.Equal(0.105m, price.MatchRate(_ => "720P")!.Rate);
+        Assert.Equal(0.18m, price.MatchRate(_ => "1080P")!.Rate);
+        Assert.Equal([("resolution", "720P")], generate.Keys.Select(k => (k.Field, k.Fallback)));
+        Assert.Equal("5", generate.Quantity!.Fallback);
+        Assert.True(billing.FindPrice("videos", "video_edit")!.Value.Action.InputPlusOutput);
         Assert.Contains(contract.Errors.Cases, c => c.Status == 403 && c.Codes.Count == 0 && c.ExceptionName == "ContentRejected");
     }
 }

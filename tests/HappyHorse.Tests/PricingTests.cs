@@ -9,8 +9,8 @@ public class PricingTests
         var estimate = HappyHorsePricing.Estimate(new GenerateRequest("a horse") { Resolution = Resolution.P1080, Duration = 10 });
 
         Assert.Equal("USD", estimate.Currency);
-        Assert.Equal(0.18m, estimate.RatePerSecond);
-        Assert.Equal(10d, estimate.BilledSeconds);
+        Assert.Equal(0.18m, estimate.Rate);
+        Assert.Equal(10m, estimate.Quantity);
         Assert.Equal(1.8m, estimate.Amount);
         Assert.Empty(estimate.Assumptions);
     }
@@ -20,8 +20,8 @@ public class PricingTests
     {
         var estimate = HappyHorsePricing.Estimate(new GenerateRequest("a horse"));
 
-        Assert.Equal(0.105m, estimate.RatePerSecond);
-        Assert.Equal(5d, estimate.BilledSeconds);
+        Assert.Equal(0.105m, estimate.Rate);
+        Assert.Equal(5m, estimate.Quantity);
         Assert.Equal(0.525m, estimate.Amount);
         Assert.Equal(2, estimate.Assumptions.Count);
         Assert.Contains(estimate.Assumptions, a => a.Contains("720P", StringComparison.Ordinal));
@@ -49,7 +49,7 @@ public class PricingTests
     {
         var estimate = HappyHorsePricing.Estimate(new VideoEditRequest("make it snow", "https://cdn.example.com/in.mp4"), inputSeconds: 4);
 
-        Assert.Equal(8d, estimate.BilledSeconds);
+        Assert.Equal(8m, estimate.Quantity);
         Assert.Equal(0.84m, estimate.Amount);
         Assert.Contains("720P", Assert.Single(estimate.Assumptions), StringComparison.Ordinal);
     }
@@ -61,10 +61,26 @@ public class PricingTests
             HappyHorsePricing.Estimate(new VideoEditRequest("p", "https://cdn.example.com/in.mp4") { Resolution = Resolution.P1080 }, inputSeconds: 4).Amount);
 
     [Fact]
-    public void TheRatesAreTheContracts()
+    public void TheEstimateSaysWhatChoseTheRateAndWhatItAssumed()
     {
-        Assert.Equal(0.105m, HappyHorsePricing.RatePerSecond(Resolution.P720));
-        Assert.Equal(0.18m, HappyHorsePricing.RatePerSecond(Resolution.P1080));
-        Assert.Throws<ArgumentOutOfRangeException>(() => HappyHorsePricing.RatePerSecond("4K"));
+        var estimate = HappyHorsePricing.Estimate(new GenerateRequest("a horse") { Resolution = Resolution.P1080 });
+
+        Assert.Equal(PriceUnit.Second, estimate.Unit);
+        Assert.Equal("resolution 1080P", estimate.RateKey);
+        Assert.Equal(["duration 5 s"], estimate.Assumptions);
+        Assert.Equal("USD 0.90 (5 s × 0.18/s; resolution 1080P; assumed: duration 5 s)", estimate.ToString());
     }
+
+    [Fact]
+    public void AResolutionTheContractHasNoRateForIsRefusedByName()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => HappyHorsePricing.Estimate(new GenerateRequest("a horse") { Resolution = "4K" }));
+
+        Assert.Equal("request", error.ParamName);
+        Assert.StartsWith("The contract has no rate for resolution '4K'.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ANegativeInputLengthIsRefused() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => HappyHorsePricing.Estimate(new VideoEditRequest("p", "https://cdn.example.com/in.mp4"), inputSeconds: -1));
 }

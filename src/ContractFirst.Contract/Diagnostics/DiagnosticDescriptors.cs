@@ -217,6 +217,46 @@ public static class DiagnosticDescriptors
     public static readonly ContractDiagnosticDescriptor NarrowingLeavesOutDefault = Error(
         "CFG055", "Narrowed models leave out the default", "{0} narrows the models to {1}, which leave out the endpoint's default_model '{2}'", "The action would inherit a default model it does not accept. Give the action a default_model of its own from its list, or keep the endpoint's default in the list.");
 
+    /// <summary>CFG070: a price counts its quantity from a field of a type that cannot hold it.</summary>
+    public static readonly ContractDiagnosticDescriptor QuantityFieldType = Error(
+        "CFG070", "Quantity field of the wrong type", "{0} names '{1}', of type {2}; a price per {3} counts from a field of type: {4}", "A price per second reads the seconds from an integer or number field; a price per item reads the count from an integer field. Name a field of that type, or change the unit.");
+
+    /// <summary>CFG071: a billing section with both prices and the keys of a version 1 billing.</summary>
+    public static readonly ContractDiagnosticDescriptor BillingBothForms = Error(
+        "CFG071", "Billing written in both forms", "{0} lists prices and also has '{1}', a key of the version 1 single price; each price of the list takes: {2}", "A billing section is either a list of prices (format 2) or one per-second price written with endpoint, rate_field, rates, duration_field, assume and input_plus_output (version 1). Move the price into the prices list, written as spec/README.md (billing) shows.");
+
+    /// <summary>CFG072: a key of a price that its unit does not use.</summary>
+    public static readonly ContractDiagnosticDescriptor KeyNotForUnit = Error(
+        "CFG072", "Key does not apply to this unit", "'{1}' at {0} does not apply to a price per {2}; it applies to: {3}", "quantity names the field a price per second or per item counts; a price per request counts one and has none. input_plus_output is for prices per second. Remove the key or change the unit.");
+
+    /// <summary>CFG073: a rate keyed by a field that is neither an enum field nor the endpoint's model field.</summary>
+    public static readonly ContractDiagnosticDescriptor RateKeyFieldType = Error(
+        "CFG073", "Rate keyed by a field that is not an enum or the model", "{0} keys a rate by '{1}', of type {2}; rates are chosen by the model field or by fields of an enum type", "A rate table lists the values that choose each rate, so each field of its keys must have a fixed set of values: the endpoint's model field, or a field whose type is an enum (not a list of one).");
+
+    /// <summary>CFG074: a rate's key or an assumption names a model that no priced action accepts.</summary>
+    public static readonly ContractDiagnosticDescriptor UnknownPricedModel = Error(
+        "CFG074", "Unknown model in a price", "{0} is '{1}', which is not a model of the actions priced ({2}); their models are: {3}", "A rate's key or an assumed value for the model field must be a model id that one of the price's actions accepts.");
+
+    /// <summary>CFG075: an action with two prices.</summary>
+    public static readonly ContractDiagnosticDescriptor ActionPricedTwice = Error(
+        "CFG075", "Action priced twice", "{0} prices action '{1}' of endpoint '{2}', which {3} prices already", "Each action has at most one price; a price without actions covers every action of its endpoint. List the actions of each price so that none is in two.");
+
+    /// <summary>CFG076: a rate that earlier rates always match first.</summary>
+    public static readonly ContractDiagnosticDescriptor RateShadowed = Error(
+        "CFG076", "Rate never chosen", "{0} ({1}) is never chosen: every request it matches is matched first by {2}", "The first rate whose key matches a request applies, so a rate whose requests all match earlier rates never applies. Move it before them, make its key more specific, or remove it.");
+
+    /// <summary>CFG077: a rate whose key no request of the priced actions can have.</summary>
+    public static readonly ContractDiagnosticDescriptor RateMatchesNoRequest = Error(
+        "CFG077", "Rate matches no request", "{0} ({1}) matches no request of the actions priced: {2}", "No priced action can send every value of the rate's key together: a field it names is on none of those actions and assumed to be another value, or the values belong to different actions. Fix the key, or price the action that sends them.");
+
+    /// <summary>CFG078: requests that no rate matches, in a table without a fallback.</summary>
+    public static readonly ContractDiagnosticDescriptor NoRateForRequest = Error(
+        "CFG078", "Requests without a rate", "{0} has no rate for {1} requests with {2}", "Every request of a priced action must match a rate. Add a rate for those values, assume a value for a field the request may leave unset (a field with no default that no assumption covers is 'not set', and only rates that leave it out match), or end the list with a fallback rate: one with no key.");
+
+    /// <summary>CFG079: an assumption that contradicts the default the contract gives the field.</summary>
+    public static readonly ContractDiagnosticDescriptor AssumptionAgainstDefault = Error(
+        "CFG079", "Assumption contradicts the field's default", "{0} is '{1}', but {2} is '{3}', the value the service applies when a request leaves the field out", "A field's default is what the service does when a request leaves the field out, and estimates assume it without being told. An assumption of another value contradicts the contract; remove it (or fix the default).");
+
     /// <summary>Every descriptor, by id.</summary>
     public static readonly IReadOnlyList<ContractDiagnosticDescriptor> All =
     [
@@ -229,7 +269,8 @@ public static class DiagnosticDescriptors
         TaskIdNotInSubmitResponse, FieldAlreadyShared, RulePathPastValue, GeneratedFileTaken, DefaultBreaksRule,
         DefaultOnRequiredField, PatternDoesNotCompile, PatternNotPortable, ValueOutsideBounds,
         SeveralActionsWithoutDiscriminator, DefaultModelNotInEndpoint, NarrowedModelNotInEndpoint, NarrowedModelDeclared, KeyNeedsFormat2,
-        NarrowingLeavesOutDefault,
+        NarrowingLeavesOutDefault, QuantityFieldType, BillingBothForms, KeyNotForUnit, RateKeyFieldType, UnknownPricedModel,
+        ActionPricedTwice, RateShadowed, RateMatchesNoRequest, NoRateForRequest, AssumptionAgainstDefault,
     ];
 
     private static readonly Dictionary<string, ContractDiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id);

@@ -35,11 +35,4 @@ public static class ContractSpecExtensions
     /// <param name="model">A model id.</param>
     /// <returns><see langword="true"/> when the action lists the model.</returns>
     public static bool HasModel(this ActionSpec action, string? model) => action.Models.Any(m => m.Value == model);
-
-    /// <summary>Gets the price per second for a value of the rate field.</summary>
-    /// <param name="billing">The billing section.</param>
-    /// <param name="value">A value of the rate field.</param>
-    /// <returns>The rate, or <see langword="null"/> when the contract has none for the value.</returns>
-    public static decimal? RateOf(this BillingSpec billing, string? value) =>
-        billing.Rates.FirstOrDefault(r => r.Value == value) is { } rate ? rate.PerSecond : null;
 }

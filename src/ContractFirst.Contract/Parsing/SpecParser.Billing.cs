@@ -4,7 +4,10 @@ using ContractFirst.Contract.Model;
 
 namespace ContractFirst.Contract.Parsing;
 
-/// <summary>The billing section: rates, the assumed values, input-plus-output actions.</summary>
+/// <summary>
+/// The billing section: a list of prices (format 2, <see cref="ParsePrices"/>), or the single per-second price of
+/// version 1 (<c>rate_field</c>, <c>rates</c>…), still read in both formats as that one price.
+/// </summary>
 internal sealed partial class SpecParser
 {
     private BillingSpec? ParseBilling(MappingView root, List<EndpointDefinition> endpoints)
@@ -15,11 +18,44 @@ internal sealed partial class SpecParser
             return null;
         }
 
-        var endpointKey = _context.String(map, "endpoint", required: true);
         var currency = _context.String(map, "currency", required: true);
+        var description = _context.String(map, "description");
+        List<PriceSpec>? prices;
+        var singlePrice = ContractKeys.SinglePriceKeys.Where(map.Has).ToList();
+        if (map.Has("prices") || (_version == 2 && singlePrice.Count == 0))
+        {
+            if (_version == 1 && map.KeyNode("prices") is { } pricesKey)
+            {
+                _context.Report(DiagnosticDescriptors.KeyNeedsFormat2, pricesKey, map.Node.Path, "prices");
+            }
+
+            foreach (var key in singlePrice)
+            {
+                _context.Report(DiagnosticDescriptors.BillingBothForms, map.KeyNode(key)!, map.Node.Path, key, string.Join(", ", ContractKeys.PriceKeys));
+            }
+
+            prices = ParsePrices(map, endpoints);
+        }
+        else
+        {
+            prices = ParseSinglePrice(map, endpoints) is { } price ? [price] : null;
+        }
+
+        return currency is null || prices is null ? null : new BillingSpec(currency, description, prices.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// A version 1 billing: one price per second for every action of its endpoint, rated by one enum field's value.
+    /// It keeps its version 1 meaning: an unset rate field is assumed to be <c>assume</c>'s value, else the field's
+    /// default, else the first rate; unset seconds are <c>assume</c>'s, else the default, else 0; and the rates need
+    /// not cover every value (an estimate for a value without a rate throws).
+    /// </summary>
+    private PriceSpec? ParseSinglePrice(MappingView map, List<EndpointDefinition> endpoints)
+    {
+        var endpointKey = _context.String(map, "endpoint", required: true);
         var rateField = _context.String(map, "rate_field", required: true);
         var durationField = _context.String(map, "duration_field");
-        if (endpointKey is null || currency is null || rateField is null)
+        if (endpointKey is null || rateField is null)
         {
             return null;
         }
@@ -43,12 +79,13 @@ internal sealed partial class SpecParser
             return null;
         }
 
-        if (durationField is not null && endpoint.Fields.TryGetValue(durationField, out var broken) && broken.IsBroken)
+        FieldDefinition? duration = null;
+        if (durationField is not null && endpoint.Fields.TryGetValue(durationField, out duration) && duration.IsBroken)
         {
             return null;
         }
 
-        if (durationField is not null && (!endpoint.Fields.TryGetValue(durationField, out var duration) || duration.Type is not { Kind: FieldKind.Integer, IsArray: false }))
+        if (durationField is not null && duration?.Type is not { Kind: FieldKind.Integer, IsArray: false })
         {
             _context.Report(DiagnosticDescriptors.UnknownField, map["duration_field"]!, map["duration_field"]!.Path, durationField,
                 $"endpoints.{endpointKey} of type integer");
@@ -71,10 +108,9 @@ internal sealed partial class SpecParser
                 continue;
             }
 
-            var perSecond = _context.Number(rateMap!, key);
-            if (perSecond is not null)
+            if (_context.Number(rateMap!, key) is { } perSecond)
             {
-                rates.Add(new RateSpec(key, perSecond.Value));
+                rates.Add(new RateSpec(new[] { new RateKeyValue(rateField, key) }.ToEquatableArray(), perSecond));
             }
         }
 
@@ -93,9 +129,9 @@ internal sealed partial class SpecParser
             if (key == rateField)
             {
                 assumedRate = _context.String(assume!, key);
-                if (assumedRate is not null && rates.All(r => r.Value != assumedRate))
+                if (assumedRate is not null && rates.All(r => r.Key[0].Value != assumedRate))
                 {
-                    _context.Report(DiagnosticDescriptors.UnknownEnumValue, pair.Value, pair.Value.Path, assumedRate, "billing.rates", string.Join(", ", rates.Select(r => r.Value)));
+                    _context.Report(DiagnosticDescriptors.UnknownEnumValue, pair.Value, pair.Value.Path, assumedRate, "billing.rates", string.Join(", ", rates.Select(r => r.Key[0].Value)));
                 }
             }
             else if (key == durationField)
@@ -122,14 +158,19 @@ internal sealed partial class SpecParser
             }
         }
 
-        var assumedMember = enumSpec.Values.FirstOrDefault(v => v.Value == (assumedRate ?? rates[0].Value))?.Name;
-        return assumedMember is null
-            ? null
-            : new BillingSpec(endpointKey, currency, _context.String(map, "description"), rateField, rates.ToEquatableArray(),
-                durationField, assumedRate ?? rates[0].Value, assumedDuration ?? 0, inputPlusOutput.ToEquatableArray())
-            {
-                RateEnum = enumSpec.Name,
-                AssumedRateMember = assumedMember,
-            };
+        var actions = endpoint.Spec.Actions.Select(action =>
+        {
+            var rateDefault = action.Fields.FirstOrDefault(f => f.JsonName == rateField)?.Default ?? rate.Default;
+            var durationDefault = durationField is null ? null : action.Fields.FirstOrDefault(f => f.JsonName == durationField)?.Default ?? duration!.Default;
+            var seconds = assumedDuration?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? durationDefault ?? "0";
+            var isInputPlusOutput = inputPlusOutput.Contains(action.Value);
+            return new PricedAction(
+                action.Value,
+                new[] { new PriceInput(rateField, assumedRate ?? rateDefault ?? rates[0].Key[0].Value, Assumed: true) }.ToEquatableArray(),
+                isInputPlusOutput ? null : new PriceInput(durationField ?? "duration", seconds, Assumed: true),
+                isInputPlusOutput);
+        });
+        return new PriceSpec(endpointKey, PriceUnit.Second, durationField, new[] { rateField }.ToEquatableArray(), rates.ToEquatableArray(),
+            actions.ToEquatableArray(), Description: null);
     }
 }

@@ -70,17 +70,38 @@ internal sealed class Reporter(CliEnvironment env, bool json)
                 w.WriteString("action", action);
                 w.WriteString("currency", estimate.Currency);
                 w.WriteNumber("amount", estimate.Amount);
-                w.WriteNumber("rate_per_second", estimate.RatePerSecond);
-                w.WriteNumber("billed_seconds", estimate.BilledSeconds);
+                w.WriteString("unit", estimate.Unit.ToString().ToLowerInvariant());
+                w.WriteNumber("quantity", estimate.Quantity);
+                w.WriteNumber("rate", estimate.Rate);
+                if (estimate.Unit == PriceUnit.Second)
+                {
+                    // The names of the first releases, when every price was per second.
+                    w.WriteNumber("rate_per_second", estimate.Rate);
+                    w.WriteNumber("billed_seconds", estimate.Quantity);
+                }
+
+                if (estimate.RateKey is { } rateKey)
+                {
+                    w.WriteString("rate_key", rateKey);
+                }
+
+                w.WriteString("basis", estimate.Basis);
                 w.WriteStringArray("assumptions", estimate.Assumptions);
                 w.WriteEndObject();
             });
             return;
         }
 
-        env.Out.WriteLine(
-            $"Estimated price: {estimate.Amount.ToString("0.00", c)} {estimate.Currency} "
-            + $"({estimate.BilledSeconds.ToString(c)} s at {estimate.RatePerSecond.ToString("0.####", c)} {estimate.Currency}/s)");
+        var quantity = estimate.Quantity.ToString("0.####", c);
+        var rate = $"{estimate.Rate.ToString("0.####", c)} {estimate.Currency}";
+        var counted = estimate.Unit switch
+        {
+            PriceUnit.Second => $"{quantity} s at {rate}/s",
+            PriceUnit.Item => $"{quantity} {(estimate.Quantity == 1 ? "item" : "items")} at {rate} each",
+            _ => $"{rate} per request",
+        };
+        var key = estimate.RateKey is null ? "" : $"; {estimate.RateKey}";
+        env.Out.WriteLine($"Estimated price: {estimate.Amount.ToString("0.00", c)} {estimate.Currency} ({counted}{key})");
         if (estimate.Assumptions.Count > 0)
         {
             env.Out.WriteLine($"Assumed: {string.Join(", ", estimate.Assumptions)}.");

@@ -43,7 +43,7 @@ internal static class VideosEndpoint
             return;
         }
 
-        var charge = state.Ledger.Price(request.Action.Value, body);
+        var charge = state.Ledger.Price(contract.Videos, request);
         if (!state.Ledger.TryCharge(charge))
         {
             await ApiErrors.WriteAsync(

@@ -22,7 +22,6 @@ internal sealed class EmulatorContract
         Document = schemas.Contract;
         Videos = Document.GetEndpoint("videos");
         Tasks = Document.GetEndpoint("tasks");
-        Billing = Document.Billing ?? throw new InvalidOperationException("The contract has no billing section.");
         VideosValidator = new RequestValidator(Videos, schemas);
         TasksValidator = new RequestValidator(Tasks, schemas);
 
@@ -38,13 +37,11 @@ internal sealed class EmulatorContract
 
     public EndpointSpec Tasks { get; }
 
-    public BillingSpec Billing { get; }
-
     public RequestValidator VideosValidator { get; }
 
     public RequestValidator TasksValidator { get; }
 
-    /// <summary>Reads another contract of the same shape (endpoints videos and tasks, the same errors and billing), for tests.</summary>
+    /// <summary>Reads another contract of the same shape (endpoints videos and tasks, the same errors), priced by its own billing section, for tests.</summary>
     /// <param name="fileName">The file name diagnostics name.</param>
     /// <param name="yaml">The contract.</param>
     /// <returns>The contract, with its schemas exported.</returns>

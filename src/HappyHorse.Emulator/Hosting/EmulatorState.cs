@@ -15,7 +15,7 @@ internal sealed class EmulatorState
     {
         Options = options;
         Contract = contract;
-        Ledger = new BillingLedger(contract.Billing, options.Balance);
+        Ledger = new BillingLedger(contract.Document.Billing, options.Balance);
         Runner = new TaskRunner(options, Ledger, () => BaseAddress, logger, Stopping.Token);
         Faults = new FaultInjector(options.Faults);
         RateLimiter = new RateLimiter(options.RequestsPerMinute, options.TimeProvider);

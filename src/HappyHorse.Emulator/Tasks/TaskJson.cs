@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ContractFirst.Contract.Model;
 
 namespace HappyHorse.Emulator.Tasks;
 
@@ -20,8 +21,9 @@ internal static class TaskJson
                 ["id"] = task.UpstreamId,
                 ["video_url"] = state == VideoStates.Succeeded ? VideoUrl(task, baseAddress) : null,
                 ["state"] = state,
-                ["duration"] = task.Charge.Seconds,
-                ["resolution"] = task.Charge.Resolution,
+                // The billed seconds (for an edit, input plus output), as the service reports them.
+                ["duration"] = task.Charge.Unit == PriceUnit.Second ? JsonValue.Create(task.Charge.Quantity) : task.Request["duration"]?.DeepClone(),
+                ["resolution"] = task.Charge.Values.TryGetValue("resolution", out var resolution) ? resolution : task.Request["resolution"]?.DeepClone(),
                 ["ratio"] = task.Ratio,
             }),
         };

@@ -34,6 +34,7 @@ public sealed class EditorSchemaTests
         ["errors.body"] = "/definitions/errors/properties/body",
         ["errors.case"] = "/definitions/errorCase",
         ["billing"] = "/definitions/billing",
+        ["billing.price"] = "/definitions/price",
     };
 
     private static readonly Lazy<JsonNode> s_schema = new(() =>

@@ -53,7 +53,34 @@ public sealed class FormatVersionTests
             version1 = Remove(version1, $"        default_model: {model}\n", "", expected: 1);
         }
 
+        // Its billing as version 1 wrote it: one per-second price for the endpoint, rated by one enum field.
+        version1 = Remove(version1, version1[version1.IndexOf("  prices:\n", StringComparison.Ordinal)..], Version1Billing, expected: 1);
+
         AssertSameContract(version1, migrated);
+    }
+
+    /// <summary>spec/happyhorse.yaml's prices written with the keys of a version 1 billing.</summary>
+    internal const string Version1Billing = """
+          endpoint: videos
+          rate_field: resolution
+          rates:
+            720P: 0.105
+            1080P: 0.18
+          duration_field: duration
+          assume:
+            resolution: 720P
+            duration: 5
+          input_plus_output: [video_edit]
+
+        """;
+
+    [Fact]
+    public void AFormat2ContractMayStillWriteItsBillingWithTheVersion1Keys()
+    {
+        var migrated = TestContract.HappyHorse().Text;
+        var oldKeys = Remove(migrated, migrated[migrated.IndexOf("  prices:\n", StringComparison.Ordinal)..], Version1Billing, expected: 1);
+
+        AssertSameContract(oldKeys, migrated);
     }
 
     [Fact]

@@ -131,14 +131,18 @@ public sealed class HappyHorseContractTests
     }
 
     [Fact]
-    public void BillsByResolutionPerSecond()
+    public void BillsEveryVideoActionPerSecondByResolution()
     {
         var billing = s_spec.Billing!;
+        var price = Assert.Single(billing.Prices);
 
-        Assert.Equal([("720P", 0.105m), ("1080P", 0.18m)], billing.Rates.Select(r => (r.Value, r.PerSecond)));
-        Assert.Equal(("videos", "USD", "resolution", "duration"), (billing.EndpointKey, billing.Currency, billing.RateField, billing.DurationField));
-        Assert.Equal(("720P", 5), (billing.AssumedRateValue, billing.AssumedDuration));
-        Assert.Equal(["video_edit"], billing.InputPlusOutputActions);
+        Assert.Equal(("USD", "videos", PriceUnit.Second, "duration"), (billing.Currency, price.EndpointKey, price.Unit, price.QuantityField));
+        Assert.Equal(["resolution"], price.KeyFields);
+        Assert.Equal([("resolution 720P", 0.105m), ("resolution 1080P", 0.18m)], price.Rates.Select(r => (r.KeyText, r.Rate)));
+        Assert.Equal(["generate", "image_to_video", "reference_to_video", "video_edit"], price.Actions.Select(a => a.Action));
+        Assert.All(price.Actions, a => Assert.Equal(new PriceInput("resolution", "720P", Assumed: true), Assert.Single(a.Keys)));
+        Assert.Equal(["video_edit"], price.Actions.Where(a => a.InputPlusOutput).Select(a => a.Action));
+        Assert.All(price.Actions.Where(a => !a.InputPlusOutput), a => Assert.Equal(new PriceInput("duration", "5", Assumed: true), a.Quantity));
     }
 
     [Fact]
