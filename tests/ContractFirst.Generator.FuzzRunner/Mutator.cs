@@ -72,7 +72,7 @@ public static partial class Mutator
         "all", "any", "is", "present", "errors", "body", "code", "message", "trace_id", "cases", "status", "codes", "exception",
         "retryable", "resend_safe", "billing", "endpoint", "currency", "rate_field", "rates", "duration_field", "assume",
         "input_plus_output", "id", "requried", "x", "1abc", "ReadIssues", "Value", "default", "min_length", "max_length", "pattern",
-        "values",
+        "values", "prices", "unit", "quantity", "rate",
     ];
 
     private static readonly string[] s_values =
@@ -84,6 +84,8 @@ public static partial class Mutator
         "\"quoted \\\" value\"", "'single ''quoted'''", "http://x", "/path", "a\"b", "a\\b", "<xml>&amp;", "*/ /*", "\"\"\"",
         "{0}", "$\"{x}\"", "\\u0041", "#not a comment", "- item", "'^\\d+:\\d+$'", "'(?i)a'", "\"[a-\"", "'^[A-Z0-9]+$'",
         "'\\p{L}'", "[5, 10]", "[0.5, 1]", "[1, 1]", "\"😀😀\"",
+        "second", "item", "request", "720P", "1080P", "happyhorse-1.1-t2v", "{ rate: 0.1 }", "{ resolution: 720P, rate: 0.2 }",
+        "{ model: happyhorse-1.0-t2v, rate: 0.3 }", "[video_edit]", "[generate]",
     ];
 
     private static readonly string[] s_unicode =

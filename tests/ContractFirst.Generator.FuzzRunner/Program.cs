@@ -70,7 +70,9 @@ internal static class Program
                 Write($"BEGIN\t{seed}\t{mutation.Kind}\t{Mutator.Show(mutation.Description, 400)}");
                 if (seed == crashAt)
                 {
-                    // For the test of the test: a process that dies must name this mutation.
+                    // For the test of the test: a process that dies must name this mutation. The compiles of earlier
+                    // mutations finish first, so that this is the only one left without a result whatever they contain.
+                    checker.Drain();
                     _ = Overflow(0);
                 }
 
@@ -322,6 +324,7 @@ internal static class Program
         private int _partial;
         private int _compiled;
         private int _cacheHits;
+        private int _pending;
 
         public CompileChecker(int threads)
         {
@@ -341,8 +344,20 @@ internal static class Program
         /// <summary>Compilations that checked only the files new to a known, clean set of declarations.</summary>
         public int Partial => _partial;
 
-        public void Enqueue(ImmutableArray<(string HintName, string Text)> sources, Action<bool, string> done) =>
+        public void Enqueue(ImmutableArray<(string HintName, string Text)> sources, Action<bool, string> done)
+        {
+            Interlocked.Increment(ref _pending);
             _queue.Add((sources, done));
+        }
+
+        /// <summary>Waits until every compile enqueued so far has reported.</summary>
+        public void Drain()
+        {
+            while (Volatile.Read(ref _pending) > 0)
+            {
+                Thread.Sleep(10);
+            }
+        }
 
         public void Complete()
         {
@@ -383,6 +398,7 @@ internal static class Program
                 }
 
                 done(error is null, error ?? $"compiled {sources.Length} file(s) cleanly");
+                Interlocked.Decrement(ref _pending);
             }
         }
 

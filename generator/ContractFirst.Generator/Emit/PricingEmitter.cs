@@ -157,7 +157,9 @@ internal static class PricingEmitter
         // A version 1 price without a duration_field always assumes its seconds.
         var field = price.QuantityField is null ? null : action.Fields.FirstOrDefault(f => f.JsonName == price.QuantityField);
         var note = input.Field + " " + input.Fallback + (price.Unit == PriceUnit.Second ? " s" : "");
-        var assume = input.Fallback is null ? null : $"Assume({input.Fallback}, {CSharpTypes.String(note)}, assumptions)";
+        // A double literal, whatever the field's type: the quantity is counted as a double, and a whole number too
+        // large for an int or a long (a default of 1e30) still is one.
+        var assume = input.Fallback is null ? null : $"Assume({Double(input.Fallback)}, {CSharpTypes.String(note)}, assumptions)";
         var (value, assumes) = field switch
         {
             { Required: true } => ($"request.{field.PropertyName}", false),
@@ -169,6 +171,9 @@ internal static class PricingEmitter
     }
 
     private static string Rate(decimal rate) => rate.ToString(CultureInfo.InvariantCulture) + "m";
+
+    private static string Double(string invariantNumber) =>
+        double.Parse(invariantNumber, NumberStyles.Float, CultureInfo.InvariantCulture).ToString("R", CultureInfo.InvariantCulture) + "d";
 
     /// <summary>What the estimate counts, its rates and what it assumes, for the method's remarks.</summary>
     private static string Remarks(PriceSpec price, PricedAction priced)

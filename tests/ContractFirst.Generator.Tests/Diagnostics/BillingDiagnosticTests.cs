@@ -254,6 +254,22 @@ public sealed class BillingDiagnosticTests
     }
 
     [Fact]
+    public void ADefaultQuantityTooLargeForALongStillCompiles()
+    {
+        // copy priced per second of length, whose default is what the estimate assumes; as a C# integer literal it would not fit.
+        var yaml = Edit("      unit: request\n", "      unit: second\n      quantity: length\n")
+            .Replace("length: { type: number }", "length: { type: number, default: 10000000000000000000000 }", StringComparison.Ordinal);
+        var result = GeneratorRunner.Run(yaml);
+
+        Assert.Empty(result.Diagnostics);
+        var pricing = result.GeneratedSources.Single(s => s.HintName.EndsWith("DemoPricing.g.cs", StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Contains("request.Length ?? Assume(1E+22d, \"length 10000000000000000000000 s\", assumptions)", pricing, StringComparison.Ordinal);
+        var errors = TestCompilation.Create(result.GeneratedSources.Select(s => s.SourceText.ToString()))
+            .GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [Fact]
     public void ACoveredTableNeedsNoFallback()
     {
         // Every model and mode listed, and size assumed: every request of make has a rate.
