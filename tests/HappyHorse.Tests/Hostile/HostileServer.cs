@@ -157,8 +157,9 @@ internal sealed class HostileServer : IAsyncDisposable
             {
                 socket = await _listener.AcceptSocketAsync(_stopping.Token);
             }
-            catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException)
+            catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException or InvalidOperationException)
             {
+                // InvalidOperationException: the listener was stopped between the loop's check and this accept.
                 return;
             }
 
