@@ -35,6 +35,11 @@ public sealed class SnapshotTests
         SnapshotVerifier.VerifyAsync(nameof(FieldConstraints), [TestContract.FromContractsFolder("field-constraints.yaml")]);
 
     [Fact]
+    public Task Rules() =>
+        // Every shape of rule between fields: at the action, at the endpoint and inside a request object.
+        SnapshotVerifier.VerifyAsync(nameof(Rules), [TestContract.FromContractsFolder("rules.yaml")]);
+
+    [Fact]
     public Task Pixelift() =>
         // No namespace, client name or RootNamespace: everything is named after api.name.
         SnapshotVerifier.VerifyAsync(nameof(Pixelift), [TestContract.FromContractsFolder("pixelift.yaml")]);

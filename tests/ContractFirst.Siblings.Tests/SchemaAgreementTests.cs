@@ -24,6 +24,7 @@ public sealed class SchemaAgreementTests
     public static TheoryData<string, string> Contracts => new()
     {
         { "kling.yaml", "Siblings.Kling" },
+        { "rules.yaml", "Siblings.Ruled" },
     };
 
     [Theory]
