@@ -72,7 +72,7 @@ public static partial class Mutator
         "all", "any", "is", "present", "errors", "body", "code", "message", "trace_id", "cases", "status", "codes", "exception",
         "retryable", "resend_safe", "billing", "endpoint", "currency", "rate_field", "rates", "duration_field", "assume",
         "input_plus_output", "id", "requried", "x", "1abc", "ReadIssues", "Value", "default", "min_length", "max_length", "pattern",
-        "values",
+        "values", "objects", "rules", "exactly_one_of", "at_least_one_of", "requires", "forbids", "when", "then", "forbidden", "in",
     ];
 
     private static readonly string[] s_values =
@@ -83,7 +83,9 @@ public static partial class Mutator
         "[]", "{}", "[a, b]", "{ a: b }", "tasks.retrieve", "videos.generate", "response.data[].state", "finished_at",
         "\"quoted \\\" value\"", "'single ''quoted'''", "http://x", "/path", "a\"b", "a\\b", "<xml>&amp;", "*/ /*", "\"\"\"",
         "{0}", "$\"{x}\"", "\\u0041", "#not a comment", "- item", "'^\\d+:\\d+$'", "'(?i)a'", "\"[a-\"", "'^[A-Z0-9]+$'",
-        "'\\p{L}'", "[5, 10]", "[0.5, 1]", "[1, 1]", "\"😀😀\"",
+        "'\\p{L}'", "[5, 10]", "[0.5, 1]", "[1, 1]", "\"😀😀\"", "[prompt, ratio]", "[prompt, prompt]", "{ field: model, is: happyhorse-1.1-t2v }",
+        "{ field: duration, in: [5, 10] }", "{ required: [ratio], fields: { duration: { max: 5 } } }", "[{ exactly_one_of: [ratio, duration] }]",
+        "{ Camera: { fields: { zoom: { type: number } } } }", "Camera",
     ];
 
     private static readonly string[] s_unicode =

@@ -314,7 +314,7 @@ internal sealed partial class SpecParser
             case FieldKind.Enum when allowed is not null && !allowed.Contains(value):
                 _context.Report(DiagnosticDescriptors.UnknownEnumValue, node, node.Path, value, allowedName, string.Join(", ", allowed));
                 return false;
-            case FieldKind.Integer when !long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _):
+            case FieldKind.Integer when !(decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var whole) && whole == decimal.Truncate(whole) && whole is >= long.MinValue and <= long.MaxValue):
                 _context.Report(DiagnosticDescriptors.NotAWholeNumber, node, node.Path, value);
                 return false;
             case FieldKind.Number when !decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _):
