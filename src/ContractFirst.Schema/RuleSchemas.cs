@@ -70,7 +70,7 @@ internal static class RuleSchemas
                     then.Properties[limit.Field] = Limit(limit, fields.FirstOrDefault(f => f.JsonName == limit.Field)?.Type.Kind ?? FieldKind.String);
                 }
 
-                schema.AllOf.Add(Implies(Condition(rule.When!, fields), then));
+                schema.AllOf.Add(Implies(Condition(rule.When!), then));
                 break;
         }
 
@@ -97,21 +97,31 @@ internal static class RuleSchemas
         return schema;
     }
 
-    private static JsonSchema Condition(ConditionSpec condition, IReadOnlyList<FieldSpec> fields)
+    private static JsonSchema Condition(ConditionSpec condition)
     {
         var schema = Present(condition.Field);
-        if (!condition.Values.IsEmpty)
+        if (condition.Values.IsEmpty)
         {
-            var property = new JsonSchemaProperty();
-            foreach (var value in condition.Values)
-            {
-                property.Enumeration.Add(Value(value, condition.Kind));
-            }
-
-            schema.Properties[condition.Field] = property;
+            return schema;
         }
 
-        return schema;
+        var property = new JsonSchemaProperty();
+        foreach (var value in condition.Values)
+        {
+            property.Enumeration.Add(Value(value, condition.Kind));
+        }
+
+        schema.Properties[condition.Field] = property;
+        if (condition.Default is not { } fallback || !condition.Values.Contains(fallback))
+        {
+            return schema;
+        }
+
+        // Left out, the field has its default, which the condition names: absent holds too.
+        var either = new JsonSchema();
+        either.AnyOf.Add(new JsonSchema { Not = Present(condition.Field) });
+        either.AnyOf.Add(schema);
+        return either;
     }
 
     private static JsonSchemaProperty Limit(LimitSpec limit, FieldKind kind)

@@ -26,6 +26,7 @@ public sealed class KlingObjectTests
     {
         var request = new Text2videoRequest("a mug on marble")
         {
+            Model = VideosModel.KlingVideoO1,
             ElementList = [new Element("el-1"), null!, new Element(" "), new Element("el-4")],
             CameraControl = new CameraControl(new CameraMove("orbit")),
         };
@@ -53,6 +54,7 @@ public sealed class KlingObjectTests
     {
         var request = new Text2videoRequest("a mug on marble")
         {
+            Model = VideosModel.KlingVideoO1,
             CameraControl = new CameraControl(CameraMove.Simple) { Config = new CameraConfig { Zoom = 0.5, Roll = -1, Horizontal = 1 } },
             ElementList = [new Element("el-1"), new Element("el-2")],
         };

@@ -13,13 +13,18 @@ public sealed class KlingRuleTests
     [Fact]
     public void UnsetFieldsWithDefaultsAreLeftOutAndTheEndpointsDefaultModelIsSent()
     {
-        // mode (std), aspect_ratio (16:9) and refer_type (base) have defaults the service applies: none is sent.
-        var request = new Text2videoRequest("a mug") { VideoList = [new VideoReference("https://example.com/ref.mp4")] };
+        // mode (std) and aspect_ratio (16:9) have defaults the service applies: neither is sent.
+        var request = new Text2videoRequest("a mug");
 
         Assert.True(request.Validate().IsValid);
+        Assert.Equal("""{"action":"text2video","model":"kling-v1","prompt":"a mug"}""", JsonBody.Of(request.WriteJson));
+
+        // refer_type (base) inside a reference video is left out too.
+        var withVideo = new Text2videoRequest("a mug") { Model = VideosModel.KlingVideoO1, VideoList = [new VideoReference("https://example.com/ref.mp4")] };
+        Assert.True(withVideo.Validate().IsValid);
         Assert.Equal(
-            """{"action":"text2video","model":"kling-v1","prompt":"a mug","video_list":[{"video_url":"https://example.com/ref.mp4"}]}""",
-            JsonBody.Of(request.WriteJson));
+            """{"action":"text2video","model":"kling-video-o1","prompt":"a mug","video_list":[{"video_url":"https://example.com/ref.mp4"}]}""",
+            JsonBody.Of(withVideo.WriteJson));
     }
 
     [Fact]
@@ -27,13 +32,14 @@ public sealed class KlingRuleTests
     {
         var request = new Text2videoRequest("a mug")
         {
+            Model = VideosModel.KlingVideoO1,
             Mode = Mode.Std,
             AspectRatio = new AspectRatio("16:9"),
             VideoList = [new VideoReference("https://example.com/ref.mp4") { ReferType = ReferType.Base, KeepOriginalSound = KeepSound.Yes }],
         };
 
         Assert.Equal(
-            """{"action":"text2video","model":"kling-v1","prompt":"a mug","aspect_ratio":"16:9","video_list":[{"video_url":"https://example.com/ref.mp4","refer_type":"base","keep_original_sound":"yes"}],"mode":"std"}""",
+            """{"action":"text2video","model":"kling-video-o1","prompt":"a mug","aspect_ratio":"16:9","video_list":[{"video_url":"https://example.com/ref.mp4","refer_type":"base","keep_original_sound":"yes"}],"mode":"std"}""",
             JsonBody.Of(request.WriteJson));
     }
 
@@ -88,14 +94,45 @@ public sealed class KlingRuleTests
             ("video_list", "items", "video_list must have at most 1 item (had 2)"),
             JsonBody.Single(new Text2videoRequest("a mug")
             {
+                Model = VideosModel.KlingVideoO1,
                 VideoList = [new VideoReference("https://example.com/a.mp4"), new VideoReference("https://example.com/b.mp4")],
             }.Validate()));
+
+    [Fact]
+    public void ReferenceVideosAndElementsWorkOnlyWithKlingVideoO1()
+    {
+        // The endpoint's rule reaches both actions with video_list; text2video's own adds element_list.
+        Assert.True(new Text2videoRequest("a mug") { Model = VideosModel.KlingVideoO1, ElementList = [new Element("el-1")] }.Validate().IsValid);
+        Assert.Equal(
+            [
+                "element_list must not be set when model is kling-v1 or kling-v1-6 or kling-v2-master or kling-v2-1-master or kling-v2-5-turbo",
+                "video_list must not be set when model is kling-v1 or kling-v1-6 or kling-v2-master or kling-v2-1-master or kling-v2-5-turbo",
+            ],
+            new Text2videoRequest("a mug") { ElementList = [new Element("el-1")], VideoList = [new VideoReference("https://example.com/a.mp4")] }
+                .Validate().Errors.Select(e => e.Message).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void AnEndFrameAllowsOnlyFiveSeconds()
+    {
+        var request = new Image2videoRequest("https://example.com/first.png") { EndImageUrl = "https://example.com/last.png", Duration = 5 };
+        Assert.True(request.Validate().IsValid);
+
+        request.Duration = 10;
+        Assert.Equal(
+            ("duration", "allowed", "duration must be one of 5 (was 10) when end_image_url is set"),
+            JsonBody.Single(request.Validate()));
+
+        // Without an end frame, 10 seconds is fine.
+        Assert.True(new Image2videoRequest("https://example.com/first.png") { Duration = 10 }.Validate().IsValid);
+    }
 
     [Fact]
     public void AReferenceVideosRulesAreCheckedUnderItsIndex()
     {
         var request = new Image2videoRequest("https://example.com/first.png")
         {
+            Model = VideosModel.KlingVideoO1,
             VideoList = [new VideoReference("ftp://example.com/a.mp4") { ReferType = new ReferType("edit") }],
         };
 

@@ -14,10 +14,20 @@ public sealed class SunoTests
     public void AGenerateRequestWithNothingSetSendsItsActionAndTheDefaultModel()
     {
         // custom and instrumental default to false at the service: they are left out.
-        var request = new GenerateRequest();
+        var request = new GenerateRequest { Prompt = "a song about snow" };
 
         Assert.True(request.Validate().IsValid);
-        Assert.Equal("""{"action":"generate","model":"chirp-v4"}""", JsonBody.Of(request.WriteJson));
+        Assert.Equal("""{"action":"generate","model":"chirp-v4","prompt":"a song about snow"}""", JsonBody.Of(request.WriteJson));
+    }
+
+    [Fact]
+    public void WithoutCustomModeASongNeedsAPromptAndTakesNoCustomSliders()
+    {
+        // custom is left out, so the service's default (false) applies, and so does the rule.
+        Assert.Equal(
+            ["prompt is required when custom is false", "weirdness must not be set when custom is false"],
+            new GenerateRequest { Weirdness = 0.5 }.Validate().Errors.Select(e => e.Message));
+        Assert.True(new GenerateRequest { Custom = true, Lyric = "[Verse] snow", Weirdness = 0.5 }.Validate().IsValid);
     }
 
     [Fact]
@@ -76,7 +86,7 @@ public sealed class SunoTests
         foreach (var model in AudiosModel.KnownValues)
         {
             Assert.True(new StemsRequest("s-1") { Model = model }.Validate().IsValid, model.Value);
-            Assert.True(new GenerateRequest { Model = model }.Validate().IsValid, model.Value);
+            Assert.True(new GenerateRequest { Model = model, Prompt = "snow" }.Validate().IsValid, model.Value);
         }
 
         Assert.Equal(
@@ -96,7 +106,7 @@ public sealed class SunoTests
     [Fact]
     public void LyricAndStyleHaveTheLargestLimitAnyModelTakes()
     {
-        Assert.True(new GenerateRequest { Lyric = new string('l', 5000), Style = new string('s', 1000) }.Validate().IsValid);
+        Assert.True(new GenerateRequest { Custom = true, Lyric = new string('l', 5000), Style = new string('s', 1000) }.Validate().IsValid);
         Assert.Equal(
             ["lyric must be at most 5000 characters (was 5001)", "style must be at most 1000 characters (was 1001)"],
             new MashupRequest(["s-1", "s-2"]) { Lyric = new string('l', 5001), Style = new string('s', 1001) }.Validate().Errors.Select(e => e.Message));

@@ -177,11 +177,20 @@ internal static class RuleEmitter
 
         var field = fields[condition.Field];
         var optional = !(field.Required && !CSharpTypes.IsReferenceType(field));
-        return field.Type.Kind switch
+        string Literal(string text) => field.Type.Kind switch
         {
-            FieldKind.Enum => $"{field.PropertyName}{(optional ? "?" : "")}.Value is {string.Join(" or ", condition.Values.Select(CSharpTypes.String))}",
-            FieldKind.Integer or FieldKind.Number => $"{field.PropertyName} is {string.Join(" or ", condition.Values.Select(v => CSharpTypes.Literal(decimal.Parse(v, CultureInfo.InvariantCulture), field)))}",
-            _ => $"{field.PropertyName} is {string.Join(" or ", condition.Values.Select(v => field.Type.Kind == FieldKind.Boolean ? v : CSharpTypes.String(v)))}",
+            FieldKind.Integer or FieldKind.Number => CSharpTypes.Literal(decimal.Parse(text, CultureInfo.InvariantCulture), field),
+            FieldKind.Boolean => text,
+            _ => CSharpTypes.String(text),
         };
+
+        // Left out, the field has its default: the service tests that, so the validator does too.
+        var tested = field.Type.Kind == FieldKind.Enum ? $"{field.PropertyName}{(optional ? "?" : "")}.Value" : field.PropertyName;
+        if (optional && condition.Default is { } fallback)
+        {
+            tested = $"({tested} ?? {Literal(fallback)})";
+        }
+
+        return $"{tested} is {string.Join(" or ", condition.Values.Select(Literal))}";
     }
 }

@@ -49,8 +49,12 @@ public sealed record RuleSpec(
 /// <param name="Field">The JSON name; the endpoint's model field counts too.</param>
 /// <param name="Values">The wire values (an enum's or model's value, a number in invariant form, true or false); empty means "is set".</param>
 /// <param name="Kind">The field's kind, to test its value the right way.</param>
+/// <remarks>A value test on a field with a contract <c>default</c> tests the default when the request leaves the field out, as the service does.</remarks>
 public sealed record ConditionSpec(string Field, EquatableArray<string> Values, FieldKind Kind)
 {
+    /// <summary>Gets the field's contract default, which the service applies when the request leaves it out; null when none.</summary>
+    public string? Default { get; init; }
+
     /// <summary>Gets the condition as messages say it: <c>model is kling-v1</c>, <c>mode is std or pro</c>, <c>custom is set</c>.</summary>
     public string Text => Values.IsEmpty ? Field + " is set" : Field + " is " + string.Join(" or ", Values);
 }

@@ -223,7 +223,10 @@ internal sealed partial class SpecParser
             return null;
         }
 
-        return new ConditionSpec(field, values.ToEquatableArray(), type.Kind);
+        return new ConditionSpec(field, values.ToEquatableArray(), type.Kind)
+        {
+            Default = isModel || fields[field].Default is not { } fallback ? null : Canonical(fallback, type.Kind),
+        };
     }
 
     /// <summary>The constraints a condition puts on fields: a mapping of field → min, max, values, min_length, max_length.</summary>
