@@ -16,13 +16,13 @@ public static class ContractKeys
     internal static readonly string[] EnumKeys = ["description", "values"];
     internal static readonly string[] EnumValueKeys = ["value", "name", "description"];
     internal static readonly string[] EndpointKeys =
-        ["path", "description", "kind", "timeout_seconds", "discriminator", "default_action", "model_field", "models", "default_model", "response", "fields", "shared", "actions"];
+        ["path", "description", "kind", "timeout_seconds", "discriminator", "default_action", "model_field", "models", "default_model", "response", "fields", "shared", "actions", "rules"];
 
     internal static readonly string[] RequestFieldKeys =
         ["type", "items", "description", "min", "max", "min_items", "max_items", "default", "min_length", "max_length", "pattern", "values"];
 
     internal static readonly string[] ModelFieldKeys = ["type", "items", "description", "nullable", "min", "max", "min_items", "max_items"];
-    internal static readonly string[] ActionKeys = ["description", "method", "models", "default_model", "response", "fields"];
+    internal static readonly string[] ActionKeys = ["description", "method", "models", "default_model", "response", "fields", "rules"];
     internal static readonly string[] ModelIdKeys = ["id", "name", "description"];
     internal static readonly string[] ActionFieldKeys =
         ["required", "description", "min", "max", "min_items", "max_items", "default", "min_length", "max_length", "pattern", "values"];
@@ -35,7 +35,13 @@ public static class ContractKeys
 
     internal static readonly string[] TaskStateRuleKeys = ["field", "is", "any", "all", "present"];
     internal static readonly string[] ModelKeys = ["description", "fields"];
-    internal static readonly string[] ObjectKeys = ["description", "fields"];
+    internal static readonly string[] ObjectKeys = ["description", "fields", "rules"];
+
+    /// <summary>A rule between fields: one of the one-of groups, a subject with what it requires or forbids, or a condition and its effects.</summary>
+    internal static readonly string[] RuleKeys = ["exactly_one_of", "at_least_one_of", "field", "requires", "forbids", "when", "then", "description"];
+    internal static readonly string[] RuleConditionKeys = ["field", "is", "in", "present"];
+    internal static readonly string[] RuleEffectKeys = ["required", "forbidden", "fields"];
+    internal static readonly string[] RuleLimitKeys = ["min", "max", "values", "min_length", "max_length"];
 
     /// <summary>An object's field: an endpoint field's keys, and whether the object needs it.</summary>
     internal static readonly string[] ObjectFieldKeys = [.. RequestFieldKeys, "required"];
@@ -74,6 +80,10 @@ public static class ContractKeys
             ["polling.rule"] = Array.AsReadOnly(TaskStateRuleKeys),
             ["model"] = Array.AsReadOnly(ModelKeys),
             ["object"] = Array.AsReadOnly(ObjectKeys),
+            ["rule"] = Array.AsReadOnly(RuleKeys),
+            ["rule.when"] = Array.AsReadOnly(RuleConditionKeys),
+            ["rule.then"] = Array.AsReadOnly(RuleEffectKeys),
+            ["rule.limit"] = Array.AsReadOnly(RuleLimitKeys),
             ["object.field"] = Array.AsReadOnly(ObjectFieldKeys),
             ["errors"] = Array.AsReadOnly(ErrorsKeys),
             ["errors.body"] = Array.AsReadOnly(ErrorBodyKeys),

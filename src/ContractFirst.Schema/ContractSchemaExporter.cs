@@ -110,6 +110,7 @@ public static class ContractSchemaExporter
         }
 
         AddRequestFields(spec, action.Fields, schema, schema);
+        RuleSchemas.AddTo(schema, action.Rules, action.Fields);
 
         return schema;
     }
@@ -371,6 +372,7 @@ public static class ContractSchemaExporter
         // Added before it is filled so that an object that holds itself finds its own definition.
         root.Definitions[name] = definition;
         AddRequestFields(spec, obj.Fields, definition, root);
+        RuleSchemas.AddTo(definition, obj.Rules, obj.Fields);
         return definition;
     }
 

@@ -72,7 +72,8 @@ public static partial class Mutator
         "all", "any", "is", "present", "errors", "body", "code", "message", "trace_id", "cases", "status", "codes", "exception",
         "retryable", "resend_safe", "billing", "endpoint", "currency", "rate_field", "rates", "duration_field", "assume",
         "input_plus_output", "id", "requried", "x", "1abc", "ReadIssues", "Value", "default", "min_length", "max_length", "pattern",
-        "values", "prices", "unit", "quantity", "rate",
+        "values", "objects", "rules", "exactly_one_of", "at_least_one_of", "requires", "forbids", "when", "then", "forbidden", "in",
+        "prices", "unit", "quantity", "rate",
     ];
 
     private static readonly string[] s_values =
@@ -83,8 +84,10 @@ public static partial class Mutator
         "[]", "{}", "[a, b]", "{ a: b }", "tasks.retrieve", "videos.generate", "response.data[].state", "finished_at",
         "\"quoted \\\" value\"", "'single ''quoted'''", "http://x", "/path", "a\"b", "a\\b", "<xml>&amp;", "*/ /*", "\"\"\"",
         "{0}", "$\"{x}\"", "\\u0041", "#not a comment", "- item", "'^\\d+:\\d+$'", "'(?i)a'", "\"[a-\"", "'^[A-Z0-9]+$'",
-        "'\\p{L}'", "[5, 10]", "[0.5, 1]", "[1, 1]", "\"😀😀\"",
-        "second", "item", "request", "720P", "1080P", "happyhorse-1.1-t2v", "{ rate: 0.1 }", "{ resolution: 720P, rate: 0.2 }",
+        "'\\p{L}'", "[5, 10]", "[0.5, 1]", "[1, 1]", "\"😀😀\"", "[prompt, ratio]", "[prompt, prompt]", "{ field: model, is: happyhorse-1.1-t2v }",
+        "{ field: duration, in: [5, 10] }", "{ required: [ratio], fields: { duration: { max: 5 } } }", "[{ exactly_one_of: [ratio, duration] }]",
+        "{ Camera: { fields: { zoom: { type: number } } } }", "Camera",
+        "second", "item", "request", "720P", "1080P", "{ rate: 0.1 }", "{ resolution: 720P, rate: 0.2 }",
         "{ model: happyhorse-1.0-t2v, rate: 0.3 }", "[video_edit]", "[generate]",
     ];
 

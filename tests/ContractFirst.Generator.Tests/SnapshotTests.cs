@@ -30,9 +30,24 @@ public sealed class SnapshotTests
         SnapshotVerifier.VerifyAsync(nameof(Kling), [TestContract.FromContractsFolder("kling.yaml")]);
 
     [Fact]
+    public Task Seedream() =>
+        // A single-operation endpoint with models and no default, a pattern, defaults of every scalar kind, objects alone and in a list.
+        SnapshotVerifier.VerifyAsync(nameof(Seedream), [TestContract.FromContractsFolder("seedream.yaml")]);
+
+    [Fact]
+    public Task Suno() =>
+        // Sixteen actions sharing endpoint-level models and a default, lengths, ranges, defaults of start times, polling on song states.
+        SnapshotVerifier.VerifyAsync(nameof(Suno), [TestContract.FromContractsFolder("suno.yaml")]);
+
+    [Fact]
     public Task FieldConstraints() =>
         // Format 2 field rules: default, min_length/max_length, pattern and values, with action overrides.
         SnapshotVerifier.VerifyAsync(nameof(FieldConstraints), [TestContract.FromContractsFolder("field-constraints.yaml")]);
+
+    [Fact]
+    public Task Rules() =>
+        // Every shape of rule between fields: at the action, at the endpoint and inside a request object.
+        SnapshotVerifier.VerifyAsync(nameof(Rules), [TestContract.FromContractsFolder("rules.yaml")]);
 
     [Fact]
     public Task Pixelift() =>

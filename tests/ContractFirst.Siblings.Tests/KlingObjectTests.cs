@@ -1,6 +1,4 @@
-using System.Buffers;
-using System.Text;
-using System.Text.Json;
+using ContractFirst.Siblings.Tests.Support;
 using Siblings.Kling;
 
 namespace ContractFirst.Siblings.Tests;
@@ -28,6 +26,7 @@ public sealed class KlingObjectTests
     {
         var request = new Text2videoRequest("a mug on marble")
         {
+            Model = VideosModel.KlingVideoO1,
             ElementList = [new Element("el-1"), null!, new Element(" "), new Element("el-4")],
             CameraControl = new CameraControl(new CameraMove("orbit")),
         };
@@ -55,6 +54,7 @@ public sealed class KlingObjectTests
     {
         var request = new Text2videoRequest("a mug on marble")
         {
+            Model = VideosModel.KlingVideoO1,
             CameraControl = new CameraControl(CameraMove.Simple) { Config = new CameraConfig { Zoom = 0.5, Roll = -1, Horizontal = 1 } },
             ElementList = [new Element("el-1"), new Element("el-2")],
         };
@@ -80,7 +80,7 @@ public sealed class KlingObjectTests
 
         Assert.Equal(
             """{"action":"text2video","model":"kling-v1","prompt":"a mug","duration":5,"camera_control":{"type":"simple","config":{"zoom":0.5}},"element_list":[{"element_id":"el-1"}]}""",
-            Json(request.WriteJson));
+            JsonBody.Of(request.WriteJson));
     }
 
     [Fact]
@@ -89,17 +89,6 @@ public sealed class KlingObjectTests
         // Validation refuses it first; WriteJson, called directly, still writes what the list holds.
         var request = new Text2videoRequest("a mug") { ElementList = [null!] };
 
-        Assert.Contains("\"element_list\":[null]", Json(request.WriteJson), StringComparison.Ordinal);
-    }
-
-    private static string Json(Action<Utf8JsonWriter> write)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            write(writer);
-        }
-
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        Assert.Contains("\"element_list\":[null]", JsonBody.Of(request.WriteJson), StringComparison.Ordinal);
     }
 }

@@ -29,15 +29,15 @@ internal static class FieldDocs
 
         if (field.MinItems is not null && field.MaxItems is not null)
         {
-            parts.Add($"{Number(field.MinItems.Value)} to {Number(field.MaxItems.Value)} items.");
+            parts.Add(field.MinItems == field.MaxItems ? $"Exactly {Items(field.MaxItems.Value)}." : $"{Number(field.MinItems.Value)} to {Items(field.MaxItems.Value)}.");
         }
         else if (field.MinItems is not null)
         {
-            parts.Add($"At least {Number(field.MinItems.Value)} items.");
+            parts.Add($"At least {Items(field.MinItems.Value)}.");
         }
         else if (field.MaxItems is not null)
         {
-            parts.Add($"At most {Number(field.MaxItems.Value)} items.");
+            parts.Add($"At most {Items(field.MaxItems.Value)}.");
         }
 
         if (!field.Values.IsEmpty)
@@ -86,4 +86,6 @@ internal static class FieldDocs
     private static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Characters(int count) => count == 1 ? "1 character" : Number(count) + " characters";
+
+    private static string Items(int count) => count == 1 ? "1 item" : Number(count) + " items";
 }

@@ -41,7 +41,10 @@ internal static class ValidatorEmitter
             w.Close();
         }
 
-        return EndValidate(w, ns, action.Fields);
+        var model = endpoint.ModelField is { } modelField && !action.Models.IsEmpty
+            ? new RuleModel(modelField, Naming.ToPascalCase(modelField), action.DefaultModel)
+            : null;
+        return EndValidate(w, ns, action.Fields, action.Rules, model);
     }
 
     /// <summary>
@@ -56,13 +59,14 @@ internal static class ValidatorEmitter
         w.Doc("<returns>The violations, each naming its field relative to this object; <see cref=\"global::ContractFirst.Runtime.ValidationResult.Success\"/> when there are none.</returns>");
         w.Open($"public {CSharpTypes.Runtime}ValidationResult Validate()");
         w.Line($"{CSharpTypes.Collections}List<{Error}>? errors = null;");
-        return EndValidate(w, ns, obj.Fields);
+        return EndValidate(w, ns, obj.Fields, obj.Rules, model: null);
     }
 
     /// <summary>The checks of every field, the method's end, and the compiled patterns the checks use.</summary>
-    private static string EndValidate(SourceWriter w, string ns, EquatableArray<FieldSpec> fields)
+    private static string EndValidate(SourceWriter w, string ns, EquatableArray<FieldSpec> fields, EquatableArray<RuleSpec> rules, RuleModel? model)
     {
         EmitFields(w, ns, fields);
+        RuleEmitter.Emit(w, rules, fields, model);
         w.Gap();
         w.Line($"return {CSharpTypes.Runtime}ValidationResult.From(errors);");
         w.Close();
@@ -368,7 +372,7 @@ internal static class ValidatorEmitter
     }
 
     /// <summary>The out-of-bounds condition for <paramref name="value"/>, or null when neither bound is set.</summary>
-    private static string? Bounds<T>(string value, T? min, T? max, Func<T, string> literal)
+    internal static string? Bounds<T>(string value, T? min, T? max, Func<T, string> literal)
         where T : struct
     {
         var checks = new List<string>();
@@ -385,9 +389,9 @@ internal static class ValidatorEmitter
         return checks.Count == 0 ? null : string.Join(" || ", checks);
     }
 
-    private static string Optional(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "null";
+    internal static string Optional(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "null";
 
     /// <summary>The bound passed to the message; an open side is null so the message says "at least" or "at most".</summary>
-    private static string Bound(decimal? value, FieldSpec field) =>
+    internal static string Bound(decimal? value, FieldSpec field) =>
         value is null ? "null" : CSharpTypes.Literal(value.Value, field);
 }

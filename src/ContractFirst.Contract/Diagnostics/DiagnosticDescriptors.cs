@@ -217,6 +217,22 @@ public static class DiagnosticDescriptors
     public static readonly ContractDiagnosticDescriptor NarrowingLeavesOutDefault = Error(
         "CFG055", "Narrowed models leave out the default", "{0} narrows the models to {1}, which leave out the endpoint's default_model '{2}'", "The action would inherit a default model it does not accept. Give the action a default_model of its own from its list, or keep the endpoint's default in the list.");
 
+    /// <summary>CFG060: a rule between fields of no shape, or of several.</summary>
+    public static readonly ContractDiagnosticDescriptor RuleShape = Error(
+        "CFG060", "Rule of no shape or several", "{0} must have exactly one of: {1}; it has: {2}", "A rule is one of: exactly_one_of, at_least_one_of, a field with requires or forbids, or when with then. Split a rule that mixes them.");
+
+    /// <summary>CFG061: a one-of rule over fewer than two fields.</summary>
+    public static readonly ContractDiagnosticDescriptor RuleNeedsTwoFields = Error(
+        "CFG061", "One-of rule with one field", "{0} lists {1}; a rule between fields needs at least two", "exactly_one_of and at_least_one_of choose among fields; with one field, make the field required or optional instead.");
+
+    /// <summary>CFG062: a one-of rule naming a field the request always has.</summary>
+    public static readonly ContractDiagnosticDescriptor RuleOnRequiredField = Error(
+        "CFG062", "One-of rule with a required field", "{0} names '{1}', which the action requires, so the rule always holds or can never hold", "A required field is always set: in exactly_one_of the others could never be, in at_least_one_of the rule says nothing. Make the field optional, or drop the rule.");
+
+    /// <summary>CFG063: an endpoint's rule that names fields no single action has.</summary>
+    public static readonly ContractDiagnosticDescriptor RuleFitsNoAction = Error(
+        "CFG063", "Endpoint rule fits no action", "{0} names {1}, which no action of the endpoint has all of", "An endpoint's rule applies to every action that has every field it names; this one applies to none. Move it to the action, or fix the field names.");
+
     /// <summary>CFG070: a price counts its quantity from a field of a type that cannot hold it.</summary>
     public static readonly ContractDiagnosticDescriptor QuantityFieldType = Error(
         "CFG070", "Quantity field of the wrong type", "{0} names '{1}', of type {2}; a price per {3} counts from a field of type: {4}", "A price per second reads the seconds from an integer or number field; a price per item reads the count from an integer field. Name a field of that type, or change the unit.");
@@ -269,7 +285,8 @@ public static class DiagnosticDescriptors
         TaskIdNotInSubmitResponse, FieldAlreadyShared, RulePathPastValue, GeneratedFileTaken, DefaultBreaksRule,
         DefaultOnRequiredField, PatternDoesNotCompile, PatternNotPortable, ValueOutsideBounds,
         SeveralActionsWithoutDiscriminator, DefaultModelNotInEndpoint, NarrowedModelNotInEndpoint, NarrowedModelDeclared, KeyNeedsFormat2,
-        NarrowingLeavesOutDefault, QuantityFieldType, BillingBothForms, KeyNotForUnit, RateKeyFieldType, UnknownPricedModel,
+        NarrowingLeavesOutDefault, RuleShape, RuleNeedsTwoFields, RuleOnRequiredField, RuleFitsNoAction,
+        QuantityFieldType, BillingBothForms, KeyNotForUnit, RateKeyFieldType, UnknownPricedModel,
         ActionPricedTwice, RateShadowed, RateMatchesNoRequest, NoRateForRequest, AssumptionAgainstDefault,
     ];
 

@@ -30,5 +30,8 @@ public sealed record ActionSpec(
     public string ModelTypeName { get; init; } = TypeName + "Model";
 
     public string MethodName => TypeName + "Async";
+
+    /// <summary>Gets the rules between this action's fields, its endpoint's that apply to it included (format 2).</summary>
+    public EquatableArray<RuleSpec> Rules { get; init; }
 }
 

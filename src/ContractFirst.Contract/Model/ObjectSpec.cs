@@ -9,4 +9,8 @@ namespace ContractFirst.Contract.Model;
 /// </summary>
 /// <param name="Name">The type name, as the contract writes it.</param>
 /// <param name="Fields">Its fields in JSON order, each required or not.</param>
-public sealed record ObjectSpec(string Name, string? Description, EquatableArray<FieldSpec> Fields);
+public sealed record ObjectSpec(string Name, string? Description, EquatableArray<FieldSpec> Fields)
+{
+    /// <summary>Gets the rules between the object's fields.</summary>
+    public EquatableArray<RuleSpec> Rules { get; init; }
+}

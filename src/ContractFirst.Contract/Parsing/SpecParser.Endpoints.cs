@@ -133,6 +133,7 @@ internal sealed partial class SpecParser
             }
         }
 
+        actions = ApplyEndpointRules(map, keyNode, fields, modelField, actions);
         if (discriminator is null)
         {
             CheckSingleOperation(keyNode, actionMap);
@@ -240,12 +241,15 @@ internal sealed partial class SpecParser
 
         fields.AddRange(shared.Select(f => f.ToSpec(required: false)));
         CheckPropertiesAgainstRequestType(fields, endpointFields, typeName + "Request", modelField, map["method"] ?? keyNode);
-        return response is null
+        var ruleModel = modelField is not null && modelIds.Count > 0 ? new RuleModel(modelField, modelIds) : null;
+        var rules = ParseRuleList(map, keyNode.Path, fields.ToDictionary(f => f.JsonName, StringComparer.Ordinal), ruleModel, checkRequired: true);
+        return response is null || rules is null
             ? null
             : new ActionSpec(value, typeName, _context.String(map, "description"), modelIds.ToEquatableArray(), defaultModel,
                 fields.ToEquatableArray(), response)
             {
                 ModelTypeName = endpointModels?.TypeName ?? typeName + "Model",
+                Rules = rules.Select(r => r.Rule).ToEquatableArray(),
             };
     }
 

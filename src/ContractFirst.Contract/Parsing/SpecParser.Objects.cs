@@ -13,6 +13,12 @@ internal sealed partial class SpecParser
     /// <summary>Claims every object's name first, so fields anywhere (other objects included) can refer to any of them.</summary>
     private void CollectObjectNames(MappingView root)
     {
+        if (_version == 1 && root.Has("objects"))
+        {
+            _context.Report(DiagnosticDescriptors.KeyNeedsFormat2, root.KeyNode("objects")!, root.Node.Path, "objects");
+            return;
+        }
+
         _objectsView = _context.NameMapping(root["objects"]);
         foreach (var pair in _objectsView?.Pairs ?? [])
         {
@@ -62,7 +68,11 @@ internal sealed partial class SpecParser
                 }
             }
 
-            result.Add(new ObjectSpec(name, _context.String(map, "description"), specs.ToEquatableArray()));
+            var rules = ParseRuleList(map, pair.Key.Path, specs.ToDictionary(f => f.JsonName, StringComparer.Ordinal), model: null, checkRequired: true);
+            if (rules is not null)
+            {
+                result.Add(new ObjectSpec(name, _context.String(map, "description"), specs.ToEquatableArray()) { Rules = rules.Select(r => r.Rule).ToEquatableArray() });
+            }
         }
 
         return result;

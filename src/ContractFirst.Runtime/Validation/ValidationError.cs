@@ -158,6 +158,56 @@ public sealed class ValidationError
         return new(field, "pattern", $"{field} must match {pattern} (was \"{value}\")", value);
     }
 
+    /// <summary>Creates the error for a group of fields of which exactly one must be set.</summary>
+    /// <param name="fields">The fields, already joined, for example <c>video_id, video_url</c>.</param>
+    /// <param name="set">How many of them are set.</param>
+    /// <returns>The error, for example <c>exactly one of video_id, video_url must be set (2 were)</c>.</returns>
+    public static ValidationError ExactlyOneOf(string fields, int set) =>
+        new(fields, "exactly_one_of", $"exactly one of {fields} must be set ({Text(set)} {(set == 1 ? "was" : "were")})", Text(set));
+
+    /// <summary>Creates the error for a group of fields of which none is set, when at least one must be.</summary>
+    /// <param name="fields">The fields, already joined, for example <c>prompt, image_url</c>.</param>
+    /// <returns>The error, for example <c>at least one of prompt, image_url must be set</c>.</returns>
+    public static ValidationError AtLeastOneOf(string fields) =>
+        new(fields, "at_least_one_of", $"at least one of {fields} must be set", null);
+
+    /// <summary>Creates the error for a field that is set without another it needs.</summary>
+    /// <param name="field">The field that is set.</param>
+    /// <param name="required">The field it needs.</param>
+    /// <returns>The error, for example <c>end_image_url requires image_url</c>.</returns>
+    public static ValidationError Requires(string field, string required) =>
+        new(field, "requires", $"{field} requires {required}", null);
+
+    /// <summary>Creates the error for two fields that may not be set together.</summary>
+    /// <param name="field">The field whose rule forbids the other.</param>
+    /// <param name="forbidden">The other field.</param>
+    /// <returns>The error, for example <c>end_image_url cannot be sent with camera_control</c>.</returns>
+    public static ValidationError Forbids(string field, string forbidden) =>
+        new(field, "forbids", $"{field} cannot be sent with {forbidden}", null);
+
+    /// <summary>Creates the error for a field a condition requires.</summary>
+    /// <param name="field">The field.</param>
+    /// <param name="condition">The condition, for example <c>custom is true</c>.</param>
+    /// <returns>The error, for example <c>lyric is required when custom is true</c>.</returns>
+    public static ValidationError RequiredWhen(string field, string condition) =>
+        new(field, "required", $"{field} is required when {condition}", null);
+
+    /// <summary>Creates the error for a field a condition forbids.</summary>
+    /// <param name="field">The field.</param>
+    /// <param name="condition">The condition, for example <c>model is kling-v1</c>.</param>
+    /// <returns>The error, for example <c>end_image_url must not be set when model is kling-v1</c>.</returns>
+    public static ValidationError ForbiddenWhen(string field, string condition) =>
+        new(field, "forbidden", $"{field} must not be set when {condition}", null);
+
+    /// <summary>The same error, for a limit that applies only while a condition holds: the message says which.</summary>
+    /// <param name="condition">The condition, for example <c>model is kling-v1</c>.</param>
+    /// <returns>The error with <c>when</c> and the condition after its message.</returns>
+    public ValidationError When(string condition)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        return new(Field, Rule, Message + " when " + condition, Value);
+    }
+
     /// <summary>The same error, for a field of a nested object at <paramref name="path"/>: field and message name the full path.</summary>
     /// <param name="path">Where the object holding the field is, e.g. <c>camera_control</c> or <c>image_list[2]</c>.</param>
     /// <returns>The error with <c>path.</c> before its field.</returns>
