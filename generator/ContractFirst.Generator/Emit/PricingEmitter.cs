@@ -196,6 +196,7 @@ internal static class PricingEmitter
             assumed.Add(quantity.Field + " " + fallback + (price.Unit == PriceUnit.Second ? " s" : ""));
         }
 
-        return counted + rates + (assumed.Count == 0 ? "" : $" Assumed where the request leaves them unset, and listed in the estimate: {string.Join(", ", assumed)}.");
+        var described = price.Description is null ? "" : Docs.Sentence(price.Description, "") + " ";
+        return described + counted + rates + (assumed.Count == 0 ? "" : $" Assumed where the request leaves them unset, and listed in the estimate: {string.Join(", ", assumed)}.");
     }
 }
