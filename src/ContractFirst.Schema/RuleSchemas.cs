@@ -23,6 +23,19 @@ internal static class RuleSchemas
     private static JsonSchema For(RuleSpec rule, IReadOnlyList<FieldSpec> fields)
     {
         var schema = new JsonSchema { Description = rule.Description ?? Describe(rule) };
+        Fill(schema, rule, fields);
+
+        // Every part says the rule too, so a validator's error at any level can name it.
+        foreach (var part in schema.AllOf)
+        {
+            part.Description ??= schema.Description;
+        }
+
+        return schema;
+    }
+
+    private static void Fill(JsonSchema schema, RuleSpec rule, IReadOnlyList<FieldSpec> fields)
+    {
         switch (rule.Kind)
         {
             case RuleKind.ExactlyOneOf:
@@ -73,8 +86,6 @@ internal static class RuleSchemas
                 schema.AllOf.Add(Implies(Condition(rule.When!), then));
                 break;
         }
-
-        return schema;
     }
 
     /// <summary><c>if</c>/<c>then</c> as <c>anyOf: [{ not: IF }, THEN]</c>: the same meaning in keywords every validator checks.</summary>

@@ -53,8 +53,9 @@ internal static class SchemaErrors
     {
         foreach (var error in errors)
         {
-            // Array items report through a parent error that holds the item's own errors.
-            if (error is ChildSchemaValidationError child)
+            // Array items report through a parent error that holds the item's own errors; a rule between fields
+            // (a failed oneOf, anyOf or not) is an error of its own, whatever its branches said.
+            if (error is ChildSchemaValidationError child && !IsRule(error))
             {
                 foreach (var inner in Flatten(child.Errors.Values.SelectMany(e => e)))
                 {
@@ -68,8 +69,18 @@ internal static class SchemaErrors
         }
     }
 
+    private static bool IsRule(ValidationError error) =>
+        error.Kind is ValidationErrorKind.NotOneOf or ValidationErrorKind.NotAnyOf or ValidationErrorKind.ExcludedSchemaValidates;
+
     private static SchemaProblem Describe(ValidationError error, string action)
     {
+        if (IsRule(error))
+        {
+            // The exported schema describes each rule in words ("Exactly one of video_id, video_url.").
+            var rule = error.Schema?.Description ?? error.Kind.ToString();
+            return new SchemaProblem(FieldOf(error.Path), "the request breaks the rule: " + rule.TrimEnd('.'));
+        }
+
         var schema = error.Schema;
         var field = error.Kind is ValidationErrorKind.PropertyRequired or ValidationErrorKind.NoAdditionalPropertiesAllowed
             ? error.Property ?? FieldOf(error.Path)
