@@ -26,25 +26,50 @@ internal static class SchemaErrors
     /// defines them (NJsonSchema counts UTF-16 code units, so an emoji would count twice). A blank required string is
     /// left to the not-blank pattern, which says so.
     /// </summary>
-    public static IEnumerable<SchemaProblem> DescribeLengths(JsonSchema schema, JToken body)
+    public static IEnumerable<SchemaProblem> DescribeLengths(JsonSchema schema, JToken body) => DescribeLengthsAt(schema.ActualSchema, body, "");
+
+    /// <summary>As above, at any depth: request objects (by <c>$ref</c>) and the items of arrays, each named by its path.</summary>
+    private static IEnumerable<SchemaProblem> DescribeLengthsAt(JsonSchema schema, JToken body, string path)
     {
         if (body is not JObject json)
         {
             yield break;
         }
 
-        foreach (var (name, property) in schema.Properties)
+        foreach (var (name, declared) in schema.Properties)
         {
-            if ((property.MinLength is null && property.MaxLength is null) || json[name] is not JValue { Value: string text })
+            var property = declared.ActualSchema;
+            var field = path.Length == 0 ? name : path + "." + name;
+            switch (json[name])
             {
-                continue;
-            }
+                case JObject nested:
+                    foreach (var problem in DescribeLengthsAt(property, nested, field))
+                    {
+                        yield return problem;
+                    }
 
-            var length = text.EnumerateRunes().Count();
-            var blankRequired = schema.RequiredProperties.Contains(name) && string.IsNullOrWhiteSpace(text);
-            if ((length < property.MinLength && !blankRequired) || length > property.MaxLength)
-            {
-                yield return new SchemaProblem(name, $"{name} must be {LengthBounds(property.MinLength, property.MaxLength)} (was {length})");
+                    break;
+                case JArray items when property.Item?.ActualSchema is { } item:
+                    for (var i = 0; i < items.Count; i++)
+                    {
+                        foreach (var problem in DescribeLengthsAt(item, items[i], $"{field}[{i}]"))
+                        {
+                            yield return problem;
+                        }
+                    }
+
+                    break;
+                case JValue { Value: string text } when property.MinLength is not null || declared.MinLength is not null || property.MaxLength is not null || declared.MaxLength is not null:
+                    var min = declared.MinLength ?? property.MinLength;
+                    var max = declared.MaxLength ?? property.MaxLength;
+                    var length = text.EnumerateRunes().Count();
+                    var blankRequired = schema.RequiredProperties.Contains(name) && string.IsNullOrWhiteSpace(text);
+                    if ((length < min && !blankRequired) || length > max)
+                    {
+                        yield return new SchemaProblem(field, $"{field} must be {LengthBounds(min, max)} (was {length})");
+                    }
+
+                    break;
             }
         }
     }
