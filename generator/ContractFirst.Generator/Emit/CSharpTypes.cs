@@ -24,6 +24,9 @@ internal static class CSharpTypes
         field.Type.IsArray || FieldKindTraits.Of(field).IsReference;
 
     /// <summary>A request property: required values are non-nullable, optional ones nullable (unset is omitted).</summary>
+    /// <summary>Whether a request always has the field: a required value type can't be left unset (or null).</summary>
+    public static bool IsAlwaysSet(FieldSpec field) => field.Required && !IsReferenceType(field);
+
     public static string RequestProperty(FieldSpec field)
     {
         var type = field.Type.IsArray ? Collections + "IList<" + Item(field) + ">" : Item(field);

@@ -114,7 +114,7 @@ internal static class JsonWriterEmitter
         {
             var local = CSharpTypes.Local(field);
             var name = CSharpTypes.Utf8(field.JsonName);
-            if (field.Required && !CSharpTypes.IsReferenceType(field))
+            if (CSharpTypes.IsAlwaysSet(field))
             {
                 w.Lines(WriteProperty(field, name, field.PropertyName));
                 continue;

@@ -78,7 +78,7 @@ internal static class RuleEmitter
     private static void EmitLimit(SourceWriter w, FieldSpec field, LimitSpec limit, string condition, string text, string local)
     {
         var name = CSharpTypes.String(field.JsonName);
-        var binding = field.Required && !CSharpTypes.IsReferenceType(field) ? $"{field.PropertyName} is var {local}" : $"{field.PropertyName} is {{ }} {local}";
+        var binding = ValidatorEmitter.Binding(field, local);
         if (field.Type.Kind == FieldKind.Enum)
         {
             var allowed = string.Join(" or ", limit.Values.Select(CSharpTypes.String));
@@ -157,7 +157,7 @@ internal static class RuleEmitter
     {
         var (property, always) = model is not null && jsonName == model.JsonName
             ? (model.Property, model.DefaultValue is not null)
-            : (fields[jsonName].PropertyName, fields[jsonName].Required && !CSharpTypes.IsReferenceType(fields[jsonName]));
+            : (fields[jsonName].PropertyName, CSharpTypes.IsAlwaysSet(fields[jsonName]));
         return always ? (set ? "true" : "false") : $"{property} is {(set ? "not null" : "null")}";
     }
 
@@ -176,7 +176,7 @@ internal static class RuleEmitter
         }
 
         var field = fields[condition.Field];
-        var optional = !(field.Required && !CSharpTypes.IsReferenceType(field));
+        var optional = !CSharpTypes.IsAlwaysSet(field);
         string Literal(string text) => field.Type.Kind switch
         {
             FieldKind.Integer or FieldKind.Number => CSharpTypes.Literal(decimal.Parse(text, CultureInfo.InvariantCulture), field),

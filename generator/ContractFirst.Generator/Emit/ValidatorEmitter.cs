@@ -135,10 +135,7 @@ internal static class ValidatorEmitter
             return;
         }
 
-        // Required value types can't be missing; optional ones are checked only when set.
-        var binding = field.Required && !CSharpTypes.IsReferenceType(field)
-            ? $"{field.PropertyName} is var {local}"
-            : $"{field.PropertyName} is {{ }} {local}";
+        var binding = Binding(field, local);
         switch (field.Type.Kind)
         {
             case FieldKind.Url:
@@ -370,6 +367,10 @@ internal static class ValidatorEmitter
             w.Line($"private static readonly global::System.Text.RegularExpressions.Regex {PatternField(field)} = {CSharpTypes.Runtime}Validate.Pattern({CSharpTypes.String(field.Pattern!)});");
         }
     }
+
+    /// <summary>The pattern that reads a field into <paramref name="local"/>: required value types can't be missing; optional ones are checked only when set.</summary>
+    internal static string Binding(FieldSpec field, string local) =>
+        CSharpTypes.IsAlwaysSet(field) ? $"{field.PropertyName} is var {local}" : $"{field.PropertyName} is {{ }} {local}";
 
     /// <summary>The out-of-bounds condition for <paramref name="value"/>, or null when neither bound is set.</summary>
     internal static string? Bounds<T>(string value, T? min, T? max, Func<T, string> literal)

@@ -171,30 +171,50 @@ internal sealed partial class SpecParser
 
         var node = map["default"]!;
         string? value = null;
-        switch (field.Type.Kind)
+        if (field.Type.Kind == FieldKind.Url && !(Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == "https" || uri.Scheme == "http")))
         {
-            case FieldKind.Integer or FieldKind.Number:
-                value = ReadNumber(node, text, field.Type.Kind)?.ToString(CultureInfo.InvariantCulture);
-                break;
-            case FieldKind.Boolean:
-                value = _context.Boolean(map, "default") is { } flag ? (flag ? "true" : "false") : null;
-                break;
-            case FieldKind.Url when !(Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == "https" || uri.Scheme == "http")):
-                _context.Report(DiagnosticDescriptors.NotAnHttpUrl, node, node.Path, text);
-                break;
-            case FieldKind.Enum when _enums.TryGetValue(field.Type.Name!, out var enumSpec) && enumSpec.Values.All(v => v.Value != text):
-                _context.Report(DiagnosticDescriptors.UnknownEnumValue, node, node.Path, text, "enum '" + enumSpec.Name + "'",
-                    string.Join(", ", enumSpec.Values.Select(v => v.Value)));
-                break;
-            default:
-                value = text;
-                break;
+            _context.Report(DiagnosticDescriptors.NotAnHttpUrl, node, node.Path, text);
+        }
+        else
+        {
+            value = ReadValueOf(node, text, field.Type);
         }
 
         if (value is not null)
         {
             field.Default = value;
             field.RuleNodes["default"] = node;
+        }
+    }
+
+    /// <summary>
+    /// A value a field of <paramref name="type"/> can hold, as the contract writes one in a default, a rule's
+    /// condition or limit, or a task-state rule: a number (normalised, <c>5.0</c> is <c>5</c>), <c>true</c> or
+    /// <c>false</c>, one of an enum's values (or of <paramref name="allowed"/>, the model ids), a string as written.
+    /// Null and a diagnostic when the field can't hold it.
+    /// </summary>
+    private string? ReadValueOf(YamlNode node, string text, TypeRef type, IReadOnlyCollection<string>? allowed = null, string? allowedName = null)
+    {
+        if (type.Kind == FieldKind.Enum && allowed is null && _enums.TryGetValue(type.Name!, out var enumSpec))
+        {
+            allowed = enumSpec.Values.Select(v => v.Value).ToList();
+            allowedName = "enum '" + enumSpec.Name + "'";
+        }
+
+        switch (type.Kind)
+        {
+            case FieldKind.Integer or FieldKind.Number:
+                return ReadNumber(node, text, type.Kind)?.ToString(CultureInfo.InvariantCulture);
+            case FieldKind.Boolean when text is "true" or "True" or "TRUE" or "false" or "False" or "FALSE":
+                return text.ToLowerInvariant();
+            case FieldKind.Boolean:
+                _context.Report(DiagnosticDescriptors.NotAllowedValue, node, node.Path, text, "true, false");
+                return null;
+            case FieldKind.Enum when allowed is not null && !allowed.Contains(text):
+                _context.Report(DiagnosticDescriptors.UnknownEnumValue, node, node.Path, text, allowedName ?? "the values", string.Join(", ", allowed));
+                return null;
+            default:
+                return text;
         }
     }
 

@@ -191,9 +191,16 @@ internal sealed partial class SpecParser
             return null;
         }
 
-        foreach (var value in values)
+        for (var i = 0; i < values.Count; i++)
         {
-            if (!CheckRuleValue(valueNode, value, target))
+            if (values[i] is null)
+            {
+                _context.Report(DiagnosticDescriptors.WrongNodeKind, valueNode, valueNode.Path, "scalar or a list of scalars");
+                return null;
+            }
+
+            values[i] = ReadValueOf(valueNode, values[i]!, target);
+            if (values[i] is null)
             {
                 return null;
             }
@@ -244,34 +251,6 @@ internal sealed partial class SpecParser
         }
 
         return steps;
-    }
-
-    /// <summary>Checks a value a rule compares with against the type of the field it tests.</summary>
-    private bool CheckRuleValue(YamlNode node, string? value, TypeRef type)
-    {
-        if (value is null)
-        {
-            _context.Report(DiagnosticDescriptors.WrongNodeKind, node, node.Path, "scalar or a list of scalars");
-            return false;
-        }
-
-        switch (type.Kind)
-        {
-            case FieldKind.Boolean when value is not ("true" or "false"):
-                _context.Report(DiagnosticDescriptors.NotAllowedValue, node, node.Path, value, "true, false");
-                return false;
-            case FieldKind.Integer when !long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _):
-                _context.Report(DiagnosticDescriptors.NotAWholeNumber, node, node.Path, value);
-                return false;
-            case FieldKind.Number when !(double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && !double.IsInfinity(d) && !double.IsNaN(d)):
-                _context.Report(DiagnosticDescriptors.NotANumber, node, node.Path, value);
-                return false;
-            case FieldKind.Enum when _enums.TryGetValue(type.Name!, out var e) && e.Values.All(v => v.Value != value):
-                _context.Report(DiagnosticDescriptors.UnknownEnumValue, node, node.Path, value, $"enum '{type.Name}'", string.Join(", ", e.Values.Select(v => v.Value)));
-                return false;
-            default:
-                return true;
-        }
     }
 
     /// <summary>Resolves <c>endpoint.action</c>.</summary>

@@ -207,14 +207,14 @@ internal sealed partial class SpecParser
         var values = new List<string>();
         foreach (var node in nodes)
         {
-            var value = _context.ScalarItem(node);
-            var allowed = isModel ? model!.Models.Select(m => m.Value).ToList() : type.Kind == FieldKind.Enum ? _enums[type.Name!].Values.Select(v => v.Value).ToList() : null;
-            if (value is null || !CheckLimitValue(node, value, type.Kind, allowed, isModel ? "the models" : $"enum '{type.Name}'"))
+            var text = _context.ScalarItem(node);
+            var value = text is null ? null : isModel ? ReadValueOf(node, text, type, model!.Models.Select(m => m.Value).ToList(), "the models") : ReadValueOf(node, text, type);
+            if (value is null)
             {
                 return null;
             }
 
-            values.Add(Canonical(value, type.Kind));
+            values.Add(value);
         }
 
         if (values.Count == 0)
@@ -225,7 +225,7 @@ internal sealed partial class SpecParser
 
         return new ConditionSpec(field, values.ToEquatableArray(), type.Kind)
         {
-            Default = isModel || fields[field].Default is not { } fallback ? null : Canonical(fallback, type.Kind),
+            Default = isModel ? null : fields[field].Default,
         };
     }
 
@@ -285,16 +285,15 @@ internal sealed partial class SpecParser
         }
 
         var values = new List<string>();
-        var allowed = kind == FieldKind.Enum ? _enums[field.Type.Name!].Values.Select(v => v.Value).ToList() : null;
         foreach (var node in _context.Sequence(map, "values") ?? [])
         {
-            var value = _context.ScalarItem(node);
-            if (value is null || !CheckLimitValue(node, value, kind!.Value, allowed, $"enum '{field.Type.Name}'"))
+            var value = _context.ScalarItem(node) is { } text ? ReadValueOf(node, text, field.Type) : null;
+            if (value is null)
             {
                 return null;
             }
 
-            values.Add(Canonical(value, kind.Value));
+            values.Add(value);
         }
 
         var limit = new LimitSpec(field.JsonName, _context.Number(map, "min"), _context.Number(map, "max"), values.ToEquatableArray(),
@@ -308,34 +307,6 @@ internal sealed partial class SpecParser
 
         return limit;
     }
-
-    /// <summary>Checks a value a condition or a limit names against the field's kind: an enum's (or the model's) values, a number, a boolean.</summary>
-    private bool CheckLimitValue(YamlNode node, string value, FieldKind kind, List<string>? allowed, string allowedName)
-    {
-        switch (kind)
-        {
-            case FieldKind.Enum when allowed is not null && !allowed.Contains(value):
-                _context.Report(DiagnosticDescriptors.UnknownEnumValue, node, node.Path, value, allowedName, string.Join(", ", allowed));
-                return false;
-            case FieldKind.Integer when !(decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var whole) && whole == decimal.Truncate(whole) && whole is >= long.MinValue and <= long.MaxValue):
-                _context.Report(DiagnosticDescriptors.NotAWholeNumber, node, node.Path, value);
-                return false;
-            case FieldKind.Number when !decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _):
-                _context.Report(DiagnosticDescriptors.NotANumber, node, node.Path, value);
-                return false;
-            case FieldKind.Boolean when value is not ("true" or "false"):
-                _context.Report(DiagnosticDescriptors.NotAllowedValue, node, node.Path, value, "true, false");
-                return false;
-            default:
-                return true;
-        }
-    }
-
-    /// <summary>A number's one spelling (<c>5.0</c> and <c>5</c> are one value), so code and schemas compare like for like.</summary>
-    private static string Canonical(string value, FieldKind kind) =>
-        kind is FieldKind.Integer or FieldKind.Number
-            ? decimal.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture).ToString("G29", CultureInfo.InvariantCulture)
-            : value;
 
     /// <summary>A list of field names, each one the owner has (or its model field), none twice.</summary>
     private List<string>? FieldList(MappingView map, string key, IReadOnlyDictionary<string, FieldSpec> fields, RuleModel? model)
