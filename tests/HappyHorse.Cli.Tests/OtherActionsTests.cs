@@ -55,7 +55,7 @@ public sealed class OtherActionsTests : IDisposable
         Assert.Equal(1, body.GetProperty("image_urls").GetArrayLength());
     }
 
-    private static JsonElement SubmitBody(HappyHorse.Emulator.HappyHorseEmulator emulator)
+    private static JsonElement SubmitBody(HappyHorse.Emulator.ContractEmulator emulator)
     {
         var submit = Assert.Single(emulator.ApiRequests(), r => r.Path == "/happyhorse/videos");
         return JsonDocument.Parse(submit.Body).RootElement.Clone();

@@ -84,7 +84,7 @@ public sealed class TaskCommandTests : IDisposable
         Assert.Contains(HappyHorseClient.TokenEnvironmentVariable, run.Stderr, StringComparison.Ordinal);
     }
 
-    private async Task<string> SubmitAsync(HappyHorse.Emulator.HappyHorseEmulator emulator, string prompt)
+    private async Task<string> SubmitAsync(HappyHorse.Emulator.ContractEmulator emulator, string prompt)
     {
         var run = await _cli.RunAsync("generate", prompt, "--no-wait", "--base-url", emulator.BaseAddress.ToString());
         Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());

@@ -47,7 +47,7 @@ public class CrossCheckTests
         await AssertBothRejectTheSameAsync(emulator, contract, cases);
     }
 
-    private static async Task AssertBothRejectTheSameAsync(HappyHorseEmulator emulator, ContractSpec contract, IReadOnlyList<RequestCase> cases)
+    private static async Task AssertBothRejectTheSameAsync(ContractEmulator emulator, ContractSpec contract, IReadOnlyList<RequestCase> cases)
     {
         var disagreements = new List<string>();
         var stillKnown = new HashSet<string>(StringComparer.Ordinal);

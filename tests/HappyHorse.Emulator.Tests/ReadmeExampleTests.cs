@@ -6,7 +6,7 @@ namespace HappyHorse.Emulator.Tests;
 /// </summary>
 public sealed class ReadmeExampleTests : IAsyncLifetime
 {
-    private HappyHorseEmulator _emulator = null!;
+    private ContractEmulator _emulator = null!;
 
     public async Task InitializeAsync() =>
         _emulator = await HappyHorseEmulator.StartAsync(new EmulatorOptions { TaskDuration = TimeSpan.FromMilliseconds(100) });

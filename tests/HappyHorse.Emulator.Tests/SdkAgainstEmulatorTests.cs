@@ -8,7 +8,7 @@ public class SdkAgainstEmulatorTests
 {
     private static readonly TimeSpan Quick = TimeSpan.FromMilliseconds(50);
 
-    private static Task<HappyHorseEmulator> StartAsync(Action<EmulatorOptions>? configure = null)
+    private static Task<ContractEmulator> StartAsync(Action<EmulatorOptions>? configure = null)
     {
         var options = new EmulatorOptions { TaskDuration = Quick };
         configure?.Invoke(options);

@@ -12,9 +12,9 @@ internal sealed class ApiConnection : IAsyncDisposable
     private static readonly TimeSpan ApiPollingInterval = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan EmulatorPollingInterval = TimeSpan.FromMilliseconds(200);
 
-    private readonly HappyHorseEmulator? _emulator;
+    private readonly ContractEmulator? _emulator;
 
-    private ApiConnection(HappyHorseClient client, HttpClient http, TimeSpan pollingInterval, HappyHorseEmulator? emulator)
+    private ApiConnection(HappyHorseClient client, HttpClient http, TimeSpan pollingInterval, ContractEmulator? emulator)
     {
         Client = client;
         Http = http;
@@ -44,7 +44,7 @@ internal sealed class ApiConnection : IAsyncDisposable
     {
         var tokenVariable = HappyHorseClient.TokenEnvironmentVariable;
         var token = env.GetVariable(tokenVariable);
-        HappyHorseEmulator? emulator = null;
+        ContractEmulator? emulator = null;
         var endpoint = baseUrl;
         if (token is null)
         {

@@ -9,7 +9,7 @@ internal static class LocalEmulator
     /// <summary>How long an in-process emulator's tasks take unless HAPPYHORSE_EMULATOR_TASK_DURATION says otherwise.</summary>
     public static readonly TimeSpan DefaultTaskDuration = TimeSpan.FromSeconds(2);
 
-    public static Task<HappyHorseEmulator> StartAsync(CliEnvironment env, CancellationToken cancellationToken) =>
+    public static Task<ContractEmulator> StartAsync(CliEnvironment env, CancellationToken cancellationToken) =>
         HappyHorseEmulator.StartAsync(new EmulatorOptions { TaskDuration = TaskDuration(env) }, cancellationToken);
 
     private static TimeSpan TaskDuration(CliEnvironment env)

@@ -15,9 +15,6 @@ internal sealed record AdmittedRequest(string Body, string TraceId);
 /// </summary>
 internal static class RequestGate
 {
-    /// <summary>The token <see cref="HappyHorseEmulator.Token"/> reports when any token is accepted.</summary>
-    public const string DefaultToken = "emulator-token";
-
     /// <summary>Reads and records the request; answers it and returns null when it does not get through.</summary>
     public static async Task<AdmittedRequest?> AdmitAsync(HttpContext context, EmulatorState state)
     {
@@ -44,7 +41,7 @@ internal static class RequestGate
                 return null;
         }
 
-        if (!IsAuthorized(context, state.Options.Token, out var problem))
+        if (!IsAuthorized(context, state.Options.AcceptAnyToken ? null : state.Options.Token, out var problem))
         {
             await ApiErrors.WriteAsync(context, 401, ApiErrors.InvalidToken, problem, traceId).ConfigureAwait(false);
             return null;

@@ -11,7 +11,7 @@ internal sealed class EmulatorState
 {
     private readonly ConcurrentQueue<EmulatorRequest> _requests = new();
 
-    public EmulatorState(EmulatorOptions options, EmulatorContract contract, ILogger logger)
+    public EmulatorState(EmulatorOptions options, EmulatedContract contract, ILogger logger)
     {
         Options = options;
         Contract = contract;
@@ -24,7 +24,7 @@ internal sealed class EmulatorState
     /// <summary>A private copy taken at start, so later changes to the caller's options change nothing.</summary>
     public EmulatorOptions Options { get; }
 
-    public EmulatorContract Contract { get; }
+    public EmulatedContract Contract { get; }
 
     public TaskRunner Runner { get; }
 

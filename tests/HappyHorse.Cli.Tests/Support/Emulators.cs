@@ -9,7 +9,7 @@ public static class Emulators
     public const string Token = "test-token";
 
     /// <summary>Starts an emulator whose tasks end quickly.</summary>
-    public static Task<HappyHorseEmulator> StartAsync(Action<EmulatorOptions>? configure = null)
+    public static Task<ContractEmulator> StartAsync(Action<EmulatorOptions>? configure = null)
     {
         var options = new EmulatorOptions { Token = Token, TaskDuration = TimeSpan.FromMilliseconds(100) };
         configure?.Invoke(options);
@@ -27,6 +27,6 @@ public static class Emulators
     }
 
     /// <summary>The API requests the emulator received (file downloads excluded).</summary>
-    public static EmulatorRequest[] ApiRequests(this HappyHorseEmulator emulator) =>
+    public static EmulatorRequest[] ApiRequests(this ContractEmulator emulator) =>
         emulator.Requests.Where(r => r.Path.StartsWith("/happyhorse/", StringComparison.Ordinal)).ToArray();
 }

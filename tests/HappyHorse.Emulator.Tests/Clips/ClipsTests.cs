@@ -31,8 +31,14 @@ public sealed class ClipsTests
     };
 
     /// <summary>An emulator serving clips.yaml instead of the HappyHorse contract.</summary>
-    internal static Task<HappyHorseEmulator> StartEmulatorAsync(EmulatorOptions options) =>
-        HappyHorseEmulator.StartServingAsync(options, EmulatorContract.FromYaml("clips.yaml", Yaml), CancellationToken.None);
+    internal static Task<ContractEmulator> StartEmulatorAsync(EmulatorOptions options) =>
+        StartAsync(options, EmulatedContract.FromYaml("clips.yaml", Yaml));
+
+    private static Task<ContractEmulator> StartAsync(EmulatorOptions options, EmulatedContract contract)
+    {
+        options.Contract = contract;
+        return ContractEmulator.StartAsync(options);
+    }
 
     [Fact]
     public void ASingleOperationSendsNoDiscriminator() =>

@@ -251,8 +251,8 @@ public sealed class PricingTests
     public async Task TheEmulatorChargesTheBalanceByTheContractsPrices()
     {
         // 2 USD pays for 4 s of vid-2 in pro (0.5/s) once, and not twice.
-        await using var emulator = await HappyHorseEmulator.StartServingAsync(
-            new EmulatorOptions { Balance = 2m, TaskDuration = TimeSpan.FromHours(1) }, EmulatorContract.FromYaml("pricing.yaml", Yaml), CancellationToken.None);
+        await using var emulator = await ContractEmulator.StartAsync(
+            new EmulatorOptions { Contract = EmulatedContract.FromYaml("pricing.yaml", Yaml), Balance = 2m, TaskDuration = TimeSpan.FromHours(1) });
         using var client = new AtelierClient(emulator.Token, new AtelierClientOptions { Endpoint = emulator.BaseAddress });
         var request = new GenerateRequest("a fox") { Model = VideosModel.Vid2, Mode = Mode.Pro, Duration = 4, Async = true };
         Assert.Equal(2m, AtelierPricing.Estimate(request).Amount);

@@ -19,7 +19,7 @@ internal static class Clients
     private static readonly HttpClient s_http = new();
 
     /// <summary>The SDK pointed at the emulator, polling and retrying in milliseconds instead of seconds.</summary>
-    public static HappyHorseClient Sdk(HappyHorseEmulator emulator, string? token = null, Action<HappyHorseClientOptions>? configure = null)
+    public static HappyHorseClient Sdk(ContractEmulator emulator, string? token = null, Action<HappyHorseClientOptions>? configure = null)
     {
         var options = new HappyHorseClientOptions
         {
@@ -34,10 +34,10 @@ internal static class Clients
         return new HappyHorseClient(token ?? emulator.Token, options);
     }
 
-    public static Task<RawAnswer> PostAsync(HappyHorseEmulator emulator, string path, IJsonWritable request) =>
+    public static Task<RawAnswer> PostAsync(ContractEmulator emulator, string path, IJsonWritable request) =>
         PostAsync(emulator, path, ContractJson.ToJsonString(request));
 
-    public static async Task<RawAnswer> PostAsync(HappyHorseEmulator emulator, string path, string json, string? token = "")
+    public static async Task<RawAnswer> PostAsync(ContractEmulator emulator, string path, string json, string? token = "")
     {
         using var message = new HttpRequestMessage(HttpMethod.Post, new Uri(emulator.BaseAddress, path))
         {

@@ -1,0 +1,227 @@
+using System.Globalization;
+using System.Net;
+using HappyHorse.Emulator.Endpoints;
+using HappyHorse.Emulator.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace HappyHorse.Emulator;
+
+/// <summary>
+/// A local HappyHorse Videos API: a real Kestrel server that answers POST /happyhorse/videos and
+/// POST /happyhorse/tasks as the service does, driven by the contract in spec/happyhorse.yaml.
+/// </summary>
+/// <remarks>
+/// Requests are validated with the JSON Schemas exported from the contract, tasks run for
+/// <see cref="EmulatorOptions.TaskDuration"/>, and every <c>video_url</c> serves a small real MP4 from
+/// <c>/files/&lt;task id&gt;.mp4</c>. Unknown task ids get 404 <c>not_found</c>; prompts with a blocked
+/// word get 403 <c>content_rejected</c>.
+/// </remarks>
+public sealed class ContractEmulator : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly EmulatorState _state;
+    private int _stopped;
+
+    private ContractEmulator(WebApplication app, EmulatorState state, Uri baseAddress, string token)
+    {
+        _app = app;
+        _state = state;
+        BaseAddress = baseAddress;
+        Token = token;
+    }
+
+    /// <summary>Gets the address clients call, for example <c>http://127.0.0.1:54321</c>.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>Gets the token clients send: <see cref="EmulatorOptions.Token"/>, or the one made at start when it was unset.</summary>
+    public string Token { get; }
+
+    /// <summary>Gets the requests received so far, oldest first (a snapshot; headers never include <c>Authorization</c>).</summary>
+    public IReadOnlyList<EmulatorRequest> Requests => _state.Requests;
+
+    /// <summary>Starts an emulator and returns once it listens.</summary>
+    /// <param name="options">How it behaves, and the contract it serves (HappyHorse's by default); defaults when null. Read once: later changes have no effect.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running emulator; dispose it to stop it.</returns>
+    /// <exception cref="ArgumentException">The host is not an IP address or <c>localhost</c>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A number in the options is out of range.</exception>
+    /// <exception cref="IOException">The port is in use.</exception>
+    public static async Task<ContractEmulator> StartAsync(EmulatorOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var settings = Snapshot(options ?? new EmulatorOptions());
+        var address = ParseHost(settings.Host);
+        var contract = settings.Contract ?? EmulatedContract.HappyHorse;
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(ContractEmulator).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+
+        // A library inside a test run or a CLI: only warnings (failed callbacks) are logged, to stderr so
+        // they never mix with a CLI's output, and the host must not take over Ctrl+C from the process.
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(address, settings.Port);
+
+            // Sync submits hold the connection for the whole task, as the service does.
+            kestrel.Limits.KeepAliveTimeout = TimeSpan.FromMinutes(15);
+        });
+
+        var app = builder.Build();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("HappyHorse.Emulator");
+        var state = new EmulatorState(settings, contract, logger);
+        app.MapPost(contract.Videos.Path, (HttpContext context) => VideosEndpoint.HandleAsync(context, state));
+        app.MapPost(contract.Tasks.Path, (HttpContext context) => TasksEndpoint.HandleAsync(context, state));
+        app.MapGet("/files/{file}", (HttpContext context, string file) => FilesEndpoint.HandleAsync(context, state, file));
+
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var listening = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var port = new Uri(listening).Port;
+
+        // Bound to every interface: clients (and video URLs) still reach it on loopback.
+        var host = address.Equals(IPAddress.Any) ? "127.0.0.1"
+            : address.Equals(IPAddress.IPv6Any) ? "[::1]"
+            : address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{address}]"
+            : address.ToString();
+        var baseAddress = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://{host}:{port}"));
+        state.BaseAddress = baseAddress;
+        return new ContractEmulator(app, state, baseAddress, settings.Token!);
+    }
+
+    /// <summary>Stops the server: unfinished tasks never end, held connections are closed, pending callbacks are dropped.</summary>
+    /// <param name="cancellationToken">Makes the shutdown less graceful.</param>
+    /// <returns>A task that completes when the server has stopped.</returns>
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) != 0)
+        {
+            return;
+        }
+
+        await _state.Stopping.CancelAsync().ConfigureAwait(false);
+        await _state.Runner.StopAsync().ConfigureAwait(false);
+        await _app.StopAsync(cancellationToken).ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+        _state.Runner.Dispose();
+        _state.Stopping.Dispose();
+    }
+
+    /// <summary>Stops the server.</summary>
+    /// <returns>A task that completes when the server has stopped.</returns>
+    public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
+
+    private static EmulatorOptions Snapshot(EmulatorOptions options)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(options.Port, nameof(options.Port));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Port, IPEndPoint.MaxPort, nameof(options.Port));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.TaskDuration, TimeSpan.Zero, nameof(options.TaskDuration));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Faults.AddedLatency, TimeSpan.Zero, nameof(options.Faults.AddedLatency));
+        if (options.Balance is < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.Balance, "The balance must not be negative.");
+        }
+
+        if (options.RequestsPerMinute is < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.RequestsPerMinute, "RequestsPerMinute must not be negative.");
+        }
+
+        var faults = options.Faults;
+        double[] rates = [options.TaskFailureRate, faults.TooManyRequestsRate, faults.ServerErrorRate, faults.DropConnectionRate];
+        if (rates.Any(r => double.IsNaN(r) || r is < 0 or > 1) || faults.TooManyRequestsRate + faults.ServerErrorRate + faults.DropConnectionRate > 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "Rates are shares from 0 to 1, and the fault rates add up to at most 1.");
+        }
+
+        if (options.Token is { } token && (token.Length == 0 || token.Any(char.IsWhiteSpace)))
+        {
+            throw new ArgumentException("The token must be non-empty and without whitespace.", nameof(options));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxRequestHistory, nameof(options.MaxRequestHistory));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxTasks, 1, nameof(options.MaxTasks));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxRequestBodyBytes, 1, nameof(options.MaxRequestBodyBytes));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Callbacks.MaxAttempts, 1, nameof(options.Callbacks.MaxAttempts));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Callbacks.FirstRetryDelay, TimeSpan.Zero, nameof(options.Callbacks.FirstRetryDelay));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Faults.SlowDelay, TimeSpan.Zero, nameof(options.Faults.SlowDelay));
+
+        ArgumentNullException.ThrowIfNull(options.TimeProvider, nameof(options.TimeProvider));
+        var copy = new EmulatorOptions
+        {
+            Contract = options.Contract,
+            Host = options.Host,
+            Port = options.Port,
+
+            // Checked unless any token is accepted; made here when the caller chose none, so it can be printed.
+            Token = options.Token ?? "emu-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)),
+            AcceptAnyToken = options.AcceptAnyToken,
+            StrictFields = options.StrictFields,
+            MaxRequestHistory = options.MaxRequestHistory,
+            MaxTasks = options.MaxTasks,
+            MaxRequestBodyBytes = options.MaxRequestBodyBytes,
+            Balance = options.Balance,
+            RequestsPerMinute = options.RequestsPerMinute,
+            TaskDuration = options.TaskDuration,
+            TaskFailureRate = options.TaskFailureRate,
+            AllowRemoteCallbacks = options.AllowRemoteCallbacks,
+            TimeProvider = options.TimeProvider,
+        };
+        foreach (var word in options.BlockedWords)
+        {
+            copy.BlockedWords.Add(word);
+        }
+
+        copy.Faults.TooManyRequestsRate = faults.TooManyRequestsRate;
+        copy.Faults.ServerErrorRate = faults.ServerErrorRate;
+        copy.Faults.DropConnectionRate = faults.DropConnectionRate;
+        copy.Faults.AddedLatency = faults.AddedLatency;
+        copy.Faults.Seed = faults.Seed;
+        copy.Faults.BadGatewayRate = faults.BadGatewayRate;
+        copy.Faults.ServiceUnavailableRate = faults.ServiceUnavailableRate;
+        copy.Faults.GatewayTimeoutRate = faults.GatewayTimeoutRate;
+        copy.Faults.DropAfterStartRate = faults.DropAfterStartRate;
+        copy.Faults.ErrorAfterStartRate = faults.ErrorAfterStartRate;
+        copy.Faults.CutBodyRate = faults.CutBodyRate;
+        copy.Faults.SlowRate = faults.SlowRate;
+        copy.Faults.SlowDelay = faults.SlowDelay;
+        copy.Faults.AfterStartStatuses.Clear();
+        foreach (var status in faults.AfterStartStatuses)
+        {
+            copy.Faults.AfterStartStatuses.Add(status);
+        }
+
+        copy.Callbacks.Secret = options.Callbacks.Secret;
+        copy.Callbacks.MaxAttempts = options.Callbacks.MaxAttempts;
+        copy.Callbacks.FirstRetryDelay = options.Callbacks.FirstRetryDelay;
+        copy.Callbacks.DuplicateRate = options.Callbacks.DuplicateRate;
+        return copy;
+    }
+
+    private static IPAddress ParseHost(string host) =>
+        string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback
+        : IPAddress.TryParse(host?.Trim('[', ']'), out var address) ? address
+        : throw new ArgumentException($"The host must be an IP address or localhost (was \"{host}\").", nameof(host));
+
+    /// <summary>Leaves process signals (Ctrl+C, SIGTERM) to the application that embeds the emulator.</summary>
+    private sealed class EmbeddedHostLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
