@@ -67,15 +67,11 @@ public static class CliApp
             });
         }
 
-        foreach (var message in messages)
-        {
-            env.Error.WriteLine($"error: {message}");
-        }
-
+        // One line, not System.CommandLine's help dump: the mistake, then where the right usage is.
         var command = parseResult.CommandResult.Command.Name == CliCommands.Name
             ? CliCommands.Name
             : $"{CliCommands.Name} {parseResult.CommandResult.Command.Name}";
-        env.Error.WriteLine($"See `{command} --help`.");
+        env.Error.WriteLine($"error: {string.Join(" ", messages.Distinct(StringComparer.Ordinal))} See `{command} --help`.");
         return ExitCodes.InvalidInput;
     }
 }

@@ -30,7 +30,8 @@ public static class ExitCodes
         Exit codes:
           0    success
           1    unexpected internal error (a bug), or a file could not be written
-          2    invalid input: bad arguments, a request the contract rejects, an unusable --out (nothing was sent)
+          2    invalid input: bad arguments, a request the contract rejects, an unusable --out (nothing was sent);
+               for emulator, a broken --contract or a port in use
           3    API error, including a task that ended in state error
           4    timeout (--timeout passed, or a network attempt timed out)
           5    network failure (the API or a video URL could not be reached)

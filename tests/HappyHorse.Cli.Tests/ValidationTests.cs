@@ -100,13 +100,17 @@ public sealed class ValidationTests : IDisposable
     [InlineData("generate", "A horse", "--no-such-option")]
     [InlineData("task")]
     [InlineData("fly")]
-    public async Task BadArgumentsExitWithTheInvalidInputCode(params string[] args)
+    [InlineData("task", "abc", "--timeout", "soon", "--no-such-option")]
+    public async Task BadArgumentsAreOneLineWithAHintAndTheInvalidInputCode(params string[] args)
     {
         var run = await _cli.RunAsync(args);
 
         Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
         Assert.Empty(run.Stdout);
-        Assert.Contains("error:", run.Stderr, StringComparison.Ordinal);
+
+        // Not System.CommandLine's help dump: the mistakes on one line, then where the right usage is.
+        var line = Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.Matches(@"^error: .+ See `happyhorse( [a-z-]+)? --help`\.$", line);
     }
 
     [Fact]

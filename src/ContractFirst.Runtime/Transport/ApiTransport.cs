@@ -22,6 +22,7 @@ public sealed class ApiTransport : IDisposable
     private static readonly ResiliencePropertyKey<OperationKind> KindKey = new("ContractFirst.OperationKind");
     private static readonly ResiliencePropertyKey<TimeSpan> AttemptTimeoutKey = new("ContractFirst.AttemptTimeout");
     private static readonly ResiliencePropertyKey<string> PathKey = new("ContractFirst.Path");
+    private static readonly ResiliencePropertyKey<string> ClientRequestIdKey = new("ContractFirst.ClientRequestId");
     private static readonly string DefaultUserAgent = $"ContractFirst.Runtime/{typeof(ApiTransport).Assembly.GetName().Version?.ToString(3)}";
 
     private readonly ApiClientOptions _options;
@@ -100,6 +101,10 @@ public sealed class ApiTransport : IDisposable
     /// <typeparam name="TResponse">The response type.</typeparam>
     /// <param name="path">The request path, starting with <c>/</c>, appended to <see cref="Endpoint"/>.</param>
     /// <param name="body">The request body, serialised once for all attempts.</param>
+    /// <remarks>
+    /// Every attempt carries the same <see cref="ClientRequestId.HeaderName"/>: the id of the current
+    /// <see cref="ClientRequestId.CreateScope"/>, or one made for this call.
+    /// </remarks>
     /// <param name="kind">Whether the call starts work (retried only when nothing started) or only reads.</param>
     /// <param name="defaultTimeout">The contract's timeout for one attempt, used unless <see cref="ApiClientOptions.NetworkTimeout"/> is set.</param>
     /// <param name="cancellationToken">Stops the call, including any retry wait, at once.</param>
@@ -130,26 +135,31 @@ public sealed class ApiTransport : IDisposable
         var payload = ContractJson.Write(body).WrittenMemory;
         var attemptTimeout = _options.NetworkTimeout ?? defaultTimeout;
 
+        // One id for the logical call, made before the pipeline so that every retry sends it again.
+        var clientRequestId = ClientRequestId.Next();
+
         using var activity = ContractActivitySource.Source.StartActivity("POST " + path, ActivityKind.Client);
         activity?.SetTag("http.request.method", "POST");
         activity?.SetTag("url.full", _traceBase + path);
+        activity?.SetTag("contractfirst.client_request_id", clientRequestId);
 
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(KindKey, kind);
         context.Properties.Set(AttemptTimeoutKey, attemptTimeout);
         context.Properties.Set(PathKey, path);
+        context.Properties.Set(ClientRequestIdKey, clientRequestId);
         try
         {
             var response = await _pipeline.ExecuteAsync(
-                static (ctx, state) => state.Transport.SendOnceAsync<TResponse>(state.Request, state.Payload, ctx.CancellationToken),
+                static (ctx, state) => state.Transport.SendOnceAsync<TResponse>(state.Request, state.Payload, state.ClientRequestId, ctx.CancellationToken),
                 context,
-                (Transport: this, Request: request, Payload: payload)).ConfigureAwait(false);
+                (Transport: this, Request: request, Payload: payload, ClientRequestId: clientRequestId)).ConfigureAwait(false);
             activity?.SetStatus(ActivityStatusCode.Ok);
             return response;
         }
         catch (ApiException ex)
         {
-            TransportLog.Failed(_logger, path, ex.StatusCode, ex.ErrorCode, ex.TraceId);
+            TransportLog.Failed(_logger, path, ex.StatusCode, ex.ErrorCode, ex.TraceId, clientRequestId);
             activity?.SetTag("http.response.status_code", ex.StatusCode);
             activity?.SetTag("error.type", ex.ErrorCode ?? ex.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture));
             activity?.SetTag("contractfirst.trace_id", ex.TraceId);
@@ -232,7 +242,9 @@ public sealed class ApiTransport : IDisposable
                 OnRetry = args =>
                 {
                     var retryNumber = args.AttemptNumber + 1;
-                    TransportLog.Retrying(logger, args.Context.Properties.GetValue(PathKey, "?"), args.RetryDelay, retryNumber, Describe(args.Outcome.Exception));
+                    var properties = args.Context.Properties;
+                    TransportLog.Retrying(
+                        logger, properties.GetValue(PathKey, "?"), args.RetryDelay, retryNumber, Describe(args.Outcome.Exception), properties.GetValue(ClientRequestIdKey, "?"));
                     Activity.Current?.SetTag("contractfirst.retries", retryNumber);
                     return default;
                 },
@@ -288,13 +300,14 @@ public sealed class ApiTransport : IDisposable
         exception.HttpRequestError is HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError or HttpRequestError.SecureConnectionError
         || exception.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused };
 
-    private async ValueTask<TResponse> SendOnceAsync<TResponse>(Uri uri, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    private async ValueTask<TResponse> SendOnceAsync<TResponse>(Uri uri, ReadOnlyMemory<byte> payload, string clientRequestId, CancellationToken cancellationToken)
         where TResponse : IJsonReadable<TResponse>
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ReadOnlyMemoryContent(payload) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
+        request.Headers.TryAddWithoutValidation(ClientRequestId.HeaderName, clientRequestId);
 
         // Per request, never on DefaultRequestHeaders: a caller's HttpClient may talk to other hosts.
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token);

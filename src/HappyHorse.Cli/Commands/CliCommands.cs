@@ -51,6 +51,12 @@ internal static class CliCommands
         {
             var result = inner.Invoke(parseResult);
             var output = parseResult.InvocationConfiguration.Output;
+            if (parseResult.CommandResult.Command.Name == EmulatorCommand.Name)
+            {
+                output.WriteLine(FaultShares.HelpText);
+                output.WriteLine();
+            }
+
             output.WriteLine(ExitCodes.HelpText);
             output.WriteLine();
             output.WriteLine("Environment:");

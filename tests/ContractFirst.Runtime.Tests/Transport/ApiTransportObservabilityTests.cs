@@ -19,10 +19,11 @@ public sealed class ApiTransportObservabilityTests
         await Assert.ThrowsAsync<TestRateLimitedException>(() => transport.PostAsync());
 
         var entries = logs.Entries.ToList();
+        var id = server.Requests[0].Headers[ClientRequestId.HeaderName];
         Assert.Equal(2, entries.Count(e => e.Level == LogLevel.Warning));
         Assert.Contains(entries, e => e.Message.StartsWith("Retrying POST /things in", StringComparison.Ordinal)
-            && e.Message.EndsWith("(retry 2): HTTP 429 too_many_requests (trace id trace-429)", StringComparison.Ordinal));
-        Assert.Contains((LogLevel.Information, "POST /things failed with HTTP 429 too_many_requests (trace id trace-429)"), entries);
+            && e.Message.EndsWith($"(retry 2): HTTP 429 too_many_requests (trace id trace-429) [client request id {id}]", StringComparison.Ordinal));
+        Assert.Contains((LogLevel.Information, $"POST /things failed with HTTP 429 too_many_requests (trace id trace-429) [client request id {id}]"), entries);
         Assert.DoesNotContain(entries, e => e.Message.Contains(TestApi.Token, StringComparison.Ordinal));
     }
 
@@ -52,6 +53,7 @@ public sealed class ApiTransportObservabilityTests
         Assert.Equal("bad_request", activity.GetTagItem("error.type"));
         Assert.Equal("trace-400", activity.GetTagItem("contractfirst.trace_id"));
         Assert.Equal(1, activity.GetTagItem("contractfirst.retries"));
+        Assert.Equal(server.Requests[0].Headers[ClientRequestId.HeaderName], activity.GetTagItem("contractfirst.client_request_id"));
         Assert.DoesNotContain(activity.TagObjects, tag => tag.Value?.ToString()?.Contains(TestApi.Token, StringComparison.Ordinal) == true);
     }
 }
