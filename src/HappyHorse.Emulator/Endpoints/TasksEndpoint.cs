@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using HappyHorse.Emulator.Hosting;
 using HappyHorse.Emulator.Tasks;
@@ -15,13 +16,14 @@ internal static class TasksEndpoint
             return;
         }
 
-        if (!state.Contract.TasksValidator.TryValidate(admitted.Body, out var request, out var invalid))
+        var outcome = state.Contract.TasksValidator.Validate(Encoding.UTF8.GetBytes(admitted.Body), state.Options.StrictFields);
+        if (outcome.Request is not { } request)
         {
-            await ApiErrors.WriteAsync(context, 400, ApiErrors.BadRequest, invalid!, admitted.TraceId).ConfigureAwait(false);
+            await ApiErrors.WriteAsync(context, 400, ApiErrors.BadRequest, outcome.Error!, admitted.TraceId).ConfigureAwait(false);
             return;
         }
 
-        var body = request!.Body;
+        var body = request.Body;
         if (body["id"] is JsonValue idValue && idValue.TryGetValue<string>(out var id))
         {
             if (state.Tasks.Find(id) is not { } task)

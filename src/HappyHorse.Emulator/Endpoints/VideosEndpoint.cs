@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using HappyHorse.Emulator.Hosting;
 using HappyHorse.Emulator.Tasks;
@@ -17,13 +18,14 @@ internal static class VideosEndpoint
 
         var traceId = admitted.TraceId;
         var contract = state.Contract;
-        if (!contract.VideosValidator.TryValidate(admitted.Body, out var request, out var invalid))
+        var outcome = contract.VideosValidator.Validate(Encoding.UTF8.GetBytes(admitted.Body), state.Options.StrictFields);
+        if (outcome.Request is not { } request)
         {
-            await ApiErrors.WriteAsync(context, 400, ApiErrors.BadRequest, invalid!, traceId).ConfigureAwait(false);
+            await ApiErrors.WriteAsync(context, 400, ApiErrors.BadRequest, outcome.Error!, traceId).ConfigureAwait(false);
             return;
         }
 
-        var body = request!.Body;
+        var body = request.Body;
         var callbackUrl = String(body, "callback_url");
         if (callbackUrl is not null && !state.Options.AllowRemoteCallbacks && !IsLoopback(callbackUrl))
         {

@@ -21,8 +21,8 @@ public sealed class EmulatedContract
         Document = schemas.Contract;
         Videos = Document.GetEndpoint("videos");
         Tasks = Document.GetEndpoint("tasks");
-        VideosValidator = new RequestValidator(Videos, schemas);
-        TasksValidator = new RequestValidator(Tasks, schemas);
+        VideosValidator = new RequestValidator(Document, Videos);
+        TasksValidator = new RequestValidator(Document, Tasks);
 
         // The codes the emulator answers with are API facts: refuse to start if the contract stopped listing them.
         ApiErrors.EnsureDocumented(Document);
