@@ -96,14 +96,14 @@ internal sealed class RequestValidator
             }
         }
 
-        var modelField = action.Models.IsEmpty ? null : _endpoint.ModelField;
-        RuleChecker.Check(action.Rules, new RuleScope(json, action.Fields, modelField, action.DefaultModel), "", problems);
+        var scope = new RuleScope(json, action.Fields, action.Models.IsEmpty ? null : _endpoint.ModelField, action.DefaultModel);
+        RuleChecker.Check(action.Rules, scope, "", problems);
         if (problems.Count > 0)
         {
             return Refused(problems.Describe(action.Value), ignored);
         }
 
-        var body = ValidatedBody.Build(json, action.Fields, own.Contains, _contract);
+        var body = ValidatedBody.Build(scope, action.Rules, own.Contains, _contract);
         return new ValidationOutcome(new ValidatedRequest(action, model, body), null, ignored);
     }
 

@@ -9,7 +9,14 @@ namespace HappyHorse.Emulator.Validation;
 /// <param name="Fields">Its fields.</param>
 /// <param name="ModelField">For a request whose action has models: the model field, which rules may test.</param>
 /// <param name="DefaultModel">The model the service uses when the body leaves the model out; null when the contract names none.</param>
-internal readonly record struct RuleScope(JsonElement Json, IReadOnlyList<FieldSpec> Fields, string? ModelField, string? DefaultModel);
+internal readonly record struct RuleScope(JsonElement Json, IReadOnlyList<FieldSpec> Fields, string? ModelField, string? DefaultModel)
+{
+    /// <summary>Gets values taken as sent besides the body's: the defaults applied so far, while <see cref="ValidatedBody"/> applies them.</summary>
+    public IReadOnlyDictionary<string, JsonElement>? Applied { get; init; }
+
+    public bool TryGet(string field, out JsonElement value) =>
+        Json.TryGetProperty(field, out value) || (Applied is not null && Applied.TryGetValue(field, out value));
+}
 
 /// <summary>
 /// Checks the rules between fields (<see cref="RuleSpec"/>) with the generated validators' reading of them: a field is
@@ -18,6 +25,9 @@ internal readonly record struct RuleScope(JsonElement Json, IReadOnlyList<FieldS
 /// </summary>
 internal static class RuleChecker
 {
+    /// <summary>Whether the object keeps every rule.</summary>
+    public static bool Keeps(IReadOnlyList<RuleSpec> rules, RuleScope scope) => rules.All(r => !Breaks(r, scope, "", []));
+
     public static void Check(IReadOnlyList<RuleSpec> rules, RuleScope scope, string path, Problems problems)
     {
         foreach (var rule in rules)
@@ -55,7 +65,7 @@ internal static class RuleChecker
                 foreach (var limit in rule.Limits)
                 {
                     var field = scope.Fields.First(f => f.JsonName == limit.Field);
-                    if (scope.Json.TryGetProperty(limit.Field, out var sent) && Exceeds(limit, field, sent, path) is { } broken)
+                    if (scope.TryGet(limit.Field, out var sent) && Exceeds(limit, field, sent, path) is { } broken)
                     {
                         limits.Add(broken);
                     }
@@ -66,7 +76,7 @@ internal static class RuleChecker
     }
 
     private static bool IsSet(string field, RuleScope scope) =>
-        scope.Json.TryGetProperty(field, out _) || (field == scope.ModelField && scope.DefaultModel is not null);
+        scope.TryGet(field, out _) || (field == scope.ModelField && scope.DefaultModel is not null);
 
     private static bool Holds(ConditionSpec condition, RuleScope scope)
     {
@@ -75,7 +85,7 @@ internal static class RuleChecker
             return IsSet(condition.Field, scope);
         }
 
-        if (scope.Json.TryGetProperty(condition.Field, out var sent))
+        if (scope.TryGet(condition.Field, out var sent))
         {
             return condition.Values.Any(v => Is(sent, v, condition.Kind));
         }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -8,43 +9,39 @@ namespace HappyHorse.Emulator.Validation;
 
 /// <summary>
 /// Builds the body of a valid request as the service acts on it: the fields the action takes, in the order sent, then
-/// the contract default of each field left out, at any depth; integers in their integer form. Values stay backed by
-/// JSON elements, so a reader can take a number as any numeric type it fits (<c>TryGetValue&lt;decimal&gt;</c> on
-/// <c>5</c>), which values made from CLR numbers do not allow.
+/// the contract default of each field left out, at any depth, unless a rule of the request excludes the field (no seed
+/// for a model that takes none), so the body stays a valid request. Integers are in their integer form. Values stay
+/// backed by JSON elements, so a reader can take a number as any numeric type it fits (<c>TryGetValue&lt;decimal&gt;</c>
+/// on <c>5</c>), which values made from CLR numbers do not allow.
 /// </summary>
 internal static class ValidatedBody
 {
     /// <summary>The request's body.</summary>
-    /// <param name="json">The body as sent; valid for the action.</param>
-    /// <param name="fields">The action's fields.</param>
+    /// <param name="scope">The body as sent, valid for the action, with its fields and model.</param>
+    /// <param name="rules">The action's rules.</param>
     /// <param name="keeps">Whether a top-level property is kept: the action's own fields, its discriminator and model.</param>
     /// <param name="contract">The request objects.</param>
-    public static JsonObject Build(JsonElement json, IReadOnlyList<FieldSpec> fields, Func<string, bool> keeps, ContractIndex contract)
+    public static JsonObject Build(RuleScope scope, IReadOnlyList<RuleSpec> rules, Func<string, bool> keeps, ContractIndex contract)
     {
         var body = new JsonObject();
-        foreach (var property in json.EnumerateObject())
+        foreach (var property in scope.Json.EnumerateObject())
         {
             if (keeps(property.Name))
             {
-                body[property.Name] = fields.FirstOrDefault(f => f.JsonName == property.Name) is { } field
+                body[property.Name] = scope.Fields.FirstOrDefault(f => f.JsonName == property.Name) is { } field
                     ? Value(field, property.Value, contract)
-                    : JsonValue.Create(property.Value);
+                    : Copy(property.Value);
             }
         }
 
-        AddDefaults(body, fields);
+        AddDefaults(body, scope, rules);
         return body;
     }
 
-    private static JsonNode? Value(FieldSpec field, JsonElement value, ContractIndex contract)
-    {
-        if (field.Type.IsArray)
-        {
-            return new JsonArray(value.EnumerateArray().Select(item => One(field.Type, item, contract)).ToArray());
-        }
-
-        return One(field.Type, value, contract);
-    }
+    private static JsonNode? Value(FieldSpec field, JsonElement value, ContractIndex contract) =>
+        field.Type.IsArray
+            ? new JsonArray(value.EnumerateArray().Select(item => One(field.Type, item, contract)).ToArray())
+            : One(field.Type, value, contract);
 
     private static JsonNode? One(TypeRef type, JsonElement value, ContractIndex contract)
     {
@@ -58,33 +55,67 @@ internal static class ValidatedBody
                     obj[property.Name] = Value(spec.Fields.First(f => f.JsonName == property.Name), property.Value, contract);
                 }
 
-                AddDefaults(obj, spec.Fields);
+                AddDefaults(obj, new RuleScope(value, spec.Fields, ModelField: null, DefaultModel: null), spec.Rules);
                 return obj;
             case FieldKind.Integer when !value.TryGetInt64(out _):
                 // Whole and within 64 bits (checked), sent as 3.0 or 1e2.
-                return JsonValue.Create(Parse(decimal.Truncate(value.GetDecimal()).ToString(CultureInfo.InvariantCulture)));
+                return JsonValue.Create(Parse(Encoding.UTF8.GetBytes(decimal.Truncate(value.GetDecimal()).ToString(CultureInfo.InvariantCulture))));
             default:
-                return JsonValue.Create(value);
+                return Copy(value);
         }
     }
 
-    private static void AddDefaults(JsonObject target, IEnumerable<FieldSpec> fields)
+    /// <summary>Adds the default of each field the object leaves out, one at a time, each only if the object with it still keeps its rules.</summary>
+    private static void AddDefaults(JsonObject target, RuleScope sent, IReadOnlyList<RuleSpec> rules)
     {
-        foreach (var field in fields)
+        var applied = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        var scope = sent with { Applied = applied };
+        foreach (var field in sent.Fields)
         {
-            if (field.Default is { } value && !target.ContainsKey(field.JsonName))
+            if (field.Default is not { } text || target.ContainsKey(field.JsonName))
             {
-                // Numbers and booleans are JSON as the contract writes them (invariant form); the rest are strings.
-                target[field.JsonName] = field.Type.Kind is FieldKind.Integer or FieldKind.Number or FieldKind.Boolean
-                    ? JsonValue.Create(Parse(value))
-                    : JsonValue.Create(value);
+                continue;
+            }
+
+            applied[field.JsonName] = Default(field, text);
+            if (RuleChecker.Keeps(rules, scope))
+            {
+                target[field.JsonName] = JsonValue.Create(applied[field.JsonName]);
+            }
+            else
+            {
+                applied.Remove(field.JsonName);
             }
         }
     }
 
-    private static JsonElement Parse(string json)
+    /// <summary>A default as JSON: numbers and booleans as the contract writes them (invariant form), the rest as strings.</summary>
+    private static JsonElement Default(FieldSpec field, string text)
     {
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+        if (field.Type.Kind is FieldKind.Integer or FieldKind.Number or FieldKind.Boolean)
+        {
+            return Parse(Encoding.UTF8.GetBytes(text));
+        }
+
+        var json = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(json))
+        {
+            writer.WriteStringValue(text);
+        }
+
+        return Parse(json.WrittenSpan);
+    }
+
+    private static JsonNode? Copy(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Object => JsonObject.Create(value),
+        JsonValueKind.Array => JsonArray.Create(value),
+        _ => JsonValue.Create(value),
+    };
+
+    private static JsonElement Parse(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json);
         return JsonElement.ParseValue(ref reader);
     }
 }
