@@ -22,7 +22,7 @@ internal static class RuleSchemas
 
     private static JsonSchema For(RuleSpec rule, IReadOnlyList<FieldSpec> fields)
     {
-        var schema = new JsonSchema { Description = rule.Description ?? Describe(rule) };
+        var schema = new JsonSchema { Description = rule.Text };
         Fill(schema, rule, fields);
 
         // Every part says the rule too, so a validator's error at any level can name it.
@@ -160,31 +160,4 @@ internal static class RuleSchemas
         FieldKind.Boolean => value == "true",
         _ => value,
     };
-
-    private static string Describe(RuleSpec rule) => rule.Kind switch
-    {
-        RuleKind.ExactlyOneOf => "Exactly one of " + string.Join(", ", rule.Fields) + ".",
-        RuleKind.AtLeastOneOf => "At least one of " + string.Join(", ", rule.Fields) + ".",
-        RuleKind.Requires => rule.Subject + " requires " + string.Join(", ", rule.Fields) + ".",
-        RuleKind.Forbids => rule.Subject + " cannot be sent with " + string.Join(", ", rule.Fields) + ".",
-        _ => "When " + rule.When!.Text + ": " + string.Join("; ", Effects(rule)) + ".",
-    };
-
-    private static IEnumerable<string> Effects(RuleSpec rule)
-    {
-        if (!rule.Required.IsEmpty)
-        {
-            yield return string.Join(", ", rule.Required) + " required";
-        }
-
-        if (!rule.Forbidden.IsEmpty)
-        {
-            yield return string.Join(", ", rule.Forbidden) + " not allowed";
-        }
-
-        foreach (var limit in rule.Limits)
-        {
-            yield return limit.Field + " limited";
-        }
-    }
 }

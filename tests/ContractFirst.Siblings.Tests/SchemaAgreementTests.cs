@@ -5,16 +5,18 @@ using System.Text;
 using System.Text.Json;
 using ContractFirst.Contract;
 using ContractFirst.Schema;
+using HappyHorse.Emulator.Validation;
 using Xunit.Abstractions;
 
 namespace ContractFirst.Siblings.Tests;
 
 /// <summary>
-/// The generated validators and the exported JSON Schemas are two readings of one contract: on
-/// random requests they must agree on every verdict. A request the validator passes must be a body
-/// the schema accepts, and one it refuses a body the schema refuses too. The schemas are checked by
-/// two independent implementations, NJsonSchema (the emulator's) and JsonSchema.Net (draft 7 complete),
-/// so neither's gaps hide a disagreement.
+/// The generated validators, the exported JSON Schemas and the emulator's request validator are three
+/// readings of one contract: on random requests they must agree on every verdict. A request the validator
+/// passes must be a body the schema and the emulator accept, and one it refuses a body they refuse too. The
+/// schemas are checked by two independent implementations, NJsonSchema and JsonSchema.Net (draft 7
+/// complete), so neither's gaps hide a disagreement; the emulator reads the contract model itself, in
+/// strict mode (a generated request never sends a field its action does not take).
 /// </summary>
 public sealed class SchemaAgreementTests(ITestOutputHelper output)
 {
@@ -40,6 +42,7 @@ public sealed class SchemaAgreementTests(ITestOutputHelper output)
         var independent = schemas.Schemas.ToDictionary(
             s => s.Name,
             s => Json.Schema.JsonSchema.FromText(s.ToJson(), new Json.Schema.BuildOptions(), new Uri("https://siblings.test/" + file + "/" + s.FileName)));
+        var emulator = contract.Endpoints.ToDictionary(e => e.Key, e => new RequestValidator(contract, e));
         var random = new RandomRequests(contract, typeof(SchemaAgreementTests).Assembly, seed: 20261126);
         var actions = contract.Endpoints.SelectMany(e => e.Actions.Select(a => (Endpoint: e, Action: a))).ToArray();
 
@@ -63,13 +66,16 @@ public sealed class SchemaAgreementTests(ITestOutputHelper output)
                 : verdict.IsValid;
             graphemeSkipped += countable ? 0 : 1;
             var schemaValid = NJsonSchemaAccepts(schemaErrors);
+            var emulated = emulator[endpoint.Key].Validate(Encoding.UTF8.GetBytes(json), strict: true);
+            var emulatorValid = emulated.Request is not null && emulated.Request.Action.Value == action.Value;
             valid += verdict.IsValid ? 1 : 0;
-            if ((verdict.IsValid != schemaValid || verdict.IsValid != independentValid) && disagreements.Count < 5)
+            if ((verdict.IsValid != schemaValid || verdict.IsValid != independentValid || verdict.IsValid != emulatorValid) && disagreements.Count < 5)
             {
                 disagreements.Add(
                     $"#{i} {endpoint.Key}.{action.Value}: validator {(verdict.IsValid ? "valid" : string.Join("; ", verdict.Errors))} / "
                     + $"NJsonSchema {(schemaValid ? "valid" : string.Join("; ", schemaErrors.Select(e => e.Path + " " + e.Kind)))} / "
-                    + $"JsonSchema.Net {(independentValid ? "valid" : "invalid")}\n  {json}");
+                    + $"JsonSchema.Net {(independentValid ? "valid" : "invalid")} / "
+                    + $"emulator {emulated.Error ?? "valid"}\n  {json}");
             }
         }
 

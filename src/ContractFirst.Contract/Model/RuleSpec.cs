@@ -43,7 +43,40 @@ public sealed record RuleSpec(
     EquatableArray<string> Required,
     EquatableArray<string> Forbidden,
     EquatableArray<LimitSpec> Limits,
-    string? Description);
+    string? Description)
+{
+    /// <summary>
+    /// Gets the rule as the exported schemas and every validator's messages state it: its <see cref="Description"/>,
+    /// else a sentence made from its shape (<c>Exactly one of video_id, video_url.</c>, <c>When model is v1: duration
+    /// limited.</c>). One text, so a schema and a message can never name a rule differently.
+    /// </summary>
+    public string Text => Description ?? Kind switch
+    {
+        RuleKind.ExactlyOneOf => "Exactly one of " + string.Join(", ", Fields) + ".",
+        RuleKind.AtLeastOneOf => "At least one of " + string.Join(", ", Fields) + ".",
+        RuleKind.Requires => Subject + " requires " + string.Join(", ", Fields) + ".",
+        RuleKind.Forbids => Subject + " cannot be sent with " + string.Join(", ", Fields) + ".",
+        _ => "When " + When!.Text + ": " + string.Join("; ", Effects()) + ".",
+    };
+
+    private IEnumerable<string> Effects()
+    {
+        if (!Required.IsEmpty)
+        {
+            yield return string.Join(", ", Required) + " required";
+        }
+
+        if (!Forbidden.IsEmpty)
+        {
+            yield return string.Join(", ", Forbidden) + " not allowed";
+        }
+
+        foreach (var limit in Limits)
+        {
+            yield return limit.Field + " limited";
+        }
+    }
+}
 
 /// <summary>A field's value test: its value is one of <paramref name="Values"/>, or (no values) it is set.</summary>
 /// <param name="Field">The JSON name; the endpoint's model field counts too.</param>

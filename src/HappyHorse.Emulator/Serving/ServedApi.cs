@@ -19,8 +19,7 @@ internal sealed class ServedApi
         Lookup = TaskLookup.From(contract);
         Shapes = new ResponseShapes(contract, Lookup);
         Errors = new ErrorCatalog(contract.Errors);
-        var schemas = ContractFirst.Schema.ContractSchemaExporter.Export(contract); // TEMP
-        Endpoints = contract.Endpoints.ToDictionary(e => e.Path, e => new ServedEndpoint(e, new RequestValidator(e, schemas)), StringComparer.Ordinal);
+        Endpoints = contract.Endpoints.ToDictionary(e => e.Path, e => new ServedEndpoint(e, new RequestValidator(contract, e)), StringComparer.Ordinal);
     }
 
     public ContractSpec Contract { get; }

@@ -1,211 +1,127 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using ContractFirst.Contract.Model;
-using ContractFirst.Schema;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
-using NJsonSchema;
 
 namespace HappyHorse.Emulator.Validation;
 
-/// <summary>A request that passed validation, with the contract's defaults resolved.</summary>
-/// <param name="Action">The action, the default one when the body names none.</param>
-/// <param name="Model">
-/// The model: the body's, else the action's default, else (a contract with no default: the service picks one) the
-/// action's first model; null for endpoints without models.
-/// </param>
-/// <param name="Body">The body as sent, plus the default of each field it leaves out (the schema's <c>default</c>), as the service applies them.</param>
-internal sealed record ValidatedRequest(ActionSpec Action, string? Model, JsonObject Body);
-
 /// <summary>
-/// Checks a request body against one endpoint of the contract: the action's exported JSON Schema
-/// (NJsonSchema) plus the rules a schema cannot express alone (dispatch on the discriminator with the
-/// default action, or to the one action of an endpoint without a discriminator, and a model that belongs to
-/// another action). Deliberately independent of the
-/// generated SDK's validators, so each catches the other's mistakes.
+/// Checks a request body against one endpoint of the contract, read from the contract model itself (no JSON Schema
+/// library, no reflection, so it runs trimmed and under Native AOT): the body must be readable JSON (<see cref="JsonBody"/>);
+/// the discriminator picks the action (the default one when absent; an endpoint without one has a single action); the
+/// model must be one the action takes; every field the action takes is checked in full (<see cref="FieldChecker"/>), and
+/// so are the rules between them (<see cref="RuleChecker"/>). Fields the action does not take are refused in strict
+/// mode, and otherwise accepted and left out, as the service does with what provider SDKs send (every field of the
+/// endpoint, on every action). Deliberately independent of the generated SDK's validators, so each catches the
+/// other's mistakes.
 /// </summary>
 internal sealed class RequestValidator
 {
-    private const string PropertyNameNotWellFormed = "A property name of the body is not well-formed UTF-16 (it has an unpaired surrogate).";
-
     private readonly EndpointSpec _endpoint;
-    private readonly Dictionary<string, JsonSchema> _schemas;
+    private readonly ContractIndex _contract;
+    private readonly FieldChecker _fields;
 
-    public RequestValidator(EndpointSpec endpoint, ContractSchemaSet schemas)
+    /// <summary>The JSON names each action takes at the top level, by action: its fields, the discriminator and (with models) the model.</summary>
+    private readonly Dictionary<string, HashSet<string>> _own;
+
+    public RequestValidator(ContractSpec contract, EndpointSpec endpoint)
     {
+        ArgumentNullException.ThrowIfNull(contract);
+        ArgumentNullException.ThrowIfNull(endpoint);
         _endpoint = endpoint;
-        _schemas = endpoint.Actions.ToDictionary(a => a.Value, a => schemas.GetRequestSchema(endpoint.Key, a.Value), StringComparer.Ordinal);
+        _contract = new ContractIndex(contract);
+        _fields = new FieldChecker(_contract);
+        _own = endpoint.Actions.ToDictionary(
+            a => a.Value,
+            a => a.Fields.Select(f => f.JsonName)
+                .Concat(endpoint.Discriminator is { } discriminator ? [discriminator] : [])
+                .Concat(endpoint.ModelField is { } model && !a.Models.IsEmpty ? [model] : [])
+                .ToHashSet(StringComparer.Ordinal),
+            StringComparer.Ordinal);
     }
 
-    /// <summary>Validates a body.</summary>
-    /// <param name="body">The raw request body.</param>
-    /// <param name="request">The valid request, or null.</param>
-    /// <param name="error">Every problem found, each naming the field, the rule and the value; or null.</param>
-    /// <returns>Whether the body is valid.</returns>
-    public bool TryValidate(string body, out ValidatedRequest? request, out string? error)
+    /// <summary>Validates one body.</summary>
+    /// <param name="utf8Body">The body as sent.</param>
+    /// <param name="strict">
+    /// Whether fields the action does not take are refused (<c>&lt;field&gt; is not a field of &lt;action&gt;</c>);
+    /// otherwise they are accepted unchecked, left out of the validated body and listed in
+    /// <see cref="ValidationOutcome.IgnoredFields"/>.
+    /// </param>
+    /// <returns>The request, or the message naming every problem; never an exception, whatever the body.</returns>
+    public ValidationOutcome Validate(ReadOnlySpan<byte> utf8Body, bool strict)
     {
-        var valid = TryValidateBody(body, out request, out error);
-
-        // A message may quote a value with an unpaired surrogate, which no JSON writer can put in a response.
-        error = error is null ? null : Printable(error);
-        return valid;
-    }
-
-    private bool TryValidateBody(string body, out ValidatedRequest? request, out string? error)
-    {
-        request = null;
-        if (!TryParse(body, out var node, out var token, out error))
+        if (!JsonBody.TryRead(utf8Body, out var json, out var unreadable))
         {
-            return false;
+            return Refused(unreadable, []);
         }
 
-        if (node is not JsonObject json)
+        if (json.ValueKind != JsonValueKind.Object)
         {
-            error = $"The body must be a JSON object (was {Describe(node)}).";
-            return false;
+            return Refused($"The body must be a JSON object (was {ValueText.Of(json)}).", []);
         }
 
-        if (!TryDispatch(json, out var action, out error))
+        if (!TryDispatch(json, out var action, out var undispatched))
         {
-            return false;
+            return Refused(undispatched, []);
         }
 
-        var problems = new List<string>();
-        string? model = null;
-        var skipModel = false;
-        if (_endpoint.ModelField is { } modelField)
+        var problems = new Problems();
+        var model = CheckModel(json, action, problems);
+        foreach (var field in action.Fields)
         {
-            var modelNode = json[modelField];
-            if (modelNode is null && !json.ContainsKey(modelField))
+            if (json.TryGetProperty(field.JsonName, out var value))
             {
-                model = action.DefaultModel ?? (action.Models.Count > 0 ? action.Models[0].Value : null);
+                _fields.Check(field, value, field.JsonName, problems);
             }
-            else if (TryGetString(modelNode, out var id))
+            else if (field.Required)
             {
-                model = id;
-
-                // The schema would only say "not one of"; the service says which family the model is from.
-                var owner = _endpoint.FindActionOfModel(id);
-                if (owner is not null && !action.HasModel(id))
-                {
-                    problems.Add($"{modelField} {id} belongs to action {owner.Value}, not {action.Value}; {action.Value} takes {string.Join(", ", action.Models.Select(m => m.Value))}");
-                    skipModel = true;
-                }
+                problems.Add($"{field.JsonName} is required");
             }
         }
 
-        var schema = _schemas[action.Value];
-        foreach (var message in SchemaErrors.Describe(schema.Validate(token), action.Value).Concat(SchemaErrors.DescribeLengths(schema, token)))
+        var own = _own[action.Value];
+        var ignored = new List<string>();
+        foreach (var property in json.EnumerateObject())
         {
-            if (!(skipModel && message.Field == _endpoint.ModelField) && !problems.Contains(message.Text))
+            if (own.Contains(property.Name))
             {
-                problems.Add(message.Text);
+                continue;
+            }
+
+            if (strict)
+            {
+                problems.Add($"{property.Name} is not a field of {action.Value}");
+            }
+            else
+            {
+                ignored.Add(property.Name);
             }
         }
 
+        var scope = new RuleScope(json, action.Fields, action.Models.IsEmpty ? null : _endpoint.ModelField, action.DefaultModel);
+        RuleChecker.Check(action.Rules, scope, "", problems);
         if (problems.Count > 0)
         {
-            error = $"Invalid {action.Value} request: " + string.Join("; ", problems) + ".";
-            return false;
+            return Refused(problems.Describe(action.Value), ignored);
         }
 
-        ApplyDefaults(schema, json);
-        request = new ValidatedRequest(action, model, json);
-        return true;
+        var body = ValidatedBody.Build(scope, action.Rules, own.Contains, _contract);
+        return new ValidationOutcome(new ValidatedRequest(action, model, body), null, ignored);
     }
 
-    /// <summary>Fills in the default of each field the body leaves out, as the service does before it acts on a request.</summary>
-    private static void ApplyDefaults(JsonSchema schema, JsonObject json)
+    private static ValidationOutcome Refused(string error, IReadOnlyList<string> ignored) =>
+        new(null, ValueText.Printable(error), ignored);
+
+    private bool TryDispatch(JsonElement json, out ActionSpec action, out string error)
     {
-        foreach (var (name, property) in schema.Properties)
-        {
-            if (property.Default is { } value && !json.ContainsKey(name))
-            {
-                json[name] = value switch
-                {
-                    long number => JsonValue.Create(number),
-                    decimal number => JsonValue.Create(number),
-                    bool flag => JsonValue.Create(flag),
-                    _ => JsonValue.Create(Convert.ToString(value, CultureInfo.InvariantCulture)),
-                };
-            }
-        }
-    }
-
-    private static bool TryParse(string body, out JsonNode? node, out JToken token, out string? error)
-    {
-        node = null;
-        token = JValue.CreateNull();
-        error = null;
-        if (string.IsNullOrWhiteSpace(body))
-        {
-            error = "The body is empty; send a JSON object.";
-            return false;
-        }
-
-        try
-        {
-            // System.Text.Json is strict (no comments, trailing commas or single quotes), as a JSON API is.
-            node = JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
-            if (node is JsonObject json && !TryReadPropertyNames(json))
-            {
-                error = PropertyNameNotWellFormed;
-                return false;
-            }
-
-            // NJsonSchema validates Newtonsoft tokens; dates must stay strings, or a prompt that looks like one would change type.
-            using var reader = new JsonTextReader(new StringReader(body)) { DateParseHandling = DateParseHandling.None };
-            token = JToken.Load(reader);
-            if (body.Contains("\\u", StringComparison.OrdinalIgnoreCase))
-            {
-                RestoreUnpairedSurrogates(body, token);
-            }
-
-            return true;
-        }
-        catch (Exception ex) when (ex is System.Text.Json.JsonException or JsonReaderException or ArgumentException)
-        {
-            error = "The body is not valid JSON: " + ex.Message;
-            return false;
-        }
-        catch (InvalidOperationException)
-        {
-            // System.Text.Json compares property names while it parses (duplicates are refused) and cannot read one
-            // with an escaped unpaired surrogate.
-            error = PropertyNameNotWellFormed;
-            return false;
-        }
-    }
-
-    /// <summary>Reads the property names now: an escaped unpaired surrogate in one makes System.Text.Json throw at first use.</summary>
-    private static bool TryReadPropertyNames(JsonObject json)
-    {
-        try
-        {
-            _ = json.Count;
-            return true;
-        }
-        catch (InvalidOperationException)
-        {
-            return false;
-        }
-    }
-
-    private bool TryDispatch(JsonObject json, out ActionSpec action, out string? error)
-    {
-        action = null!;
-        error = null;
-        var allowed = string.Join(", ", _endpoint.Actions.Select(a => a.Value));
+        action = _endpoint.Actions[0];
+        error = "";
         if (_endpoint.Discriminator is not { } discriminator)
         {
-            // A single operation: every body is its action's (the schema refuses a discriminator it does not declare).
-            action = _endpoint.Actions[0];
+            // A single operation: every body is its action's.
             return true;
         }
 
-        if (!json.ContainsKey(discriminator))
+        var allowed = string.Join(", ", _endpoint.Actions.Select(a => a.Value));
+        if (!json.TryGetProperty(discriminator, out var sent))
         {
             if (_endpoint.FindAction(_endpoint.DefaultAction) is { } fallback)
             {
@@ -217,150 +133,42 @@ internal sealed class RequestValidator
             return false;
         }
 
-        var node = json[discriminator];
-        if (TryGetString(node, out var name) && _endpoint.FindAction(name) is { } found)
+        if (JsonBody.TryReadString(sent, out var name) && _endpoint.FindAction(name) is { } found)
         {
             action = found;
             return true;
         }
 
-        error = $"{discriminator} must be one of {allowed} (was {Describe(node)}).";
+        error = $"{discriminator} must be one of {allowed} (was {ValueText.Of(sent)}).";
         return false;
     }
 
-    private static string Describe(JsonNode? node)
-    {
-        try
-        {
-            return node is null ? "null" : node.ToJsonString();
-        }
-        catch (InvalidOperationException)
-        {
-            return "a string that is not well-formed UTF-16";
-        }
-    }
-
-    /// <summary>Reads a string value; false for anything else, and for an escaped unpaired surrogate, which System.Text.Json refuses to read.</summary>
-    private static bool TryGetString(JsonNode? node, out string text)
-    {
-        text = "";
-        if (node is not JsonValue value)
-        {
-            return false;
-        }
-
-        try
-        {
-            return value.TryGetValue(out text!);
-        }
-        catch (InvalidOperationException)
-        {
-            return false;
-        }
-    }
-
     /// <summary>
-    /// Newtonsoft reads an escaped unpaired surrogate (<c>"\ud800"</c>) as U+FFFD, which would hide it from the
-    /// schemas' well-formed string pattern; put the code units that were sent back into the token's strings.
-    /// Both readers have accepted the body, so their string values come in the same document order.
+    /// The model the request uses: the body's when the action takes it, else the action's default, else (no default:
+    /// the service picks one) its first; null for an action without models. A model of another action is named as such.
     /// </summary>
-    private static void RestoreUnpairedSurrogates(string body, JToken token)
+    private string? CheckModel(JsonElement json, ActionSpec action, Problems problems)
     {
-        var strings = (token is JContainer container ? container.DescendantsAndSelf() : [token])
-            .OfType<JValue>()
-            .Where(v => v.Type == JTokenType.String)
-            .ToList();
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(body), new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
-        var index = 0;
-        while (reader.Read())
+        if (_endpoint.ModelField is not { } modelField || action.Models.IsEmpty)
         {
-            if (reader.TokenType != JsonTokenType.String)
-            {
-                continue;
-            }
-
-            var current = index++;
-            if (!reader.ValueIsEscaped || current >= strings.Count)
-            {
-                continue;
-            }
-
-            try
-            {
-                _ = reader.GetString();
-            }
-            catch (InvalidOperationException)
-            {
-                strings[current].Value = Unescape(reader.ValueSpan);
-            }
-        }
-    }
-
-    /// <summary>Unescapes a JSON string the reader has already checked, keeping unpaired surrogates as they were sent.</summary>
-    private static string Unescape(ReadOnlySpan<byte> raw)
-    {
-        var text = new StringBuilder(raw.Length);
-        while (!raw.IsEmpty)
-        {
-            var backslash = raw.IndexOf((byte)'\\');
-            if (backslash < 0)
-            {
-                text.Append(Encoding.UTF8.GetString(raw));
-                break;
-            }
-
-            text.Append(Encoding.UTF8.GetString(raw[..backslash]));
-            var escape = (char)raw[backslash + 1];
-            if (escape == 'u')
-            {
-                text.Append((char)int.Parse(Encoding.ASCII.GetString(raw.Slice(backslash + 2, 4)), NumberStyles.HexNumber, CultureInfo.InvariantCulture));
-                raw = raw[(backslash + 6)..];
-                continue;
-            }
-
-            text.Append(escape switch
-            {
-                'b' => '\b',
-                'f' => '\f',
-                'n' => '\n',
-                'r' => '\r',
-                't' => '\t',
-                _ => escape, // '"', '\\' and '/'
-            });
-            raw = raw[(backslash + 2)..];
+            return null;
         }
 
-        return text.ToString();
-    }
-
-    /// <summary>Writes each unpaired surrogate of a message as a <c>\uXXXX</c> escape, so the message can be sent.</summary>
-    private static string Printable(string message)
-    {
-        var index = ContractFirst.Runtime.Validate.IndexOfUnpairedSurrogate(message);
-        if (index < 0)
+        if (!json.TryGetProperty(modelField, out var sent))
         {
-            return message;
+            return action.DefaultModel ?? action.Models[0].Value;
         }
 
-        var text = new StringBuilder(message.Length + 8);
-        text.Append(message, 0, index);
-        for (var i = index; i < message.Length; i++)
+        JsonBody.TryReadString(sent, out var id);
+        if (action.HasModel(id))
         {
-            var c = message[i];
-            if (char.IsHighSurrogate(c) && i + 1 < message.Length && char.IsLowSurrogate(message[i + 1]))
-            {
-                text.Append(c).Append(message[++i]);
-            }
-            else if (char.IsSurrogate(c))
-            {
-                text.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
-            }
-            else
-            {
-                text.Append(c);
-            }
+            return id;
         }
 
-        return text.ToString();
+        var models = string.Join(", ", action.Models.Select(m => m.Value));
+        problems.Add(_endpoint.FindActionOfModel(id) is { } owner
+            ? $"{modelField} {id} belongs to action {owner.Value}, not {action.Value}; {action.Value} takes {models}"
+            : $"{modelField} must be one of {models} (was {ValueText.Of(sent)})");
+        return null;
     }
 }

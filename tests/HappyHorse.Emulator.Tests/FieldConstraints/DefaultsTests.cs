@@ -1,4 +1,5 @@
 using ContractFirst.Runtime;
+using HappyHorse.Emulator.Tests.Support;
 using Studio;
 
 namespace HappyHorse.Emulator.Tests.FieldConstraints;

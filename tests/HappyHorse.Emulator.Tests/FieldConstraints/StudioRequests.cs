@@ -19,8 +19,8 @@ internal static class StudioRequests
 
     public static EndpointSpec Images => Contract.GetEndpoint("images");
 
-    /// <summary>The emulator's validation of the images endpoint, built from the exported schemas as the emulator builds it.</summary>
-    public static RequestValidator Validator { get; } = new(Images, Schemas);
+    /// <summary>The emulator's validation of the images endpoint, built from the contract as the emulator builds it.</summary>
+    public static RequestValidator Validator { get; } = new(Contract, Images);
 
     /// <summary>Every field set, each to a valid value at or near a limit (emoji count once toward a length).</summary>
     public static CreateRequest FullCreate() => new("a horse on a beach 😀")

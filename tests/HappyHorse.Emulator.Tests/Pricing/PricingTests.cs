@@ -1,7 +1,6 @@
 using ContractFirst.Contract;
 using ContractFirst.Contract.Model;
 using ContractFirst.Runtime;
-using ContractFirst.Schema;
 using HappyHorse.Emulator.Billing;
 using HappyHorse.Emulator.Hosting;
 using HappyHorse.Emulator.Tests.Clips;
@@ -23,7 +22,7 @@ public sealed class PricingTests
 
     private static string Yaml { get; } = File.ReadAllText(Repo.PathOf("tests", "ContractFirst.Generator.Tests", "Contracts", "pricing.yaml"));
 
-    private static ContractSchemaSet Schemas { get; } = ContractSchemaExporter.Export(ContractParser.ParseValid("pricing.yaml", Yaml));
+    private static ContractSpec Contract { get; } = ContractParser.ParseValid("pricing.yaml", Yaml);
 
     [Fact]
     public void PerSecondTheFirstMatchingRateApplies()
@@ -200,10 +199,10 @@ public sealed class PricingTests
     public void TheEmulatorsLedgerChargesWhatTheSdkEstimates(string endpointKey, string name)
     {
         var (request, estimate) = Example(name);
-        var endpoint = Schemas.Contract.GetEndpoint(endpointKey);
-        Assert.True(new RequestValidator(endpoint, Schemas).TryValidate(ContractJson.ToJsonString(request), out var valid, out var error), error);
+        var endpoint = Contract.GetEndpoint(endpointKey);
+        Assert.True(new RequestValidator(Contract, endpoint).TryValidate(ContractJson.ToJsonString(request), out var valid, out var error), error);
 
-        var charge = new BillingLedger(Schemas.Contract.Billing, balance: null).Price(endpoint, valid!);
+        var charge = new BillingLedger(Contract.Billing, balance: null).Price(endpoint, valid!);
 
         Assert.Equal(estimate.Unit.ToString(), charge.Unit.ToString());
         Assert.Equal((estimate.Quantity, estimate.Rate, estimate.Amount, estimate.RateKey), (charge.Quantity, charge.Rate, charge.Amount, charge.RateKey));
@@ -212,9 +211,9 @@ public sealed class PricingTests
     [Fact]
     public void TheLedgerDescribesACharge()
     {
-        var endpoint = Schemas.Contract.GetEndpoint("videos");
-        var ledger = new BillingLedger(Schemas.Contract.Billing, balance: null);
-        Assert.True(new RequestValidator(endpoint, Schemas).TryValidate("""{ "prompt": "a fox", "model": "vid-2", "mode": "pro", "duration": 4 }""", out var valid, out _));
+        var endpoint = Contract.GetEndpoint("videos");
+        var ledger = new BillingLedger(Contract.Billing, balance: null);
+        Assert.True(new RequestValidator(Contract, endpoint).TryValidate("""{ "prompt": "a fox", "model": "vid-2", "mode": "pro", "duration": 4 }""", out var valid, out _));
 
         var charge = ledger.Price(endpoint, valid!);
 
@@ -227,10 +226,10 @@ public sealed class PricingTests
     [Fact]
     public void AnActionWithoutAPriceIsFree()
     {
-        var endpoint = Schemas.Contract.GetEndpoint("tasks");
-        Assert.True(new RequestValidator(endpoint, Schemas).TryValidate("""{ "id": "task-1" }""", out var valid, out _));
+        var endpoint = Contract.GetEndpoint("tasks");
+        Assert.True(new RequestValidator(Contract, endpoint).TryValidate("""{ "id": "task-1" }""", out var valid, out _));
 
-        Assert.Same(Charge.Free, new BillingLedger(Schemas.Contract.Billing, balance: 1).Price(endpoint, valid!));
+        Assert.Same(Charge.Free, new BillingLedger(Contract.Billing, balance: 1).Price(endpoint, valid!));
     }
 
     [Theory]
@@ -240,11 +239,11 @@ public sealed class PricingTests
     public void AVersion1BillingIsChargedAsBefore(string body, decimal amount)
     {
         // clips.yaml keeps the keys of a version 1 billing: one per-second price by resolution, assuming 720P and 5 s.
-        var schemas = ContractSchemaExporter.Export(ContractParser.ParseValid("clips.yaml", ClipsTests.Yaml));
-        var endpoint = schemas.Contract.GetEndpoint("videos");
-        Assert.True(new RequestValidator(endpoint, schemas).TryValidate(body, out var valid, out var error), error);
+        var clips = ContractParser.ParseValid("clips.yaml", ClipsTests.Yaml);
+        var endpoint = clips.GetEndpoint("videos");
+        Assert.True(new RequestValidator(clips, endpoint).TryValidate(body, out var valid, out var error), error);
 
-        Assert.Equal(amount, new BillingLedger(schemas.Contract.Billing, balance: null).Price(endpoint, valid!).Amount);
+        Assert.Equal(amount, new BillingLedger(clips.Billing, balance: null).Price(endpoint, valid!).Amount);
     }
 
     [Fact]

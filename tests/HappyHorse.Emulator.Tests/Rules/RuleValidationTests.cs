@@ -1,18 +1,17 @@
 using ContractFirst.Contract;
-using ContractFirst.Schema;
+using ContractFirst.Contract.Model;
 using HappyHorse.Emulator.Tests.Support;
 using HappyHorse.Emulator.Validation;
 
 namespace HappyHorse.Emulator.Tests.Rules;
 
 /// <summary>
-/// The emulator enforces rules between fields through the exported schema, as the SDK's validators do
+/// The emulator enforces rules between fields, as the SDK's validators and the exported schemas do
 /// (tests/ContractFirst.Generator.Tests/Contracts/rules.yaml): a rule a body breaks is refused and named.
 /// </summary>
 public sealed class RuleValidationTests
 {
-    private static readonly ContractSchemaSet Schemas = ContractSchemaExporter.Export(
-        ContractParser.Load(Repo.PathOf("tests", "ContractFirst.Generator.Tests", "Contracts", "rules.yaml")));
+    private static readonly ContractSpec Contract = ContractParser.Load(Repo.PathOf("tests", "ContractFirst.Generator.Tests", "Contracts", "rules.yaml"));
 
     [Theory]
     [InlineData("""{ "action": "extend", "video_id": "v-1" }""", null)]
@@ -25,9 +24,9 @@ public sealed class RuleValidationTests
     [InlineData("""{ "action": "song", "sections": [{ "start": 0, "end": 5, "length": 5 }] }""", "the request breaks the rule: A section ends at a time or lasts a length, not both")]
     public void ABodyThatBreaksARuleIsRefusedWithTheRule(string body, string? expected)
     {
-        var endpoint = Schemas.Contract.Endpoints.Single();
+        var endpoint = Contract.Endpoints.Single();
 
-        var valid = new RequestValidator(endpoint, Schemas).TryValidate(body, out _, out var error);
+        var valid = new RequestValidator(Contract, endpoint).TryValidate(body, out _, out var error);
 
         Assert.Equal(expected is null, valid);
         if (expected is not null)
