@@ -8,7 +8,8 @@ namespace ContractFirst.Schema;
 /// States the rules between fields in JSON Schema draft 7, each as one entry of the request's
 /// <c>allOf</c>: <c>oneOf</c> for exactly one of, <c>anyOf</c> for at least one of, and a condition as
 /// <c>anyOf: [{ not: IF }, THEN]</c>, which means <c>if</c>/<c>then</c> but is checked by every
-/// validator (NJsonSchema, the emulator's, ignores <c>if</c>/<c>then</c>).
+/// validator (NJsonSchema ignores <c>if</c>/<c>then</c>). The text of each rule is <see cref="RuleSpec.Text"/>, which the
+/// emulator's messages use too.
 /// </summary>
 internal static class RuleSchemas
 {

@@ -60,7 +60,7 @@ internal readonly record struct JsonNumber(decimal? Exact, double Approximate)
     /// <summary>The exponent of a number's text, clamped far beyond any scale a body can have so it never overflows.</summary>
     private static long Exponent(ReadOnlySpan<char> text)
     {
-        var negative = text.Length > 0 && text[0] == '-';
+        var negative = text is ['-', ..];
         var digits = text.TrimStart('+').TrimStart('-');
         long value = 0;
         foreach (var c in digits)

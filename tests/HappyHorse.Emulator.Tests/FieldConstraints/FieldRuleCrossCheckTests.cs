@@ -5,8 +5,8 @@ using Studio;
 namespace HappyHorse.Emulator.Tests.FieldConstraints;
 
 /// <summary>
-/// The generated validators and the emulator (NJsonSchema over the exported schemas, plus its own code-point
-/// lengths) judge the format 2 rules alike: over values on both sides of every limit, each accepts exactly what the
+/// The generated validators and the emulator's validator (which reads the contract, with lengths in code points)
+/// judge the format 2 rules alike: over values on both sides of every limit, each accepts exactly what the
 /// other does. The SDK's JSON is what the emulator reads.
 /// </summary>
 public class FieldRuleCrossCheckTests
