@@ -71,7 +71,7 @@ public sealed class ContractEmulator : IAsyncDisposable
     /// <exception cref="IOException">The port is in use.</exception>
     public static async Task<ContractEmulator> StartAsync(EmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var settings = Snapshot(options ?? new EmulatorOptions());
+        var settings = (options ?? new EmulatorOptions()).Snapshot();
         var address = ParseHost(settings.Host);
         var contract = settings.Contract ?? EmulatedContract.HappyHorse;
 
@@ -141,104 +141,6 @@ public sealed class ContractEmulator : IAsyncDisposable
     /// <summary>Stops the server.</summary>
     /// <returns>A task that completes when the server has stopped.</returns>
     public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
-
-    private static EmulatorOptions Snapshot(EmulatorOptions options)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(options.Port, nameof(options.Port));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Port, IPEndPoint.MaxPort, nameof(options.Port));
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.TaskDuration, TimeSpan.Zero, nameof(options.TaskDuration));
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.Faults.AddedLatency, TimeSpan.Zero, nameof(options.Faults.AddedLatency));
-        if (options.Balance is < 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.Balance, "The balance must not be negative.");
-        }
-
-        if (options.RequestsPerMinute is < 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.RequestsPerMinute, "RequestsPerMinute must not be negative.");
-        }
-
-        var faults = options.Faults;
-        double[] faultRates =
-        [
-            faults.TooManyRequestsRate, faults.ServerErrorRate, faults.BadGatewayRate, faults.ServiceUnavailableRate, faults.GatewayTimeoutRate,
-            faults.DropConnectionRate, faults.DropAfterStartRate, faults.ErrorAfterStartRate, faults.CutBodyRate,
-        ];
-        double[] rates = [options.TaskFailureRate, faults.SlowRate, options.Callbacks.DuplicateRate, .. faultRates];
-        if (rates.Any(r => double.IsNaN(r) || r is < 0 or > 1) || faultRates.Sum() > 1 + 1e-9)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), "Rates are shares from 0 to 1, and the fault rates add up to at most 1.");
-        }
-
-        if (faults.ErrorAfterStartRate > 0 && (faults.AfterStartStatuses.Count == 0 || faults.AfterStartStatuses.Any(s => s is < 500 or > 599)))
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), "AfterStartStatuses must list 5xx statuses when ErrorAfterStartRate is set.");
-        }
-
-        if (options.Token is { } token && (token.Length == 0 || token.Any(char.IsWhiteSpace)))
-        {
-            throw new ArgumentException("The token must be non-empty and without whitespace.", nameof(options));
-        }
-
-        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxRequestHistory, nameof(options.MaxRequestHistory));
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxTasks, 1, nameof(options.MaxTasks));
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxRequestBodyBytes, 1, nameof(options.MaxRequestBodyBytes));
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.Callbacks.MaxAttempts, 1, nameof(options.Callbacks.MaxAttempts));
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.Callbacks.FirstRetryDelay, TimeSpan.Zero, nameof(options.Callbacks.FirstRetryDelay));
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.Faults.SlowDelay, TimeSpan.Zero, nameof(options.Faults.SlowDelay));
-
-        ArgumentNullException.ThrowIfNull(options.TimeProvider, nameof(options.TimeProvider));
-        var copy = new EmulatorOptions
-        {
-            Contract = options.Contract,
-            Host = options.Host,
-            Port = options.Port,
-
-            // Checked unless any token is accepted; made here when the caller chose none, so it can be printed.
-            Token = options.Token ?? "emu-" + Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)).ToLowerInvariant(),
-            AcceptAnyToken = options.AcceptAnyToken,
-            StrictFields = options.StrictFields,
-            MaxRequestHistory = options.MaxRequestHistory,
-            MaxTasks = options.MaxTasks,
-            MaxRequestBodyBytes = options.MaxRequestBodyBytes,
-            LogLevel = options.LogLevel,
-            Balance = options.Balance,
-            RequestsPerMinute = options.RequestsPerMinute,
-            TaskDuration = options.TaskDuration,
-            TaskFailureRate = options.TaskFailureRate,
-            AllowRemoteCallbacks = options.AllowRemoteCallbacks,
-            TimeProvider = options.TimeProvider,
-        };
-        foreach (var word in options.BlockedWords)
-        {
-            copy.BlockedWords.Add(word);
-        }
-
-        copy.Faults.TooManyRequestsRate = faults.TooManyRequestsRate;
-        copy.Faults.ServerErrorRate = faults.ServerErrorRate;
-        copy.Faults.DropConnectionRate = faults.DropConnectionRate;
-        copy.Faults.AddedLatency = faults.AddedLatency;
-        copy.Faults.Seed = faults.Seed;
-        copy.Faults.BadGatewayRate = faults.BadGatewayRate;
-        copy.Faults.ServiceUnavailableRate = faults.ServiceUnavailableRate;
-        copy.Faults.GatewayTimeoutRate = faults.GatewayTimeoutRate;
-        copy.Faults.DropAfterStartRate = faults.DropAfterStartRate;
-        copy.Faults.ErrorAfterStartRate = faults.ErrorAfterStartRate;
-        copy.Faults.CutBodyRate = faults.CutBodyRate;
-        copy.Faults.SlowRate = faults.SlowRate;
-        copy.Faults.SlowDelay = faults.SlowDelay;
-        copy.Faults.AfterStartStatuses.Clear();
-        foreach (var status in faults.AfterStartStatuses)
-        {
-            copy.Faults.AfterStartStatuses.Add(status);
-        }
-
-        copy.Callbacks.Secret = options.Callbacks.Secret;
-        copy.Callbacks.MaxAttempts = options.Callbacks.MaxAttempts;
-        copy.Callbacks.FirstRetryDelay = options.Callbacks.FirstRetryDelay;
-        copy.Callbacks.DuplicateRate = options.Callbacks.DuplicateRate;
-        return copy;
-    }
 
     private static IPAddress ParseHost(string host) =>
         string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback
