@@ -137,7 +137,7 @@ public sealed class SchemaAgreementTests(ITestOutputHelper output)
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    private static string RepoRoot()
+    internal static string RepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -194,6 +194,11 @@ public class FidelityTests
         Assert.Equal(["error", "trace_id"], answer.Body!.AsObject().Select(p => p.Key));
         Assert.Equal(["code", "message"], answer.Body!["error"]!.AsObject().Select(p => p.Key));
         Assert.Equal("invalid_token", answer.ErrorCode);
+
+        // A refused request is only counted; an accepted one is recorded without its token.
+        Assert.Empty(emulator.Requests);
+        Assert.Equal((1, 1), (emulator.Usage.RequestsReceived, emulator.Usage.RequestsRefused));
+        await Clients.PostAsync(emulator, Videos, """{ "prompt": "x" }""", token: "secret-token");
         var recorded = Assert.Single(emulator.Requests);
         Assert.Equal((Videos, """{ "prompt": "x" }"""), (recorded.Path, recorded.Body));
         Assert.DoesNotContain("Authorization", recorded.Headers.Keys, StringComparer.OrdinalIgnoreCase);
@@ -201,13 +206,14 @@ public class FidelityTests
     }
 
     [Fact]
-    public async Task AMissingBearerTokenIsInvalidToken()
+    public async Task AMissingBearerTokenIsNoToken()
     {
         await using var emulator = await HappyHorseEmulator.StartAsync();
 
         var answer = await Clients.PostAsync(emulator, Videos, """{ "prompt": "x" }""", token: null);
 
-        Assert.Equal((401, "invalid_token"), (answer.Status, answer.ErrorCode));
+        // The contract lists no_token among the 401 codes: the one for exactly this.
+        Assert.Equal((401, "no_token"), (answer.Status, answer.ErrorCode));
     }
 
     [Fact]
@@ -229,7 +235,7 @@ public class FidelityTests
         Assert.Empty(Schemas.GetModelSchema("TaskRecord").Validate(finished.Text));
         var record = pending.Body!.AsObject();
         Assert.Equal(
-            ["id", "type", "trace_id", "user_id", "api_id", "application_id", "request", "response", "created_at", "started_at"],
+            ["id", "type", "trace_id", "request", "response", "created_at", "started_at", "user_id", "api_id", "application_id"],
             record.Select(p => p.Key));
         Assert.Equal("videos", record["type"]!.GetValue<string>());
         Assert.Equal(1767323045.0, record["created_at"]!.GetValue<double>());

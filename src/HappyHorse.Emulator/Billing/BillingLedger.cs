@@ -8,13 +8,14 @@ namespace HappyHorse.Emulator.Billing;
 /// <summary>What a submit costs: <paramref name="Quantity"/> units at <paramref name="Rate"/>.</summary>
 /// <param name="Unit">What the price counts; null when the contract prices nothing for the action (free).</param>
 /// <param name="Quantity">The units billed: seconds (the output's, or input plus output), items, or one request.</param>
+/// <param name="QuantityField">The field the quantity is read from (<c>duration</c>), whose value answers report as billed; null when none.</param>
 /// <param name="Rate">The price of one unit: the first rate of the contract's table that matches the request.</param>
 /// <param name="Amount">Quantity times rate.</param>
 /// <param name="RateKey">The values that chose the rate (<c>resolution 720P</c>); null for a rate that applies to every request.</param>
 /// <param name="Values">The value of each field the rate is chosen by, as charged (the request's, else the default or assumption); null: not set.</param>
-internal sealed record Charge(PriceUnit? Unit, decimal Quantity, decimal Rate, decimal Amount, string? RateKey, IReadOnlyDictionary<string, string?> Values)
+internal sealed record Charge(PriceUnit? Unit, decimal Quantity, string? QuantityField, decimal Rate, decimal Amount, string? RateKey, IReadOnlyDictionary<string, string?> Values)
 {
-    public static Charge Free { get; } = new(null, 0, 0, 0, null, new Dictionary<string, string?>());
+    public static Charge Free { get; } = new(null, 0, null, 0, 0, null, new Dictionary<string, string?>());
 }
 
 /// <summary>
@@ -85,7 +86,7 @@ internal sealed class BillingLedger
 
         // Without a matching rate (a version 1 table need not list every value) the contract states no price.
         var rate = price.MatchRate(field => values[field]);
-        return new Charge(price.Unit, quantity, rate?.Rate ?? 0, quantity * (rate?.Rate ?? 0), rate?.KeyText, values);
+        return new Charge(price.Unit, quantity, price.Unit == PriceUnit.Request ? null : price.QuantityField, rate?.Rate ?? 0, quantity * (rate?.Rate ?? 0), rate?.KeyText, values);
     }
 
     /// <summary>Holds the price of a submit; false when the balance cannot cover it.</summary>

@@ -1,32 +1,26 @@
 using HappyHorse.Emulator.Hosting;
+using HappyHorse.Emulator.Serving;
 using HappyHorse.Emulator.Tasks;
 using Microsoft.AspNetCore.Http;
 
 namespace HappyHorse.Emulator.Endpoints;
 
-/// <summary>GET /files/{task id}.mp4: the video of a succeeded task, like the service's CDN (no token needed).</summary>
+/// <summary>GET /files/{task id}.{mp4|png|mp3}: the result of a succeeded task, like the service's CDN (no token needed).</summary>
 internal static class FilesEndpoint
 {
-    private static readonly Lazy<byte[]> s_video = new(() =>
-    {
-        using var stream = typeof(FilesEndpoint).Assembly.GetManifestResourceStream("HappyHorse.Emulator.sample.mp4")
-            ?? throw new InvalidOperationException("The embedded sample video is missing.");
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
-    });
+    public const string Prefix = "/files/";
 
-    public static async Task<IResult> HandleAsync(HttpContext context, EmulatorState state, string file)
+    public static Task HandleAsync(HttpContext context, EmulatorState state, string name)
     {
-        await RequestGate.RecordAsync(context, state).ConfigureAwait(false);
-        if (!file.EndsWith(".mp4", StringComparison.Ordinal)
-            || state.Tasks.Find(file[..^4]) is not { } task
-            || task.Snapshot().State != VideoStates.Succeeded)
+        if (!MediaFiles.TryResolve(name, out var taskId, out var file)
+            || state.Tasks.Find(taskId) is not { } task
+            || task.Snapshot().Outcome != TaskOutcome.Succeeded)
         {
-            return Results.NotFound();
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
         }
 
         // Results.File sets Content-Type and Content-Length, and answers Range requests for players that seek.
-        return Results.File(s_video.Value, "video/mp4", enableRangeProcessing: true);
+        return Results.File(file.Content, file.ContentType, enableRangeProcessing: true).ExecuteAsync(context);
     }
 }

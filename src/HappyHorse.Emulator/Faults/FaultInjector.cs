@@ -1,51 +1,93 @@
 namespace HappyHorse.Emulator.Faults;
 
-/// <summary>What to do to one API request.</summary>
-internal enum Fault
+/// <summary>When a fault strikes: before any work (nothing started, a resend is safe) or after the work started.</summary>
+internal enum FaultKind
 {
     None,
-    DropConnection,
-    ServerError,
-    TooManyRequests,
+
+    /// <summary>Answer <see cref="FaultPlan.Status"/> before any work.</summary>
+    StatusBeforeWork,
+
+    /// <summary>Abort the connection after reading the body, before any work.</summary>
+    DropBeforeWork,
+
+    /// <summary>Abort the connection once the work started (a submit's task exists and is billed).</summary>
+    DropAfterStart,
+
+    /// <summary>Answer <see cref="FaultPlan.Status"/> once the work started.</summary>
+    StatusAfterStart,
+
+    /// <summary>Send half of the answer, then abort.</summary>
+    CutBody,
+}
+
+/// <summary>What to do to one API request.</summary>
+/// <param name="Kind">The fault.</param>
+/// <param name="Status">The status of a status fault.</param>
+/// <param name="Slow">Whether the request waits the slow delay first.</param>
+internal readonly record struct FaultPlan(FaultKind Kind, int Status, bool Slow)
+{
+    public static FaultPlan None => default;
 }
 
 /// <summary>
-/// Decides faults with one draw per request from a single generator, so a seed reproduces the
-/// same sequence of faults for the same sequence of requests.
+/// Decides faults with draws from a single seeded generator (the fault, its status, the slow share), so a seed
+/// reproduces the same faults for the same sequence of requests.
 /// </summary>
 internal sealed class FaultInjector
 {
     private readonly FaultOptions _options;
+    private readonly (double Rate, FaultKind Kind, int Status)[] _faults;
+    private readonly int[] _afterStartStatuses;
     private readonly Random _random;
     private readonly Lock _lock = new();
 
     public FaultInjector(FaultOptions options)
     {
         _options = options;
+        _afterStartStatuses = [.. options.AfterStartStatuses];
+        _faults =
+        [
+            (options.TooManyRequestsRate, FaultKind.StatusBeforeWork, 429),
+            (options.ServerErrorRate, FaultKind.StatusBeforeWork, 500),
+            (options.BadGatewayRate, FaultKind.StatusBeforeWork, 502),
+            (options.ServiceUnavailableRate, FaultKind.StatusBeforeWork, 503),
+            (options.GatewayTimeoutRate, FaultKind.StatusBeforeWork, 504),
+            (options.DropConnectionRate, FaultKind.DropBeforeWork, 0),
+            (options.DropAfterStartRate, FaultKind.DropAfterStart, 0),
+            (options.ErrorAfterStartRate, FaultKind.StatusAfterStart, 0),
+            (options.CutBodyRate, FaultKind.CutBody, 0),
+        ];
         _random = options.Seed is { } seed ? new Random(seed) : new Random();
     }
 
     public TimeSpan AddedLatency => _options.AddedLatency;
 
-    public Fault Next()
+    public TimeSpan SlowDelay => _options.SlowDelay;
+
+    public FaultPlan Next()
     {
-        var drop = _options.DropConnectionRate;
-        var serverError = _options.ServerErrorRate;
-        var tooMany = _options.TooManyRequestsRate;
-        if (drop <= 0 && serverError <= 0 && tooMany <= 0)
+        if (_options.SlowRate <= 0 && _faults.All(f => f.Rate <= 0))
         {
-            return Fault.None;
+            return FaultPlan.None;
         }
 
-        double draw;
         lock (_lock)
         {
-            draw = _random.NextDouble();
-        }
+            var slow = _options.SlowRate > 0 && _random.NextDouble() < _options.SlowRate;
+            var draw = _random.NextDouble();
+            foreach (var (rate, kind, status) in _faults)
+            {
+                if (draw < rate)
+                {
+                    var chosen = kind == FaultKind.StatusAfterStart ? _afterStartStatuses[_random.Next(_afterStartStatuses.Length)] : status;
+                    return new FaultPlan(kind, chosen, slow);
+                }
 
-        return draw < drop ? Fault.DropConnection
-            : draw < drop + serverError ? Fault.ServerError
-            : draw < drop + serverError + tooMany ? Fault.TooManyRequests
-            : Fault.None;
+                draw -= rate;
+            }
+
+            return new FaultPlan(FaultKind.None, 0, slow);
+        }
     }
 }

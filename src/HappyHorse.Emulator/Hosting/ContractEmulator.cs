@@ -15,14 +15,17 @@ using Microsoft.Extensions.Logging;
 namespace HappyHorse.Emulator;
 
 /// <summary>
-/// A local HappyHorse Videos API: a real Kestrel server that answers POST /happyhorse/videos and
-/// POST /happyhorse/tasks as the service does, driven by the contract in spec/happyhorse.yaml.
+/// A local API driven by a contract (HappyHorse's by default): a real Kestrel server on loopback that answers each
+/// endpoint of the contract as the service does. Requests are validated from the contract (as tolerantly as the
+/// service: fields the action does not take are ignored, unless <see cref="EmulatorOptions.StrictFields"/>), submits
+/// start tasks that run for <see cref="EmulatorOptions.TaskDuration"/> and are billed by the contract's prices,
+/// the lookups named by the polling section answer task records, results are POSTed to callback URLs, and every
+/// result URL serves a small real file. Errors use the contract's codes and body layout.
 /// </summary>
 /// <remarks>
-/// Requests are validated with the JSON Schemas exported from the contract, tasks run for
-/// <see cref="EmulatorOptions.TaskDuration"/>, and every <c>video_url</c> serves a small real MP4 from
-/// <c>/files/&lt;task id&gt;.mp4</c>. Unknown task ids get 404 <c>not_found</c>; prompts with a blocked
-/// word get 403 <c>content_rejected</c>.
+/// Memory stays bounded whatever clients send: the request history, the task store and request bodies are capped
+/// (<see cref="EmulatorOptions.MaxRequestHistory"/>, <see cref="EmulatorOptions.MaxTasks"/>,
+/// <see cref="EmulatorOptions.MaxRequestBodyBytes"/>), and refused requests are only counted.
 /// </remarks>
 public sealed class ContractEmulator : IAsyncDisposable
 {
@@ -45,7 +48,19 @@ public sealed class ContractEmulator : IAsyncDisposable
     public string Token { get; }
 
     /// <summary>Gets the requests received so far, oldest first (a snapshot; headers never include <c>Authorization</c>).</summary>
-    public IReadOnlyList<EmulatorRequest> Requests => _state.Requests;
+    public IReadOnlyList<EmulatorRequest> Requests => _state.History.Snapshot();
+
+    /// <summary>Gets what the emulator has done so far (also served as JSON at <c>GET /_emulator/usage</c> with the token): a snapshot.</summary>
+    public EmulatorUsage Usage => _state.Usage.Snapshot();
+
+    /// <summary>Gets the balance left, or <see langword="null"/> when <see cref="EmulatorOptions.Balance"/> was unset (unlimited).</summary>
+    public decimal? Balance => _state.Ledger.Balance;
+
+    /// <summary>Gets the contract served.</summary>
+    public EmulatedContract Contract { get; private init; } = null!;
+
+    /// <summary>The header the SDK sends with one id per logical call, the same on every resend; <see cref="Usage"/> counts tasks per id.</summary>
+    public const string ClientRequestIdHeader = RequestGate.ClientRequestIdHeader;
 
     /// <summary>Starts an emulator and returns once it listens.</summary>
     /// <param name="options">How it behaves, and the contract it serves (HappyHorse's by default); defaults when null. Read once: later changes have no effect.</param>
@@ -71,7 +86,7 @@ public sealed class ContractEmulator : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.SetMinimumLevel(settings.LogLevel);
         builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -80,14 +95,16 @@ public sealed class ContractEmulator : IAsyncDisposable
 
             // Sync submits hold the connection for the whole task, as the service does.
             kestrel.Limits.KeepAliveTimeout = TimeSpan.FromMinutes(15);
+
+            // Just above the emulator's own limit, which answers 413 in the contract's error layout; Kestrel's stops a
+            // body that lied about its length.
+            kestrel.Limits.MaxRequestBodySize = (long)settings.MaxRequestBodyBytes + 1;
         });
 
         var app = builder.Build();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("HappyHorse.Emulator");
-        var state = new EmulatorState(settings, contract, logger);
-        app.MapPost(contract.Videos.Path, (HttpContext context) => VideosEndpoint.HandleAsync(context, state));
-        app.MapPost(contract.Tasks.Path, (HttpContext context) => TasksEndpoint.HandleAsync(context, state));
-        app.MapGet("/files/{file}", (HttpContext context, string file) => FilesEndpoint.HandleAsync(context, state, file));
+        var state = new EmulatorState(settings, contract.Api, logger);
+        app.Run(new ApiDispatcher(state).HandleAsync);
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var listening = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
@@ -100,7 +117,7 @@ public sealed class ContractEmulator : IAsyncDisposable
             : address.ToString();
         var baseAddress = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://{host}:{port}"));
         state.BaseAddress = baseAddress;
-        return new ContractEmulator(app, state, baseAddress, settings.Token!);
+        return new ContractEmulator(app, state, baseAddress, settings.Token!) { Contract = contract };
     }
 
     /// <summary>Stops the server: unfinished tasks never end, held connections are closed, pending callbacks are dropped.</summary>
@@ -142,10 +159,20 @@ public sealed class ContractEmulator : IAsyncDisposable
         }
 
         var faults = options.Faults;
-        double[] rates = [options.TaskFailureRate, faults.TooManyRequestsRate, faults.ServerErrorRate, faults.DropConnectionRate];
-        if (rates.Any(r => double.IsNaN(r) || r is < 0 or > 1) || faults.TooManyRequestsRate + faults.ServerErrorRate + faults.DropConnectionRate > 1)
+        double[] faultRates =
+        [
+            faults.TooManyRequestsRate, faults.ServerErrorRate, faults.BadGatewayRate, faults.ServiceUnavailableRate, faults.GatewayTimeoutRate,
+            faults.DropConnectionRate, faults.DropAfterStartRate, faults.ErrorAfterStartRate, faults.CutBodyRate,
+        ];
+        double[] rates = [options.TaskFailureRate, faults.SlowRate, options.Callbacks.DuplicateRate, .. faultRates];
+        if (rates.Any(r => double.IsNaN(r) || r is < 0 or > 1) || faultRates.Sum() > 1 + 1e-9)
         {
             throw new ArgumentOutOfRangeException(nameof(options), "Rates are shares from 0 to 1, and the fault rates add up to at most 1.");
+        }
+
+        if (faults.ErrorAfterStartRate > 0 && (faults.AfterStartStatuses.Count == 0 || faults.AfterStartStatuses.Any(s => s is < 500 or > 599)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "AfterStartStatuses must list 5xx statuses when ErrorAfterStartRate is set.");
         }
 
         if (options.Token is { } token && (token.Length == 0 || token.Any(char.IsWhiteSpace)))
@@ -168,12 +195,13 @@ public sealed class ContractEmulator : IAsyncDisposable
             Port = options.Port,
 
             // Checked unless any token is accepted; made here when the caller chose none, so it can be printed.
-            Token = options.Token ?? "emu-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)),
+            Token = options.Token ?? "emu-" + Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)).ToLowerInvariant(),
             AcceptAnyToken = options.AcceptAnyToken,
             StrictFields = options.StrictFields,
             MaxRequestHistory = options.MaxRequestHistory,
             MaxTasks = options.MaxTasks,
             MaxRequestBodyBytes = options.MaxRequestBodyBytes,
+            LogLevel = options.LogLevel,
             Balance = options.Balance,
             RequestsPerMinute = options.RequestsPerMinute,
             TaskDuration = options.TaskDuration,

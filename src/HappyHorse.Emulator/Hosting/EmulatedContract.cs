@@ -1,8 +1,6 @@
 using ContractFirst.Contract;
 using ContractFirst.Contract.Model;
-using ContractFirst.Schema;
-using HappyHorse.Emulator.Endpoints;
-using HappyHorse.Emulator.Validation;
+using HappyHorse.Emulator.Serving;
 
 namespace HappyHorse.Emulator;
 
@@ -16,48 +14,37 @@ public sealed class EmulatedContract
 
     private static readonly Lazy<EmulatedContract> s_happyHorse = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private EmulatedContract(ContractSchemaSet schemas)
+    private EmulatedContract(ContractSpec contract)
     {
-        Document = schemas.Contract;
-        Videos = Document.GetEndpoint("videos");
-        Tasks = Document.GetEndpoint("tasks");
-        VideosValidator = new RequestValidator(Videos, schemas);
-        TasksValidator = new RequestValidator(Tasks, schemas);
-
-        // The codes the emulator answers with are API facts: refuse to start if the contract stopped listing them.
-        ApiErrors.EnsureDocumented(Document);
+        Api = new ServedApi(contract);
     }
 
     /// <summary>Gets the HappyHorse Videos API, from the copy of spec/happyhorse.yaml embedded at build time.</summary>
     public static EmulatedContract HappyHorse => s_happyHorse.Value;
 
     /// <summary>Gets the API's title, for example <c>HappyHorse Videos API</c>.</summary>
-    public string Title => Document.Api.Title;
+    public string Title => Api.Contract.Api.Title;
 
-    internal ContractSpec Document { get; }
+    /// <summary>Gets the paths of the contract's endpoints, for example <c>/happyhorse/videos</c>.</summary>
+    public IReadOnlyList<string> Paths => [.. Api.Contract.Endpoints.Select(e => e.Path)];
 
-    internal EndpointSpec Videos { get; }
+    internal ServedApi Api { get; }
 
-    internal EndpointSpec Tasks { get; }
-
-    internal RequestValidator VideosValidator { get; }
-
-    internal RequestValidator TasksValidator { get; }
+    internal ContractSpec Document => Api.Contract;
 
     /// <summary>Reads a contract from a YAML file.</summary>
     /// <param name="path">The file.</param>
     /// <returns>The contract.</returns>
     /// <exception cref="ContractException">The contract has errors; its message lists each with file, line and column.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
-    public static EmulatedContract FromFile(string path) => FromYaml(Path.GetFileName(path), File.ReadAllText(path));
+    public static EmulatedContract FromFile(string path) => new(ContractParser.Load(path));
 
     /// <summary>Reads a contract from YAML text.</summary>
     /// <param name="fileName">The file name diagnostics name.</param>
     /// <param name="yaml">The contract.</param>
     /// <returns>The contract.</returns>
     /// <exception cref="ContractException">The contract has errors; its message lists each with file, line and column.</exception>
-    public static EmulatedContract FromYaml(string fileName, string yaml) =>
-        new(ContractSchemaExporter.Export(ContractParser.ParseValid(fileName, yaml)));
+    public static EmulatedContract FromYaml(string fileName, string yaml) => new(ContractParser.ParseValid(fileName, yaml));
 
     private static EmulatedContract Load()
     {

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace HappyHorse.Emulator;
 
 /// <summary>How an emulator behaves. Read once by <see cref="ContractEmulator.StartAsync"/>; later changes have no effect.</summary>
@@ -69,6 +71,9 @@ public sealed class EmulatorOptions
 
     /// <summary>Gets or sets the largest request body accepted, in bytes; larger ones get 413. 1 MiB by default.</summary>
     public int MaxRequestBodyBytes { get; set; } = 1 << 20;
+
+    /// <summary>Gets or sets the least level logged to stderr: <see cref="LogLevel.Warning"/> by default (failed callbacks); <see cref="LogLevel.Information"/> also names the fields each request sent that were ignored.</summary>
+    public LogLevel LogLevel { get; set; } = LogLevel.Warning;
 
     /// <summary>Gets or sets the clock for task times, task durations, callback retries and the rate limit window. The default is <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;

@@ -1,33 +1,33 @@
 using System.Text.Json.Nodes;
+using ContractFirst.Contract.Model;
 using HappyHorse.Emulator.Billing;
 
 namespace HappyHorse.Emulator.Tasks;
 
-/// <summary>The state of a video: the contract's VideoState values.</summary>
-internal static class VideoStates
+/// <summary>Where a task is: running, or ended either way.</summary>
+internal enum TaskOutcome
 {
-    public const string Pending = "pending";
-    public const string Succeeded = "succeeded";
-    public const string Error = "error";
+    Pending,
+    Succeeded,
+    Failed,
 }
 
-/// <summary>One submitted task: pending until its duration has passed, then succeeded or error.</summary>
+/// <summary>One submitted task: pending until its duration has passed, then succeeded or failed.</summary>
 internal sealed class EmulatedTask
 {
     private readonly Lock _lock = new();
     private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private string _state = VideoStates.Pending;
+    private TaskOutcome _outcome;
     private DateTimeOffset? _finishedAt;
 
-    public EmulatedTask(string id, string traceId, string action, JsonObject request, Charge charge, string? ratio, string? callbackUrl, DateTimeOffset createdAt)
+    public EmulatedTask(string id, string traceId, EndpointSpec endpoint, ActionSpec action, JsonObject request, Charge charge, string? callbackUrl, DateTimeOffset createdAt)
     {
         Id = id;
         TraceId = traceId;
-        UpstreamId = Guid.NewGuid().ToString();
+        Endpoint = endpoint;
         Action = action;
         Request = request;
         Charge = charge;
-        Ratio = ratio;
         CallbackUrl = callbackUrl;
         CreatedAt = createdAt;
     }
@@ -36,17 +36,14 @@ internal sealed class EmulatedTask
 
     public string TraceId { get; }
 
-    /// <summary>The id the upstream provider gave the video (data[].id), distinct from the task id as on the real service.</summary>
-    public string UpstreamId { get; }
+    public EndpointSpec Endpoint { get; }
 
-    public string Action { get; }
+    public ActionSpec Action { get; }
 
-    /// <summary>The body as the service recorded it: as sent, with the defaulted action and model filled in.</summary>
+    /// <summary>The body as the service recorded it: the action's fields as sent, with the defaulted action, model and fields filled in.</summary>
     public JsonObject Request { get; }
 
     public Charge Charge { get; }
-
-    public string? Ratio { get; }
 
     public string? CallbackUrl { get; }
 
@@ -58,11 +55,11 @@ internal sealed class EmulatedTask
     /// <summary>Completes when the task ends, either way.</summary>
     public Task Finished => _finished.Task;
 
-    public (string State, DateTimeOffset? FinishedAt) Snapshot()
+    public (TaskOutcome Outcome, DateTimeOffset? FinishedAt) Snapshot()
     {
         lock (_lock)
         {
-            return (_state, _finishedAt);
+            return (_outcome, _finishedAt);
         }
     }
 
@@ -75,7 +72,7 @@ internal sealed class EmulatedTask
                 return;
             }
 
-            _state = failed ? VideoStates.Error : VideoStates.Succeeded;
+            _outcome = failed ? TaskOutcome.Failed : TaskOutcome.Succeeded;
             _finishedAt = at;
         }
 

@@ -1,13 +1,69 @@
-using System.Collections.Concurrent;
-
 namespace HappyHorse.Emulator.Tasks;
 
-/// <summary>Every task of one emulator, by task id. Tasks live as long as the emulator.</summary>
-internal sealed class TaskStore
+/// <summary>
+/// The tasks lookups can find, by id, bounded in number and in the bytes of their recorded requests: beyond either
+/// limit the oldest ended task is forgotten. When only running tasks are left there is no room, and the submit is
+/// refused (503) before it is billed.
+/// </summary>
+internal sealed class TaskStore(int maxTasks, long maxRequestBytes)
 {
-    private readonly ConcurrentDictionary<string, EmulatedTask> _tasks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (EmulatedTask Task, long Bytes)> _tasks = new(StringComparer.Ordinal);
+    private readonly LinkedList<EmulatedTask> _order = new();
+    private readonly Lock _lock = new();
+    private long _bytes;
 
-    public void Add(EmulatedTask task) => _tasks[task.Id] = task;
+    /// <summary>Adds a task whose recorded request takes about <paramref name="bytes"/>; false when there is no room.</summary>
+    public bool TryAdd(EmulatedTask task, long bytes)
+    {
+        lock (_lock)
+        {
+            while (_tasks.Count >= maxTasks || _bytes + bytes > maxRequestBytes)
+            {
+                if (!TryForgetOldestEnded())
+                {
+                    return false;
+                }
+            }
 
-    public EmulatedTask? Find(string id) => _tasks.GetValueOrDefault(id);
+            _tasks[task.Id] = (task, bytes);
+            _order.AddLast(task);
+            _bytes += bytes;
+            return true;
+        }
+    }
+
+    public EmulatedTask? Find(string id)
+    {
+        lock (_lock)
+        {
+            return _tasks.TryGetValue(id, out var entry) ? entry.Task : null;
+        }
+    }
+
+    public int Count
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _tasks.Count;
+            }
+        }
+    }
+
+    private bool TryForgetOldestEnded()
+    {
+        for (var node = _order.First; node is not null; node = node.Next)
+        {
+            if (node.Value.Finished.IsCompleted)
+            {
+                _bytes -= _tasks[node.Value.Id].Bytes;
+                _tasks.Remove(node.Value.Id);
+                _order.Remove(node);
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
