@@ -22,7 +22,7 @@ internal static class EmulatorCommand
             {
                 served = result.GetValue(options.Contract) is { } path
                     ? ContractFile.Load(path, env)
-                    : new ServedContract(null, EmulatedContract.HappyHorse.Title, "built in", []);
+                    : ServedContract.HappyHorse;
             }
             catch (CliInputException ex)
             {
@@ -78,11 +78,9 @@ internal static class EmulatorCommand
     /// <summary>What is served, where, and with which token on stdout (one "Name: value" a line); how to use it on stderr.</summary>
     private static void WriteStartup(CliEnvironment env, ServedContract served, ContractEmulator emulator, EmulatorOptions options, FaultShares? faults)
     {
-        env.Out.WriteLine($"Contract:     {served.Title} ({served.Source})");
-        if (served.Paths.Count > 0)
-        {
-            env.Out.WriteLine($"Endpoints:    {string.Join(", ", served.Paths.Select(p => "POST " + p))}");
-        }
+        var paths = served.Contract.Paths;
+        env.Out.WriteLine($"Contract:     {served.Contract.Title} ({served.Source})");
+        env.Out.WriteLine($"Endpoints:    {string.Join(", ", paths.Select(p => "POST " + p))}");
 
         env.Out.WriteLine($"Base address: {emulator.BaseAddress}");
         env.Out.WriteLine($"Token:        {emulator.Token}");
@@ -110,7 +108,7 @@ internal static class EmulatorCommand
         }
         else
         {
-            var url = emulator.BaseAddress.ToString().TrimEnd('/') + (served.Paths.Count > 0 ? served.Paths[0] : "/");
+            var url = emulator.BaseAddress.ToString().TrimEnd('/') + (paths.Count > 0 ? paths[0] : "/");
             env.Error.WriteLine($"  curl -H 'Authorization: Bearer {emulator.Token}' -H 'Content-Type: application/json' -d '{{…}}' {url}");
         }
 

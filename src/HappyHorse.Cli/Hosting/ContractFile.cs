@@ -26,29 +26,19 @@ internal static class ContractFile
             throw new CliInputException($"--contract: can't read {path}: {ex.Message}");
         }
 
-        // The parser reports every problem at once; the emulator would only say that there are some.
-        var parsed = ContractParser.Parse(path, yaml);
-        if (parsed.Spec is null || parsed.Diagnostics.Count > 0)
-        {
-            throw new CliInputException(Describe(path, parsed.Diagnostics));
-        }
-
-        EmulatedContract contract;
         try
         {
-            contract = EmulatedContract.FromYaml(path, yaml);
+            return new ServedContract(EmulatedContract.FromYaml(path, yaml), path);
         }
         catch (ContractException ex)
         {
             throw new CliInputException(Describe(path, ex.Diagnostics));
         }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or KeyNotFoundException or NotSupportedException)
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or NotSupportedException)
         {
-            // A valid contract the emulator can't serve (for example error bodies it can't write).
+            // A valid contract the emulator can't serve.
             throw new CliInputException($"--contract: the emulator can't serve {path}: {ex.Message}");
         }
-
-        return new ServedContract(contract, parsed.Spec.Api.Title, path, parsed.Spec.Endpoints.Select(e => e.Path).ToArray());
     }
 
     /// <summary>One line per diagnostic, as <c>path:line:column: error ID: message</c>, which terminals and editors link.</summary>
