@@ -87,6 +87,10 @@ public sealed class ContractEmulator : IAsyncDisposable
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.SetMinimumLevel(settings.LogLevel);
+
+        // The host's own failures (a busy port) reach the caller as exceptions; logged too, they would print a stack
+        // trace under a CLI's one-line error.
+        builder.Logging.AddFilter("Microsoft", LogLevel.None);
         builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
         builder.WebHost.ConfigureKestrel(kestrel =>
