@@ -124,6 +124,9 @@ internal sealed class EmulatorCommandOptions
             AcceptAnyToken = result.GetValue(AnyToken),
             StrictFields = result.GetValue(Strict),
             Balance = result.GetValue(Balance),
+
+            // A server in its own terminal: its log (stderr) names the fields each request sent that were ignored.
+            LogLevel = Microsoft.Extensions.Logging.LogLevel.Information,
         };
         options.TaskDuration = result.GetValue(TaskDuration) ?? options.TaskDuration;
         options.MaxRequestHistory = result.GetValue(MaxHistory) ?? options.MaxRequestHistory;

@@ -106,11 +106,15 @@ internal static class RequestGate
         state.History.Add(new EmulatorRequest(context.Request.Method, context.Request.Path.Value ?? "/", text, headers, state.Time.GetUtcNow()));
     }
 
+    /// <summary>The most bytes of an oversized body read and thrown away so its sender gets the 413 rather than a reset connection.</summary>
+    public static long DrainLimit(int limit) => Math.Max(4L * limit, 16L << 20);
+
     /// <summary>Reads the body up to the limit; null when it is larger (told by Content-Length, or found while reading).</summary>
     private static async Task<byte[]?> ReadBodyAsync(HttpContext context, int limit)
     {
         if (context.Request.ContentLength > limit)
         {
+            await DrainAsync(context, limit).ConfigureAwait(false);
             return null;
         }
 
@@ -128,14 +132,43 @@ internal static class RequestGate
                 buffer.Advance(read);
                 if (buffer.WrittenCount > limit)
                 {
+                    await DrainAsync(context, limit).ConfigureAwait(false);
                     return null;
                 }
             }
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            // Kestrel's own limit (set just above ours) stops a body that lied about its length.
+            // Kestrel's own limit (the drain limit) stops a body that lied about its length.
             return null;
+        }
+    }
+
+    /// <summary>
+    /// Reads and throws away the rest of an oversized body, up to <see cref="DrainLimit"/>: a client still sending when
+    /// the answer comes would otherwise see its connection reset instead of the 413. Nothing of it is kept.
+    /// </summary>
+    private static async Task DrainAsync(HttpContext context, int limit)
+    {
+        if (context.Request.ContentLength > DrainLimit(limit))
+        {
+            return;
+        }
+
+        var scratch = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            while (await context.Request.Body.ReadAsync(scratch, context.RequestAborted).ConfigureAwait(false) > 0)
+            {
+            }
+        }
+        catch (BadHttpRequestException)
+        {
+            // Past Kestrel's limit: the connection is closed after the answer.
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(scratch);
         }
     }
 

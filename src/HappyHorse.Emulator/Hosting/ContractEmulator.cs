@@ -100,9 +100,9 @@ public sealed class ContractEmulator : IAsyncDisposable
             // Sync submits hold the connection for the whole task, as the service does.
             kestrel.Limits.KeepAliveTimeout = TimeSpan.FromMinutes(15);
 
-            // Just above the emulator's own limit, which answers 413 in the contract's error layout; Kestrel's stops a
-            // body that lied about its length.
-            kestrel.Limits.MaxRequestBodySize = (long)settings.MaxRequestBodyBytes + 1;
+            // The emulator answers oversized bodies 413 in the contract's error layout, after reading and dropping up to the
+            // drain limit; Kestrel's limit stops anything beyond it.
+            kestrel.Limits.MaxRequestBodySize = RequestGate.DrainLimit(settings.MaxRequestBodyBytes) + 1;
         });
 
         var app = builder.Build();

@@ -30,8 +30,6 @@ public sealed class EmulatedContract
 
     internal ServedApi Api { get; }
 
-    internal ContractSpec Document => Api.Contract;
-
     /// <summary>Reads a contract from a YAML file.</summary>
     /// <param name="path">The file.</param>
     /// <returns>The contract.</returns>

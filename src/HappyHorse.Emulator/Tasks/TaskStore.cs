@@ -40,17 +40,6 @@ internal sealed class TaskStore(int maxTasks, long maxRequestBytes)
         }
     }
 
-    public int Count
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _tasks.Count;
-            }
-        }
-    }
-
     private bool TryForgetOldestEnded()
     {
         for (var node = _order.First; node is not null; node = node.Next)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ContractFirst.Runtime;
 using HappyHorse.Emulator.Tests.Support;
+using Xunit.Abstractions;
 
 namespace HappyHorse.Emulator.Tests.Faults;
 
@@ -9,7 +10,7 @@ namespace HappyHorse.Emulator.Tests.Faults;
 /// bodies after the task was created (which it must not), counted by the emulator per client request id. The money
 /// rule holds exactly: no client request ever created two tasks. <c>EMULATOR_SOAK</c> sets how many submits (200 in CI).
 /// </summary>
-public sealed class DoubleChargeSoakTests
+public sealed class DoubleChargeSoakTests(ITestOutputHelper output)
 {
     private static readonly int Submits =
         int.TryParse(Environment.GetEnvironmentVariable("EMULATOR_SOAK"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 200;
@@ -48,6 +49,9 @@ public sealed class DoubleChargeSoakTests
         }
 
         var usage = emulator.Usage;
+        output.WriteLine(
+            $"{Submits} submits: {accepted.Count} answered, {failed} failed; {usage.RequestsReceived} requests, "
+            + $"{usage.TasksCreated} tasks created, {usage.ClientRequestsChargedTwice} client requests charged twice");
         Assert.Equal(0, usage.ClientRequestsChargedTwice);
         Assert.All(usage.TasksByClientRequest.Values, count => Assert.Equal(1, count));
 
