@@ -1,5 +1,6 @@
 using System.Net;
 using HappyHorse.Emulator;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ContractFirst.Siblings.Tests;
 
@@ -45,7 +46,9 @@ public sealed class EmulatorServingTests
     [Fact]
     public async Task SunosSdkWaitsOnItsTasksEndpointThroughTheSongsStates()
     {
-        await using var emulator = await StartAsync("suno.yaml");
+        // The emulator's clock decides when the task ends, so "still pending" holds however slow the machine is.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var emulator = await StartAsync("suno.yaml", o => (o.TimeProvider, o.TaskDuration) = (clock, TimeSpan.FromMinutes(2)));
         using var client = new global::Siblings.Suno.SunoClient(emulator.Token, new global::Siblings.Suno.SunoClientOptions
         {
             Endpoint = emulator.BaseAddress,
@@ -60,7 +63,9 @@ public sealed class EmulatorServingTests
         var pending = await client.GetTaskAsync(submitted.TaskId!);
         Assert.False(pending.IsFinished);
         Assert.Null(pending.FinishedAt);
+        Assert.Equal(global::Siblings.Suno.SongState.Pending, Assert.Single(pending.Response!.Data).State);
 
+        clock.Advance(TimeSpan.FromMinutes(2));
         var record = await client.WaitForTaskAsync(submitted);
         Assert.Equal(submitted.TaskId, record.Id);
         Assert.Equal("a song about rain", record.Request!.Prompt);
