@@ -31,7 +31,24 @@ internal static class Base64UrlToken
             chars[i] = c switch { '-' => '+', '_' => '/', _ => c };
         }
 
+        // The last character's unused low bits must be zero, so each token has exactly one spelling.
+        var unusedBits = (token.Length % 4) switch { 2 => 0b1111, 3 => 0b11, _ => 0 };
+        if (unusedBits != 0 && (SextetOf(token[^1]) & unusedBits) != 0)
+        {
+            return false;
+        }
+
         chars[token.Length..].Fill('=');
         return Convert.TryFromBase64Chars(chars, destination, out var written) && written == destination.Length;
     }
+
+    private static int SextetOf(char c) => c switch
+    {
+        >= 'A' and <= 'Z' => c - 'A',
+        >= 'a' and <= 'z' => c - 'a' + 26,
+        >= '0' and <= '9' => c - '0' + 52,
+        '-' => 62,
+        '_' => 63,
+        _ => 0, // not in the alphabet: the decoder refuses it
+    };
 }

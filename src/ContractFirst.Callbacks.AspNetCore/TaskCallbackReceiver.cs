@@ -66,9 +66,15 @@ internal sealed partial class TaskCallbackReceiver<TResponse>
             {
                 await ReadBodyAsync(context, body).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is IOException or BadHttpRequestException)
+            catch (BadHttpRequestException ex)
             {
-                response.StatusCode = StatusCodes.Status400BadRequest; // the sender broke off or sent a broken body
+                // Kestrel's own checks: 413 when a server body limit is crossed, 400 for broken framing.
+                response.StatusCode = ex.StatusCode;
+                return;
+            }
+            catch (IOException)
+            {
+                response.StatusCode = StatusCodes.Status400BadRequest; // the sender broke off mid-body
                 return;
             }
 
@@ -159,7 +165,10 @@ internal sealed partial class TaskCallbackReceiver<TResponse>
     /// <summary>Reads at most one byte past the limit: enough to know the body is too big without holding it.</summary>
     private async Task ReadBodyAsync(HttpContext context, PooledBody body)
     {
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        // Raised, never lowered: our own count below is the limit (Kestrel's chunked decoder refused a body at
+        // exactly the limit when its limit was set tight), but a server limit under ours would cut it short.
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit
+            && limit.MaxRequestBodySize is { } serverLimit && serverLimit <= _maxBodyBytes)
         {
             limit.MaxRequestBodySize = _maxBodyBytes + 1L;
         }
