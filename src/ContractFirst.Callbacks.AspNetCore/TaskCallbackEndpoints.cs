@@ -77,7 +77,8 @@ public static class TaskCallbackEndpoints
 
         var logger = endpoints.ServiceProvider.GetService<ILoggerFactory>()?.CreateLogger(typeof(TaskCallbackEndpoints).FullName!) ?? NullLogger.Instance;
         var receiver = new TaskCallbackReceiver<TResponse>(secret, taskIdOf, handler, options, logger);
-        return endpoints.MapPost(pattern, receiver.HandleAsync);
+        // A RequestDelegate, not a Delegate: no parameter binding inferred by reflection, so trimming and AOT are safe.
+        return endpoints.MapPost(pattern, (RequestDelegate)receiver.HandleAsync);
     }
 
     /// <summary>Maps a POST route that hands each task's result, once, to <paramref name="sink"/> (for example <see cref="TaskCallbackWaiters{TResponse}"/>).</summary>
