@@ -71,7 +71,8 @@ internal sealed class ReplayGuard
             claim.Done.TrySetResult(handled);
             if (handled)
             {
-                _claims.Set(taskId, claim, static c => c.Done.Task.IsCompleted);
+                // One shared, completed claim stands for every handled id: a remembered id costs its map entry only.
+                _claims.Set(taskId, Claim.Handled, static c => c.Done.Task.IsCompleted);
             }
             else if (_claims.TryGet(taskId, out var current) && ReferenceEquals(current, claim))
             {
@@ -82,6 +83,15 @@ internal sealed class ReplayGuard
 
     internal sealed class Claim
     {
+        public static readonly Claim Handled = CreateHandled();
+
         public TaskCompletionSource<bool> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        private static Claim CreateHandled()
+        {
+            var claim = new Claim();
+            claim.Done.SetResult(true);
+            return claim;
+        }
     }
 }
