@@ -25,6 +25,7 @@ public sealed class TaskCallbackOptions
     internal void Check()
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxBodyBytes, 2, nameof(MaxBodyBytes));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxBodyBytes, Array.MaxLength - 1, nameof(MaxBodyBytes)); // one byte past it is read
         ArgumentOutOfRangeException.ThrowIfLessThan(DuplicateCapacity, 1, nameof(DuplicateCapacity));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(DuplicateWindow, TimeSpan.Zero, nameof(DuplicateWindow));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxTaskIdLength, 1, nameof(MaxTaskIdLength));

@@ -48,7 +48,7 @@ internal sealed partial class TaskCallbackReceiver<TResponse>
             || token is not string text
             || !_secret.IsValid(text))
         {
-            LogRefused(_logger, "unknown token", context.Connection.RemoteIpAddress);
+            LogUnknownToken(_logger, context.Connection.RemoteIpAddress);
             response.StatusCode = StatusCodes.Status404NotFound;
             return;
         }
@@ -96,6 +96,11 @@ internal sealed partial class TaskCallbackReceiver<TResponse>
         }
     }
 
+    // Debug: anyone can send these, and an Information line each would let them fill the log.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Callback refused (unknown token) from {Remote}.")]
+    private static partial void LogUnknownToken(ILogger logger, System.Net.IPAddress? remote);
+
+    // Information: only a holder of a genuine token gets this far, so this is a sender's bug worth seeing.
     [LoggerMessage(Level = LogLevel.Information, Message = "Callback refused ({Reason}) from {Remote}.")]
     private static partial void LogRefused(ILogger logger, string reason, System.Net.IPAddress? remote);
 
@@ -148,10 +153,16 @@ internal sealed partial class TaskCallbackReceiver<TResponse>
             await _handler(new TaskCallback<TResponse>(taskId, result, read.Issues, context), context.RequestAborted).ConfigureAwait(false);
             ok = true;
         }
-        catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested)
+        catch (Exception ex)
         {
-            LogHandlerFailed(_logger, ex, taskId);
-            response.StatusCode = StatusCodes.Status500InternalServerError;
+            // Whatever the handler threw, nothing escapes into the server: the sender gets 500 (unless it hung up,
+            // and then nobody reads an answer) and the released claim lets its retry run the handler again.
+            if (!context.RequestAborted.IsCancellationRequested)
+            {
+                LogHandlerFailed(_logger, ex, taskId);
+                response.StatusCode = StatusCodes.Status500InternalServerError;
+            }
+
             return;
         }
         finally

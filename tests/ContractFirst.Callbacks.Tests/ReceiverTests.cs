@@ -193,6 +193,37 @@ public sealed class ReceiverTests
     }
 
     [Fact]
+    public async Task AHandlerCancelledBecauseTheSenderHungUpIsForgottenAndNothingEscapes()
+    {
+        var runs = new Counter();
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var host = await ReceiverHost.StartAsync<VideosResponse>(Bodies.Secret, r => r.TaskId, async (callback, ct) =>
+        {
+            runs.Add(callback.TaskId);
+            if (runs[callback.TaskId] == 1)
+            {
+                started.SetResult();
+                await Task.Delay(Timeout.Infinite, ct);
+            }
+        });
+        var url = Relative(_urls.Create());
+
+        using (var hangUp = new CancellationTokenSource())
+        {
+            using var content = new StringContent(Bodies.Finished("t-12"), Encoding.UTF8, "application/json");
+            var post = host.Http.PostAsync(url, content, hangUp.Token);
+            await started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            await hangUp.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => post);
+        }
+
+        await WaitUntilAsync(() => !host.Answers.IsEmpty);
+        Assert.Equal(200, await host.PostAsync(url, Bodies.Finished("t-12")));
+        Assert.Equal(2, runs["t-12"]);
+        Assert.Empty(host.Escaped);
+    }
+
+    [Fact]
     public async Task ADuplicateWaitingOnAFailingFirstDeliveryIs503SoItsSenderTriesAgain()
     {
         var runs = new Counter();
@@ -269,8 +300,10 @@ public sealed class ReceiverTests
 
         var ex = Assert.Throws<ArgumentException>(() => app.MapTaskCallbacks<VideosResponse>("/callbacks", Bodies.Secret, r => r.TaskId, (_, _) => Task.CompletedTask));
         Assert.Contains("{token}", ex.Message, StringComparison.Ordinal);
-        Assert.Throws<ArgumentOutOfRangeException>(() => app.MapTaskCallbacks<VideosResponse>(
-            "/callbacks/{token}", Bodies.Secret, r => r.TaskId, new TaskCallbackOptions { MaxBodyBytes = 0 }, (_, _) => Task.CompletedTask));
+        foreach (var options in new[] { new TaskCallbackOptions { MaxBodyBytes = 0 }, new TaskCallbackOptions { MaxBodyBytes = int.MaxValue }, new TaskCallbackOptions { DuplicateCapacity = 0 }, new TaskCallbackOptions { DuplicateWindow = TimeSpan.Zero } })
+        {
+            Assert.Throws<ArgumentOutOfRangeException>(() => app.MapTaskCallbacks<VideosResponse>("/callbacks/{token}", Bodies.Secret, r => r.TaskId, options, (_, _) => Task.CompletedTask));
+        }
     }
 
     internal static Uri Relative(Uri url) => new(url.PathAndQuery, UriKind.Relative);
