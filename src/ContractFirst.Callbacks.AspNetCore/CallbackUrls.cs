@@ -8,8 +8,9 @@ namespace ContractFirst.Callbacks;
 /// The template is the public address of the route mapped with
 /// <see cref="TaskCallbackEndpoints.MapTaskCallbacks{TResponse}(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder, string, CallbackSecret, Func{TResponse, string?}, Func{TaskCallback{TResponse}, CancellationToken, Task})"/>
 /// (the pattern <c>/callbacks/{token}</c> there), and both sides share one <see cref="CallbackSecret"/>. A new URL per
-/// task is the default; an application that wants one URL for everything can call <see cref="Create"/> once and
-/// reuse it (any leak of it then unlocks every callback until the key changes). Thread-safe.
+/// task is the default; an application that wants one URL for everything can call <see cref="Create"/> once, reuse
+/// it, and turn <see cref="TaskCallbackOptions.OneTaskPerUrl"/> off on the receiver (any leak of that URL then unlocks
+/// every callback until the key changes). Thread-safe.
 /// </remarks>
 public sealed class CallbackUrls
 {

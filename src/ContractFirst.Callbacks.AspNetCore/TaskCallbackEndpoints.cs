@@ -12,7 +12,8 @@ namespace ContractFirst.Callbacks;
 /// <summary>Maps routes that receive the results a service POSTs to <c>callback_url</c>.</summary>
 /// <remarks>
 /// Each route answers, in this order: 404 for a missing or wrong <c>{token}</c>; 413 for a body over
-/// <see cref="TaskCallbackOptions.MaxBodyBytes"/>; 400 for a body that is not a JSON object or has no task id; 200
+/// <see cref="TaskCallbackOptions.MaxBodyBytes"/>; 400 for a body that is not a JSON object or has no task id; 404
+/// for a token already bound to another task (<see cref="TaskCallbackOptions.OneTaskPerUrl"/>); 200
 /// without running the handler for a task already handled (a duplicate or replay), or once a concurrent duplicate's
 /// first delivery succeeds; 500 when the handler throws (the delivery is forgotten, so the sender's retry runs it
 /// again); otherwise 200 after the handler completes. The endpoints are plain <see cref="RequestDelegate"/>s: no

@@ -16,6 +16,15 @@ public sealed class TaskCallbackOptions
     /// </summary>
     public TimeSpan DuplicateWindow { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// Gets or sets a value indicating whether a callback URL serves one task only: the first task id delivered with a
+    /// token binds it, and the token with another task id is answered 404. On by default, so a token that leaks (from a
+    /// request log, say) can only replay its own task's result, which is dropped as a duplicate. Turn it off when one
+    /// URL is shared by every task (<see cref="CallbackUrls.Create"/> called once). Bindings are remembered within
+    /// <see cref="DuplicateCapacity"/> and <see cref="DuplicateWindow"/>, like handled task ids.
+    /// </summary>
+    public bool OneTaskPerUrl { get; set; } = true;
+
     /// <summary>Gets or sets the longest task id accepted; a longer one is answered 400. 256 by default.</summary>
     public int MaxTaskIdLength { get; set; } = 256;
 

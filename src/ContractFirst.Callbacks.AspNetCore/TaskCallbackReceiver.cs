@@ -20,6 +20,7 @@ internal sealed partial class TaskCallbackReceiver<TResponse>
     private readonly int _maxBodyBytes;
     private readonly int _maxTaskIdLength;
     private readonly ILogger _logger;
+    private readonly ExpiringMap<string>? _taskOfToken;
 
     public TaskCallbackReceiver(
         CallbackSecret secret,
@@ -35,6 +36,7 @@ internal sealed partial class TaskCallbackReceiver<TResponse>
         _maxTaskIdLength = options.MaxTaskIdLength;
         _logger = logger;
         Guard = new ReplayGuard(options.DuplicateCapacity, options.DuplicateWindow, options.TimeProvider);
+        _taskOfToken = options.OneTaskPerUrl ? new ExpiringMap<string>(options.DuplicateCapacity, options.DuplicateWindow, options.TimeProvider) : null;
     }
 
     internal ReplayGuard Guard { get; }
@@ -84,7 +86,7 @@ internal sealed partial class TaskCallbackReceiver<TResponse>
                 return;
             }
 
-            await ReceiveAsync(context, body.Buffer.AsMemory(0, body.Length)).ConfigureAwait(false);
+            await ReceiveAsync(context, text, body.Buffer.AsMemory(0, body.Length)).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -107,7 +109,7 @@ internal sealed partial class TaskCallbackReceiver<TResponse>
     [LoggerMessage(Level = LogLevel.Error, Message = "The callback handler failed for task {TaskId}; answered 500 so the sender tries again.")]
     private static partial void LogHandlerFailed(ILogger logger, Exception exception, string taskId);
 
-    private async Task ReceiveAsync(HttpContext context, ReadOnlyMemory<byte> body)
+    private async Task ReceiveAsync(HttpContext context, string token, ReadOnlyMemory<byte> body)
     {
         var response = context.Response;
         var read = new JsonReadContext();
@@ -128,6 +130,14 @@ internal sealed partial class TaskCallbackReceiver<TResponse>
         {
             LogRefused(_logger, "no usable task id", context.Connection.RemoteIpAddress);
             response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        if (!BindsTo(token, taskId))
+        {
+            // A genuine token reused for another task: as good as a wrong token.
+            LogRefused(_logger, "a URL of another task", context.Connection.RemoteIpAddress);
+            response.StatusCode = StatusCodes.Status404NotFound;
             return;
         }
 
@@ -171,6 +181,26 @@ internal sealed partial class TaskCallbackReceiver<TResponse>
         }
 
         response.StatusCode = StatusCodes.Status200OK;
+    }
+
+    /// <summary>Whether <paramref name="token"/> may deliver <paramref name="taskId"/>: always without binding; else when unbound (it binds now) or bound to it.</summary>
+    private bool BindsTo(string token, string taskId)
+    {
+        if (_taskOfToken is null)
+        {
+            return true;
+        }
+
+        lock (_taskOfToken)
+        {
+            if (_taskOfToken.TryGet(token, out var bound))
+            {
+                return string.Equals(bound, taskId, StringComparison.Ordinal);
+            }
+
+            _taskOfToken.Set(token, taskId);
+            return true;
+        }
     }
 
     /// <summary>Reads at most one byte past the limit: enough to know the body is too big without holding it.</summary>

@@ -26,13 +26,13 @@ public sealed class FuzzTests(Xunit.Abstractions.ITestOutputHelper output)
         var runs = new Counter();
         var options = new TaskCallbackOptions { MaxBodyBytes = MaxBodyBytes, MaxTaskIdLength = MaxTaskIdLength };
         await using var host = await ReceiverHost.StartAsync<VideosResponse>(Bodies.Secret, r => r.TaskId, ReceiverTests.Count(runs), options);
-        var url = ReceiverTests.Relative(new CallbackUrls("http://127.0.0.1/callbacks/{token}", Bodies.Secret).Create());
+        var urls = new CallbackUrls("http://127.0.0.1/callbacks/{token}", Bodies.Secret); // a URL per body, as per task
         var random = new Random(20261127);
         var bodies = Enumerable.Range(0, Cases).Select(i => Make(random, i)).ToList();
 
         var statuses = new int[bodies.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, bodies.Count), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
-            statuses[i] = await host.PostAsync(url, bodies[i]));
+            statuses[i] = await host.PostAsync(ReceiverTests.Relative(urls.Create()), bodies[i]));
 
         var byStatus = statuses.GroupBy(s => s).ToDictionary(g => g.Key, g => g.Count());
         output.WriteLine($"{Cases} bodies: " + string.Join(", ", byStatus.OrderBy(s => s.Key).Select(s => $"{s.Value} × {s.Key}")) + $"; handler runs {runs.Total}");

@@ -139,6 +139,36 @@ public sealed class ReceiverTests
     }
 
     [Fact]
+    public async Task ATaskUrlCannotDeliverAnotherTask()
+    {
+        var runs = new Counter();
+        await using var host = await ReceiverHost.StartAsync<VideosResponse>(Bodies.Secret, r => r.TaskId, Count(runs));
+        var url = Relative(_urls.Create());
+
+        Assert.Equal(200, await host.PostAsync(url, Bodies.Finished("t-13")));
+        Assert.Equal(404, await host.PostAsync(url, Bodies.Finished("t-14"))); // a leaked URL, a forged task
+        Assert.Equal(200, await host.PostAsync(url, Bodies.Finished("t-13")));
+
+        Assert.Equal(1, runs["t-13"]);
+        Assert.Equal(0, runs["t-14"]);
+    }
+
+    [Fact]
+    public async Task WithoutOneTaskPerUrlOneSharedUrlServesEveryTask()
+    {
+        var runs = new Counter();
+        await using var host = await ReceiverHost.StartAsync<VideosResponse>(Bodies.Secret, r => r.TaskId, Count(runs), new TaskCallbackOptions { OneTaskPerUrl = false });
+        var shared = Relative(_urls.Create());
+
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.Equal(200, await host.PostAsync(shared, Bodies.Finished($"t-shared-{i}")));
+        }
+
+        Assert.Equal(10, runs.Total);
+    }
+
+    [Fact]
     public async Task AReplayIsAcknowledgedAndDropped()
     {
         var runs = new Counter();
@@ -276,17 +306,16 @@ public sealed class ReceiverTests
         var runs = new Counter();
         var options = new TaskCallbackOptions { DuplicateCapacity = 100 };
         await using var host = await ReceiverHost.StartAsync<VideosResponse>(Bodies.Secret, r => r.TaskId, Count(runs), options);
-        var url = Relative(_urls.Create());
 
         for (var i = 0; i < 1_000; i++)
         {
-            Assert.Equal(200, await host.PostAsync(url, Bodies.Finished($"t-{i}")));
+            Assert.Equal(200, await host.PostAsync(Relative(_urls.Create()), Bodies.Finished($"t-{i}")));
         }
 
         // The newest 100 are remembered; the oldest were forgotten first.
-        Assert.Equal(200, await host.PostAsync(url, Bodies.Finished("t-999")));
-        Assert.Equal(200, await host.PostAsync(url, Bodies.Finished("t-900")));
-        Assert.Equal(200, await host.PostAsync(url, Bodies.Finished("t-0")));
+        Assert.Equal(200, await host.PostAsync(Relative(_urls.Create()), Bodies.Finished("t-999")));
+        Assert.Equal(200, await host.PostAsync(Relative(_urls.Create()), Bodies.Finished("t-900")));
+        Assert.Equal(200, await host.PostAsync(Relative(_urls.Create()), Bodies.Finished("t-0")));
         Assert.Equal(1, runs["t-999"]);
         Assert.Equal(1, runs["t-900"]);
         Assert.Equal(2, runs["t-0"]);
