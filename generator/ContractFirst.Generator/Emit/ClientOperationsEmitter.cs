@@ -95,7 +95,7 @@ internal static class ClientOperationsEmitter
             public virtual {{operation}} GetOperation(string taskId) => new(this, taskId);
 
             /// <summary>Waits for many tasks at once and yields each final record as soon as its task has ended.</summary>
-            /// <remarks>All waits share the client's poller: {{Docs.Escape(how)}} Failed tasks are yielded too (check HasFailed), so one failure does not stop the others.</remarks>
+            /// <remarks>All waits share the client's poller. {{Docs.Escape(how)}} Failed tasks are yielded too (check HasFailed), so one failure does not stop the others.</remarks>
             /// <param name="taskIds">The task ids.</param>
             /// <param name="timeout">How long each wait may take; null for the options' WaitTimeout.</param>
             /// <param name="cancellationToken">Stops every wait.</param>
