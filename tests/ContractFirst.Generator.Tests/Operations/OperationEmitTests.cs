@@ -3,7 +3,7 @@ using ContractFirst.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
-namespace ContractFirst.Generator.Tests.Emit;
+namespace ContractFirst.Generator.Tests.Operations;
 
 /// <summary>
 /// The shared poller's lookup comes from the contract: its batch lookup with the ids' max_items as the batch size,
