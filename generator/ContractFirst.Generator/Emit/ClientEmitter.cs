@@ -95,17 +95,23 @@ internal static class ClientEmitter
             foreach (var action in endpoint.Actions)
             {
                 EmitAction(w, spec, endpoint, action);
+                if (endpoint.Kind == EndpointKind.Submit && ClientOperationsEmitter.StartsTask(spec, action))
+                {
+                    ClientOperationsEmitter.EmitSubmit(w, spec, action);
+                }
             }
         }
 
         if (spec.Polling is { } polling)
         {
             EmitPolling(w, spec, polling);
+            ClientOperationsEmitter.EmitMembers(w, spec, polling);
         }
 
-        w.Lines("""
+        var stopPoller = spec.Polling is null ? "" : "\n        _poller?.Dispose();";
+        w.Lines($$"""
 
-            /// <summary>Releases the HttpClient the client created, if it created one.</summary>
+            /// <summary>Releases the HttpClient the client created, if it created one{{(spec.Polling is null ? "" : ", and stops the shared poller (waits still outstanding fail)")}}.</summary>
             public void Dispose()
             {
                 Dispose(disposing: true);
@@ -118,7 +124,7 @@ internal static class ClientEmitter
             {
                 if (disposing)
                 {
-                    _transport?.Dispose();
+                    _transport?.Dispose();{{stopPoller}}
                 }
             }
             """);

@@ -22,6 +22,7 @@ internal enum UnitKind
     Pricing,
     Client,
     ClientOptions,
+    Operation,
 }
 
 /// <summary>One generated file: which emitter, and only the slice of the contract that file is made from.</summary>
@@ -124,19 +125,23 @@ internal sealed record EmitUnit(UnitKind Kind, string Name, string FilePrefix, s
         }
 
         units.Add(Unit(UnitKind.Client, spec.ClientName) with { Spec = spec });
-        units.Add(Unit(UnitKind.ClientOptions, spec.ClientName + "Options") with
+
+        // The options and the operation need the client's and the API's names and the polling rules only.
+        var names = spec with
         {
-            // The options need the client's name and the polling defaults only.
-            Spec = spec with
-            {
-                Enums = EquatableArray<EnumSpec>.Empty,
-                Endpoints = EquatableArray<EndpointSpec>.Empty,
-                Models = EquatableArray<ModelSpec>.Empty,
-                Objects = EquatableArray<ObjectSpec>.Empty,
-                Billing = null,
-                Errors = spec.Errors with { Cases = EquatableArray<ErrorCaseSpec>.Empty },
-            },
-        });
+            Enums = EquatableArray<EnumSpec>.Empty,
+            Endpoints = EquatableArray<EndpointSpec>.Empty,
+            Models = EquatableArray<ModelSpec>.Empty,
+            Objects = EquatableArray<ObjectSpec>.Empty,
+            Billing = null,
+            Errors = spec.Errors with { Cases = EquatableArray<ErrorCaseSpec>.Empty },
+        };
+        units.Add(Unit(UnitKind.ClientOptions, spec.ClientName + "Options") with { Spec = names });
+        if (spec.Polling is not null)
+        {
+            units.Add(Unit(UnitKind.Operation, OperationEmitter.Name(spec)) with { Spec = names });
+        }
+
         return units.ToImmutable();
     }
 
@@ -157,6 +162,7 @@ internal sealed record EmitUnit(UnitKind Kind, string Name, string FilePrefix, s
         UnitKind.Errors => ErrorsEmitter.Emit(Spec!),
         UnitKind.Pricing => Spec!.Billing is { } billing ? PricingEmitter.Emit(Spec, billing) : string.Empty,
         UnitKind.Client => ClientEmitter.Emit(Spec!),
+        UnitKind.Operation => OperationEmitter.Emit(Spec!),
         _ => ClientEmitter.EmitOptions(Spec!),
     };
 }

@@ -14,10 +14,14 @@ namespace ContractFirst.Runtime;
 /// lookup that fails transiently keeps everyone waiting for the next round; one that fails for
 /// good fails the waiters of that batch. Each waiter has its own deadline and cancellation.
 /// </remarks>
-public sealed class CoalescingPoller<TRecord> : IAsyncDisposable
+public sealed class CoalescingPoller<TRecord> : IAsyncDisposable, IDisposable
     where TRecord : class
 {
-    private readonly Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyList<TRecord>>> _lookup;
+    /// <summary>The most lookups of one round in flight at once: enough to hide latency, few enough to reuse a handful of connections.</summary>
+    public const int MaxConcurrentLookups = 4;
+
+    private readonly Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyList<TRecord>>>? _lookup;
+    private readonly Func<string, CancellationToken, Task<TRecord>>? _single;
     private readonly Func<TRecord, string?> _idOf;
     private readonly Func<TRecord, bool> _hasEnded;
     private readonly int _batchSize;
@@ -59,6 +63,34 @@ public sealed class CoalescingPoller<TRecord> : IAsyncDisposable
         _interval = interval;
         _timeProvider = timeProvider;
     }
+
+    /// <summary>Initializes a poller for an API that looks tasks up one at a time: each round sends one lookup per outstanding task.</summary>
+    /// <param name="lookUpOne">Looks one task up; its record belongs to the id asked for, whatever id it carries.</param>
+    /// <param name="hasEnded">Whether a record is final; states the contract does not list count as not ended.</param>
+    /// <param name="interval">The pause between two rounds.</param>
+    /// <param name="timeProvider">The clock.</param>
+    /// <exception cref="ArgumentNullException">A delegate or the clock is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="interval"/> is not positive.</exception>
+    public CoalescingPoller(
+        Func<string, CancellationToken, Task<TRecord>> lookUpOne,
+        Func<TRecord, bool> hasEnded,
+        TimeSpan interval,
+        TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(lookUpOne);
+        ArgumentNullException.ThrowIfNull(hasEnded);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(interval, TimeSpan.Zero);
+        _single = lookUpOne;
+        _batchSize = 1;
+        _idOf = static _ => null;
+        _hasEnded = hasEnded;
+        _interval = interval;
+        _timeProvider = timeProvider;
+    }
+
+    /// <summary>Gets the most ids one lookup takes.</summary>
+    public int BatchSize => _batchSize;
 
     /// <summary>Gets how many lookups the loop has sent, for tests and diagnostics.</summary>
     public long Lookups => Interlocked.Read(ref _lookups);
@@ -167,6 +199,26 @@ public sealed class CoalescingPoller<TRecord> : IAsyncDisposable
         }
 
         await _disposed.CancelAsync().ConfigureAwait(false);
+        FailAll();
+        await _loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _disposed.Dispose();
+    }
+
+    /// <summary>Stops the loop without waiting for it; waits still outstanding fail with <see cref="ObjectDisposedException"/>.</summary>
+    public void Dispose()
+    {
+        if (_disposed.IsCancellationRequested)
+        {
+            return;
+        }
+
+        // The loop sees the cancelled token and ends on its own; the token source stays alive for it.
+        _disposed.Cancel();
+        FailAll();
+    }
+
+    private void FailAll()
+    {
         List<Waiter> left;
         lock (_waiters)
         {
@@ -178,9 +230,6 @@ public sealed class CoalescingPoller<TRecord> : IAsyncDisposable
         {
             waiter.Fail(new ObjectDisposedException(GetType().Name, "The client was disposed while waiting."));
         }
-
-        await _loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        _disposed.Dispose();
     }
 
     private async Task RunAsync()
@@ -203,10 +252,18 @@ public sealed class CoalescingPoller<TRecord> : IAsyncDisposable
                     outstanding = [.. _waiters.Keys];
                 }
 
-                for (var start = 0; start < outstanding.Length; start += _batchSize)
+                if (outstanding.Length <= _batchSize)
                 {
-                    await LookUpAsync(outstanding.AsMemory(start, Math.Min(_batchSize, outstanding.Length - start)).ToArray(), token).ConfigureAwait(false);
+                    await LookUpAsync(outstanding, token).ConfigureAwait(false);
+                    continue;
                 }
+
+                // Several lookups per round: a few at a time, so a round over many tasks is not one long queue.
+                var batches = outstanding.Chunk(_batchSize);
+                await Parallel.ForEachAsync(
+                    batches,
+                    new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentLookups, CancellationToken = token },
+                    (batch, ct) => new ValueTask(LookUpAsync(batch, ct))).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
@@ -221,7 +278,9 @@ public sealed class CoalescingPoller<TRecord> : IAsyncDisposable
         try
         {
             Interlocked.Increment(ref _lookups);
-            records = await _lookup(ids, token).ConfigureAwait(false);
+            records = _single is null
+                ? await _lookup!(ids, token).ConfigureAwait(false)
+                : [await _single(ids[0], token).ConfigureAwait(false)];
         }
         catch (Exception ex) when (!token.IsCancellationRequested && TaskPolling.IsTransient(ex))
         {
@@ -236,41 +295,56 @@ public sealed class CoalescingPoller<TRecord> : IAsyncDisposable
             return;
         }
 
+        if (_single is not null)
+        {
+            // A single lookup answers for the id asked, even when its record carries no id.
+            Deliver(ids[0], records[0]);
+            return;
+        }
+
         foreach (var record in records)
         {
-            if (record is null || _idOf(record) is not { } id)
+            if (record is not null && _idOf(record) is { } id)
             {
-                continue;
+                Deliver(id, record);
+            }
+        }
+    }
+
+    private void Deliver(string id, TRecord? record)
+    {
+        if (record is null)
+        {
+            return;
+        }
+
+        var ended = _hasEnded(record);
+        Waiter[] waiters;
+        lock (_waiters)
+        {
+            if (!_waiters.TryGetValue(id, out var list))
+            {
+                return;
             }
 
-            var ended = _hasEnded(record);
-            Waiter[] waiters;
-            lock (_waiters)
+            waiters = [.. list];
+            if (ended)
             {
-                if (!_waiters.TryGetValue(id, out var list))
-                {
-                    continue;
-                }
-
-                waiters = [.. list];
-                if (ended)
-                {
-                    _waiters.Remove(id);
-                }
+                _waiters.Remove(id);
             }
+        }
 
-            // Callers' progress handlers run outside the lock.
-            foreach (var waiter in waiters)
+        // Callers' progress handlers run outside the lock.
+        foreach (var waiter in waiters)
+        {
+            waiter.LastFailure = null;
+            if (ended)
             {
-                waiter.LastFailure = null;
-                if (ended)
-                {
-                    waiter.Complete(record);
-                }
-                else
-                {
-                    waiter.Report(record);
-                }
+                waiter.Complete(record);
+            }
+            else
+            {
+                waiter.Report(record);
             }
         }
     }

@@ -141,6 +141,80 @@ public sealed class CoalescingPollerTests
         Assert.Equal(1001, poller.Waiting);
     }
 
+    [Fact]
+    public async Task WithoutABatchLookupEachTaskIsLookedUpAloneAndItsRecordNeedNotCarryItsId()
+    {
+        var lookups = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+        await using var poller = new CoalescingPoller<FakeRecord>(
+            (id, _) =>
+            {
+                var n = lookups.AddOrUpdate(id, 1, (_, count) => count + 1);
+                return Task.FromResult(new FakeRecord("", n, n >= 2)); // a record without its id still belongs to the id asked
+            },
+            r => r.Done,
+            Interval,
+            TimeProvider.System);
+        var ids = Enumerable.Range(0, 10).Select(i => "t-" + i).ToList();
+
+        var records = await Task.WhenAll(ids.Select(id => poller.WaitAsync(id, Timeout.InfiniteTimeSpan, null, CancellationToken.None)));
+
+        Assert.All(records, r => Assert.True(r.Done));
+        Assert.Equal(1, poller.BatchSize);
+        Assert.Equal(20, poller.Lookups); // 2 rounds x 10 single lookups
+        Assert.All(lookups.Values, n => Assert.Equal(2, n));
+    }
+
+    [Fact]
+    public async Task TheLookupsOfOneRoundRunAFewAtATime()
+    {
+        var inFlight = 0;
+        var most = 0;
+        await using var poller = new CoalescingPoller<FakeRecord>(
+            async (id, token) =>
+            {
+                var now = Interlocked.Increment(ref inFlight);
+                InterlockedMax(ref most, now);
+                await Task.Delay(20, token);
+                Interlocked.Decrement(ref inFlight);
+                return new FakeRecord(id, 1, true);
+            },
+            r => r.Done,
+            TimeSpan.FromMilliseconds(100),
+            TimeProvider.System);
+
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => poller.WaitAsync("t-" + i, Timeout.InfiniteTimeSpan, null, CancellationToken.None)));
+
+        Assert.InRange(most, 2, CoalescingPoller<FakeRecord>.MaxConcurrentLookups);
+    }
+
+    [Fact]
+    public async Task DisposingSynchronouslyFailsOutstandingWaitsAndStopsTheLoop()
+    {
+        var service = new FakeService(lookupsUntilDone: _ => int.MaxValue);
+        var poller = service.Poller(batchSize: 10);
+        var waiting = poller.WaitAsync("a", Timeout.InfiniteTimeSpan, null, CancellationToken.None);
+        await Task.Delay(50);
+
+        poller.Dispose();
+        var lookups = poller.Lookups;
+        await Task.Delay(50);
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => waiting);
+        Assert.InRange(poller.Lookups - lookups, 0, 1); // at most a lookup already in flight
+        Assert.Throws<ObjectDisposedException>(() => { _ = poller.WaitAsync("b", Timeout.InfiniteTimeSpan, null, CancellationToken.None); });
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        for (var seen = Volatile.Read(ref target); value > seen; seen = Volatile.Read(ref target))
+        {
+            if (Interlocked.CompareExchange(ref target, value, seen) == seen)
+            {
+                return;
+            }
+        }
+    }
+
     private sealed record FakeRecord(string Id, int Lookup, bool Done);
 
     private sealed class SyncProgress(Action<FakeRecord> report) : IProgress<FakeRecord>

@@ -1,0 +1,150 @@
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using HappyHorse.Emulator;
+
+namespace HappyHorse.Benchmarks;
+
+/// <summary>
+/// Waiting on 1,000 running tasks against the emulator: one WaitForTaskAsync per task (the baseline) against
+/// operations that share the client's coalescing poller. Each iteration starts 1,000 fresh tasks first (not measured).
+/// </summary>
+/// <remarks>
+/// Allocated is the whole process, the in-process emulator's server work included. The figures BenchmarkDotNet has
+/// no column for (requests, rounds, requests per round, new connections, managed memory held per waiting task) are
+/// printed as "// waiting:" lines in the run's log.
+/// </remarks>
+[MemoryDiagnoser]
+[Config(typeof(Settings))]
+public class WaitingBenchmarks : IDisposable
+{
+    private const int Tasks = 1_000;
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
+
+    private ContractEmulator _emulator = null!;
+    private HttpClient _http = null!;
+    private HappyHorseClient _client = null!;
+    private List<string> _ids = [];
+    private int _connections;
+    private long _requestsBefore;
+    private int _connectionsBefore;
+    private long _heldPerTask;
+
+    [GlobalSetup]
+    public async Task SetUpAsync() =>
+        _emulator = await HappyHorseEmulator.StartAsync(new EmulatorOptions
+        {
+            TaskDuration = TimeSpan.FromSeconds(2),
+            MaxTasks = 100_000,
+            MaxRequestHistory = 30_000,
+        });
+
+    /// <summary>A fresh client per iteration, so every iteration's connections are counted from the submits' few.</summary>
+    private void CreateClient()
+    {
+        var handler = new SocketsHttpHandler
+        {
+            ConnectCallback = async (context, token) =>
+            {
+                Interlocked.Increment(ref _connections);
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                await socket.ConnectAsync(context.DnsEndPoint, token);
+                return new NetworkStream(socket, ownsSocket: true);
+            },
+        };
+        _http = new HttpClient(handler);
+        var options = new HappyHorseClientOptions
+        {
+            Endpoint = _emulator.BaseAddress,
+            FirstPollDelay = Poll,
+            PollingInterval = Poll,
+            MaxPollingInterval = Poll,
+            WaitTimeout = TimeSpan.FromMinutes(2),
+        };
+        _client = new HappyHorseClient(_emulator.Token, options, _http);
+    }
+
+    [IterationSetup]
+    public void StartTasks()
+    {
+        CreateClient();
+        var ids = new string[Tasks];
+        Parallel.ForEachAsync(Enumerable.Range(0, Tasks), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, token) =>
+            ids[i] = (await _client.GenerateAsync(new GenerateRequest("horse " + i) { Async = true }, token)).TaskId!).GetAwaiter().GetResult();
+        _ids = [.. ids];
+        _requestsBefore = _emulator.Usage.RequestsReceived;
+        _connectionsBefore = Volatile.Read(ref _connections);
+    }
+
+    [Benchmark(Baseline = true, Description = "WaitForTaskAsync per task (Task.WhenAll)")]
+    public async Task<int> OneByOne()
+    {
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var waits = _ids.Select(id => _client.WaitForTaskAsync(id)).ToArray();
+        _heldPerTask = (GC.GetTotalMemory(forceFullCollection: true) - before) / Tasks;
+        return (await Task.WhenAll(waits)).Length;
+    }
+
+    [Benchmark(Description = "Operations on the shared poller (Task.WhenAll)")]
+    public async Task<int> Coalesced()
+    {
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var waits = _ids.Select(id => _client.GetOperation(id).WaitForCompletionAsync().AsTask()).ToArray();
+        _heldPerTask = (GC.GetTotalMemory(forceFullCollection: true) - before) / Tasks;
+        return (await Task.WhenAll(waits)).Length;
+    }
+
+    [Benchmark(Description = "WaitForTasksAsync (IAsyncEnumerable, as they end)")]
+    public async Task<int> AsTheyEnd()
+    {
+        var count = 0;
+        await foreach (var _ in _client.WaitForTasksAsync(_ids))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    [IterationCleanup]
+    public void Report()
+    {
+        var requests = _emulator.Usage.RequestsReceived - _requestsBefore;
+        var asked = _emulator.Requests.Where(r => r.Path == "/happyhorse/tasks").TakeLast((int)requests)
+            .SelectMany(r => JsonNode.Parse(r.Body) is { } body && body["ids"] is JsonArray ids ? ids.Select(id => (string)id!) : [(string)JsonNode.Parse(r.Body)!["id"]!])
+            .GroupBy(id => id, StringComparer.Ordinal)
+            .ToList();
+        var rounds = asked.Count == 0 ? 0 : asked.Max(g => g.Count());
+        Console.WriteLine(
+            $"// waiting: requests={requests} rounds={rounds} requests/round={(rounds == 0 ? 0 : (double)requests / rounds):F1} " +
+            $"new-connections={Volatile.Read(ref _connections) - _connectionsBefore} held-per-task={_heldPerTask} B");
+        _heldPerTask = 0;
+        Dispose();
+    }
+
+    /// <summary>
+    /// Each operation takes seconds, so one warm-up and three measured iterations of one call. In process: the job's
+    /// own rebuild leaves out ContractFirst.Contract, which the emulator references privately.
+    /// </summary>
+    private sealed class Settings : ManualConfig
+    {
+        public Settings() =>
+            AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(3)
+                .WithToolchain(InProcessEmitToolchain.Instance));
+    }
+
+    [GlobalCleanup]
+    public async Task CleanUpAsync() => await _emulator.DisposeAsync();
+
+    /// <summary>Releases the iteration's client and its HttpClient.</summary>
+    public void Dispose()
+    {
+        _client?.Dispose();
+        _http?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
