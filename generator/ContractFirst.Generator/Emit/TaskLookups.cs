@@ -10,12 +10,11 @@ namespace ContractFirst.Generator.Emit;
 /// <param name="BatchSize">The most ids one lookup asks for.</param>
 internal sealed record BatchLookup(string MethodName, string RequestTypeName, string ItemsProperty, string RecordIdProperty, int BatchSize);
 
-/// <summary>Finds how a contract's tasks are looked up in bulk.</summary>
+/// <summary>The batch lookup of a contract's tasks, as the generated client calls it.</summary>
 /// <remarks>
-/// The rule is the emulator's (HappyHorse.Emulator Serving/TaskLookup.cs), so both read a contract alike: a batch
-/// lookup is an action of a read endpoint whose only required field is an array of strings and whose answer holds an
-/// array of the polled records. Its records must carry their id (the field the single lookup sends it in), or
-/// answers could not be matched to waiters; without one the client looks tasks up one by one.
+/// Which action is the batch lookup is the contract library's rule (<see cref="TaskLookupExtensions"/>), shared with
+/// the emulator. The client also needs the records to carry their id (the field the single lookup sends it in), or
+/// answers could not be matched to waiters; without one it looks tasks up one by one.
 /// </remarks>
 internal static class TaskLookups
 {
@@ -24,36 +23,19 @@ internal static class TaskLookups
 
     public static BatchLookup? Batch(ContractSpec spec)
     {
-        if (spec.Polling is not { } polling
-            || spec.Models.FirstOrDefault(m => m.Name == polling.RecordModel) is not { } record)
+        if (spec.FindBatchLookup() is not { } batch
+            || spec.Models.FirstOrDefault(m => m.Name == spec.Polling!.RecordModel) is not { } record)
         {
             return null;
         }
 
-        var single = spec.Endpoints.SelectMany(e => e.Actions).FirstOrDefault(a => a.TypeName == polling.ActionTypeName);
-        var idField = single?.Fields.FirstOrDefault(f => f.Required && f.Type is { Kind: FieldKind.String, IsArray: false })?.JsonName ?? "id";
+        var idField = spec.FindSingleLookup()?.IdField.JsonName ?? "id";
         if (record.Fields.FirstOrDefault(f => f.JsonName == idField && f.Type is { Kind: FieldKind.String, IsArray: false }) is not { } recordId)
         {
             return null;
         }
 
-        foreach (var endpoint in spec.Endpoints.Where(e => e.Kind == EndpointKind.Read))
-        {
-            foreach (var action in endpoint.Actions)
-            {
-                var required = action.Fields.Where(f => f.Required).ToList();
-                if (required.Count == 1
-                    && required[0].Type is { Kind: FieldKind.String, IsArray: true }
-                    && (endpoint.ModelField is null || action.Models.IsEmpty)
-                    && spec.Models.FirstOrDefault(m => m.Name == action.Response) is { } answer
-                    && answer.Fields.FirstOrDefault(f => f.Type.IsArray && f.Type.Name == polling.RecordModel) is { } items)
-                {
-                    return new BatchLookup(action.MethodName, action.RequestTypeName, items.PropertyName, recordId.PropertyName,
-                        required[0].MaxItems is > 0 and var max ? max : DefaultBatchSize);
-                }
-            }
-        }
-
-        return null;
+        return new BatchLookup(batch.Action.MethodName, batch.Action.RequestTypeName, batch.ItemsField.PropertyName, recordId.PropertyName,
+            batch.IdsField.MaxItems is > 0 and var max ? max : DefaultBatchSize);
     }
 }

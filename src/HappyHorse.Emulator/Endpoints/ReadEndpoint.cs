@@ -17,7 +17,7 @@ internal static class ReadEndpoint
         JsonObject answer;
         if (lookup.Single is { } single && single.Action == request.Action)
         {
-            var id = body[single.IdField]?.GetValue<string>() ?? "";
+            var id = body[single.IdField.JsonName]?.GetValue<string>() ?? "";
             if (state.Tasks.Find(id) is not { } task || state.Api.Shapes.Record(task, state.BaseAddress) is not { } record)
             {
                 await Answers.ErrorAsync(context, state, ApiProblem.UnknownTask, $"There is no task with id \"{id}\".").ConfigureAwait(false);
@@ -30,7 +30,7 @@ internal static class ReadEndpoint
         {
             // A batch lists the tasks it knows, in the order asked; unknown ids are left out, so the count says how many were found.
             var items = new JsonArray();
-            foreach (var node in body[batch.IdsField] as JsonArray ?? [])
+            foreach (var node in body[batch.IdsField.JsonName] as JsonArray ?? [])
             {
                 if (node is JsonValue value && value.TryGetValue<string>(out var id)
                     && state.Tasks.Find(id) is { } task && state.Api.Shapes.Record(task, state.BaseAddress) is { } record)
@@ -39,10 +39,10 @@ internal static class ReadEndpoint
                 }
             }
 
-            answer = new JsonObject { [batch.ItemsField] = items };
+            answer = new JsonObject { [batch.ItemsField.JsonName] = items };
             if (batch.CountField is { } count)
             {
-                answer[count] = items.Count;
+                answer[count.JsonName] = items.Count;
             }
         }
         else

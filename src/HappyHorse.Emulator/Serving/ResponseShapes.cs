@@ -35,7 +35,7 @@ internal sealed class ResponseShapes
         _models = contract.Models.ToDictionary(m => m.Name, StringComparer.Ordinal);
         _record = contract.Polling is { } polling ? _models.GetValueOrDefault(polling.RecordModel) : null;
         _pins = new TaskStatePins(contract, _record?.Terminal ?? contract.Polling?.Terminal);
-        _recordIdField = lookup.Single is { } single ? _record?.Fields.FirstOrDefault(f => f.JsonName == single.IdField)?.JsonName ?? "id" : null;
+        _recordIdField = lookup.Single is { } single ? _record?.Fields.FirstOrDefault(f => f.JsonName == single.IdField.JsonName)?.JsonName ?? "id" : null;
         _finishedField = _record?.Fields.FirstOrDefault(f => f.PropertyName == contract.Polling?.Terminal.FinishedWhen)?.JsonName;
         var submitResponses = contract.Endpoints.Where(e => e.Kind == EndpointKind.Submit).SelectMany(e => e.Actions).Select(a => a.Response).ToHashSet(StringComparer.Ordinal);
         _responseField = _record?.Fields.FirstOrDefault(f => !f.Type.IsArray && submitResponses.Contains(f.Type.Name ?? ""))?.JsonName;
