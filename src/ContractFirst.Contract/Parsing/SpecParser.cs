@@ -178,5 +178,11 @@ internal sealed partial class SpecParser
         {
             ClaimTypeName(api.Name + "Pricing", node);
         }
+
+        if (root.Has("polling"))
+        {
+            // The generated operation type of a contract that polls its tasks.
+            ClaimTypeName(api.Name + "Operation", node);
+        }
     }
 }

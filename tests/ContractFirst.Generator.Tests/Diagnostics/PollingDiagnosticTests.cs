@@ -136,6 +136,18 @@ public sealed class PollingDiagnosticTests
         Assert.Equal("'resend_safe' at errors.cases[0] needs 'codes'", diagnostic.GetMessage(CultureInfo.InvariantCulture));
     }
 
+    [Fact]
+    public void Cfg029AModelNamedLikeTheGeneratedOperation()
+    {
+        // A contract that polls gets DemoOperation generated; a model of that name would be a second C# type.
+        var yaml = Contract("  succeeded_when:\n    - { field: state, is: done }\n  failed_when:\n    - { field: state, is: failed }").Replace("models:\n  Job:", "models:\n  DemoOperation: { fields: { id: { type: string } } }\n  Job:", StringComparison.Ordinal);
+
+        var diagnostic = Assert.Single(Parse.Result(yaml).Diagnostics);
+
+        Assert.Equal("CFG029", diagnostic.Id);
+        Assert.Contains("'DemoOperation'", diagnostic.Message, StringComparison.Ordinal);
+    }
+
     private static string Contract(string rules) => Head + "\n" + """
         polling:
           action: tasks.get
