@@ -31,7 +31,7 @@ internal sealed partial class ApiDispatcher(EmulatorState state)
 
         if (!state.Api.Endpoints.TryGetValue(path, out var endpoint))
         {
-            return Answers.ErrorAsync(context, state, ApiProblem.UnknownPath, $"There is no API at {context.Request.Method} {Printable(path)}.");
+            return Answers.ErrorAsync(context, state, ApiProblem.UnknownPath, $"There is no API at {context.Request.Method} {ValueText.Printable(path)}.");
         }
 
         if (!HttpMethods.IsPost(context.Request.Method))
@@ -54,7 +54,7 @@ internal sealed partial class ApiDispatcher(EmulatorState state)
         if (outcome.IgnoredFields.Count > 0)
         {
             // The service ignores what an action does not take; say so, so a client can see what had no effect.
-            var ignored = string.Join(", ", outcome.IgnoredFields.Select(Printable));
+            var ignored = string.Join(", ", outcome.IgnoredFields.Select(ValueText.Printable));
             context.Response.Headers["x-emulator-ignored-fields"] = HeaderValue(ignored);
             LogIgnored(state.Logger, endpoint.Spec.Path, outcome.Request?.Action.Value ?? "?", ignored);
         }
@@ -101,19 +101,6 @@ internal sealed partial class ApiDispatcher(EmulatorState state)
             ["balance"] = state.Ledger.Balance,
         });
     }
-
-    /// <summary>Text from the request made safe for a header or a JSON message (no unpaired surrogates, no control characters).</summary>
-    private static string Printable(string text) =>
-        string.Create(text.Length, text, (span, source) =>
-        {
-            for (var i = 0; i < source.Length; i++)
-            {
-                var c = source[i];
-                span[i] = char.IsControl(c) || (char.IsSurrogate(c) && !(char.IsHighSurrogate(c) && i + 1 < source.Length && char.IsLowSurrogate(source[i + 1])) && !(char.IsLowSurrogate(c) && i > 0 && char.IsHighSurrogate(source[i - 1])))
-                    ? '?'
-                    : c;
-            }
-        });
 
     /// <summary>A header value: printable ASCII only (Kestrel refuses the rest), at most 2,000 characters.</summary>
     private static string HeaderValue(string text)

@@ -46,18 +46,7 @@ internal sealed class FaultInjector
     {
         _options = options;
         _afterStartStatuses = [.. options.AfterStartStatuses];
-        _faults =
-        [
-            (options.TooManyRequestsRate, FaultKind.StatusBeforeWork, 429),
-            (options.ServerErrorRate, FaultKind.StatusBeforeWork, 500),
-            (options.BadGatewayRate, FaultKind.StatusBeforeWork, 502),
-            (options.ServiceUnavailableRate, FaultKind.StatusBeforeWork, 503),
-            (options.GatewayTimeoutRate, FaultKind.StatusBeforeWork, 504),
-            (options.DropConnectionRate, FaultKind.DropBeforeWork, 0),
-            (options.DropAfterStartRate, FaultKind.DropAfterStart, 0),
-            (options.ErrorAfterStartRate, FaultKind.StatusAfterStart, 0),
-            (options.CutBodyRate, FaultKind.CutBody, 0),
-        ];
+        _faults = options.Exclusive;
         _random = options.Seed is { } seed ? new Random(seed) : new Random();
     }
 

@@ -65,7 +65,7 @@ public sealed partial class EmulatorOptions
             throw new ArgumentOutOfRangeException(nameof(RequestsPerMinute), RequestsPerMinute, "RequestsPerMinute must not be negative.");
         }
 
-        var exclusive = Faults.ExclusiveRates;
+        var exclusive = Faults.Exclusive.Select(f => f.Rate).ToArray();
         double[] rates = [TaskFailureRate, Faults.SlowRate, Callbacks.DuplicateRate, .. exclusive];
         if (rates.Any(r => double.IsNaN(r) || r is < 0 or > 1) || exclusive.Sum() > 1 + 1e-9)
         {

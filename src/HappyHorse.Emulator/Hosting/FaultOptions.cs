@@ -53,11 +53,18 @@ public sealed class FaultOptions
     /// <summary>Gets or sets the seed of the fault, task-failure and callback draws, for reproducible runs; <see langword="null"/>: random.</summary>
     public int? Seed { get; set; }
 
-    /// <summary>The rates drawn together, which add up to at most 1.</summary>
-    internal double[] ExclusiveRates =>
+    /// <summary>The faults drawn together, one draw per request, with their rates (which add up to at most 1).</summary>
+    internal (double Rate, Faults.FaultKind Kind, int Status)[] Exclusive =>
     [
-        TooManyRequestsRate, ServerErrorRate, BadGatewayRate, ServiceUnavailableRate, GatewayTimeoutRate,
-        DropConnectionRate, DropAfterStartRate, ErrorAfterStartRate, CutBodyRate,
+        (TooManyRequestsRate, Faults.FaultKind.StatusBeforeWork, 429),
+        (ServerErrorRate, Faults.FaultKind.StatusBeforeWork, 500),
+        (BadGatewayRate, Faults.FaultKind.StatusBeforeWork, 502),
+        (ServiceUnavailableRate, Faults.FaultKind.StatusBeforeWork, 503),
+        (GatewayTimeoutRate, Faults.FaultKind.StatusBeforeWork, 504),
+        (DropConnectionRate, Faults.FaultKind.DropBeforeWork, 0),
+        (DropAfterStartRate, Faults.FaultKind.DropAfterStart, 0),
+        (ErrorAfterStartRate, Faults.FaultKind.StatusAfterStart, 0),
+        (CutBodyRate, Faults.FaultKind.CutBody, 0),
     ];
 
     internal void CopyTo(FaultOptions target)
