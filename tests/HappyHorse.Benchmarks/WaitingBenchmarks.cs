@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
@@ -6,6 +5,7 @@ using BenchmarkDotNet.Engines;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using HappyHorse.Emulator;
+using HappyHorse.Tests.Operations;
 
 namespace HappyHorse.Benchmarks;
 
@@ -26,10 +26,9 @@ public class WaitingBenchmarks : IDisposable
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
 
     private ContractEmulator _emulator = null!;
-    private HttpClient _http = null!;
+    private EmulatorClient _waiter = null!;
     private HappyHorseClient _client = null!;
     private List<string> _ids = [];
-    private int _connections;
     private long _requestsBefore;
     private int _connectionsBefore;
     private long _heldPerTask;
@@ -46,26 +45,8 @@ public class WaitingBenchmarks : IDisposable
     /// <summary>A fresh client per iteration, so every iteration's connections are counted from the submits' few.</summary>
     private void CreateClient()
     {
-        var handler = new SocketsHttpHandler
-        {
-            ConnectCallback = async (context, token) =>
-            {
-                Interlocked.Increment(ref _connections);
-                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-                await socket.ConnectAsync(context.DnsEndPoint, token);
-                return new NetworkStream(socket, ownsSocket: true);
-            },
-        };
-        _http = new HttpClient(handler);
-        var options = new HappyHorseClientOptions
-        {
-            Endpoint = _emulator.BaseAddress,
-            FirstPollDelay = Poll,
-            PollingInterval = Poll,
-            MaxPollingInterval = Poll,
-            WaitTimeout = TimeSpan.FromMinutes(2),
-        };
-        _client = new HappyHorseClient(_emulator.Token, options, _http);
+        _waiter = new EmulatorClient(_emulator, Poll, o => o.WaitTimeout = TimeSpan.FromMinutes(2));
+        _client = _waiter.Client;
     }
 
     [IterationSetup]
@@ -77,7 +58,7 @@ public class WaitingBenchmarks : IDisposable
             ids[i] = (await _client.GenerateAsync(new GenerateRequest("horse " + i) { Async = true }, token)).TaskId!).GetAwaiter().GetResult();
         _ids = [.. ids];
         _requestsBefore = _emulator.Usage.RequestsReceived;
-        _connectionsBefore = Volatile.Read(ref _connections);
+        _connectionsBefore = _waiter.Connections;
     }
 
     [Benchmark(Baseline = true, Description = "WaitForTaskAsync per task (Task.WhenAll)")]
@@ -121,7 +102,7 @@ public class WaitingBenchmarks : IDisposable
         var rounds = asked.Count == 0 ? 0 : asked.Max(g => g.Count());
         Console.WriteLine(
             $"// waiting: requests={requests} rounds={rounds} requests/round={(rounds == 0 ? 0 : (double)requests / rounds):F1} " +
-            $"new-connections={Volatile.Read(ref _connections) - _connectionsBefore} held-per-task={_heldPerTask} B");
+            $"new-connections={_waiter.Connections - _connectionsBefore} held-per-task={_heldPerTask} B");
         _heldPerTask = 0;
         Dispose();
     }
@@ -143,8 +124,7 @@ public class WaitingBenchmarks : IDisposable
     /// <summary>Releases the iteration's client and its HttpClient.</summary>
     public void Dispose()
     {
-        _client?.Dispose();
-        _http?.Dispose();
+        _waiter?.Dispose();
         GC.SuppressFinalize(this);
     }
 }
