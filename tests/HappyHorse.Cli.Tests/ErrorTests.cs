@@ -106,8 +106,12 @@ public sealed class ErrorTests : IDisposable
     {
         var run = await _cli.RunAsync("generate", "A horse", "--base-url", "http://example.com");
 
+        // Explained in the CLI's terms: no SDK parameter or option names.
         Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
-        Assert.Contains("HTTPS", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--base-url http://example.com/ is plain HTTP", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Use https://", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("(Parameter", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("AllowInsecureTransport", run.Stderr, StringComparison.Ordinal);
     }
 
     public void Dispose() => _cli.Dispose();

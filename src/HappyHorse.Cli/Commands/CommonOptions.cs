@@ -9,6 +9,18 @@ internal sealed class CommonOptions
     /// <summary>The --timeout used when none is given.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(30);
 
+    /// <summary>Initializes the options.</summary>
+    /// <param name="timeoutCovers">What --timeout limits in this command, for its help.</param>
+    public CommonOptions(string timeoutCovers = "the whole run: submit, wait and download")
+    {
+        Timeout = new("--timeout")
+        {
+            Description = $"Give up after this long, for {timeoutCovers} (90, 90s, 10m, 1h; default {Durations.Format(DefaultTimeout)}).",
+            HelpName = "DURATION",
+            CustomParser = ParseDuration,
+        };
+    }
+
     public Option<bool> Json { get; } = new("--json")
     {
         Description = "Print exactly one JSON document on stdout (results or the error) and nothing else there.",
@@ -21,12 +33,7 @@ internal sealed class CommonOptions
         CustomParser = ParseUri,
     };
 
-    public Option<TimeSpan?> Timeout { get; } = new("--timeout")
-    {
-        Description = $"Give up after this long, for the whole run: submit, wait and download (90, 90s, 10m, 1h; default {Durations.Format(DefaultTimeout)}).",
-        HelpName = "DURATION",
-        CustomParser = ParseDuration,
-    };
+    public Option<TimeSpan?> Timeout { get; }
 
     public void AddTo(Command command)
     {

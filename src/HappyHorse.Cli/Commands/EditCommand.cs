@@ -26,7 +26,10 @@ internal static class EditCommand
             CustomParser = Parsers.Seconds,
         };
         var options = new VideoOptions(
-            KnownValuesHelp.Describe("Model id.", VideoEditModel.KnownValues, VideoEditModel.Default), hasRatio: false, hasDuration: false);
+            "edit",
+            KnownValuesHelp.Describe("Model id.", VideoEditModel.KnownValues, VideoEditModel.Default),
+            noRatio: "the edited video keeps the input video's aspect ratio.",
+            noDuration: "the edited video keeps the input video's length (see --input-seconds).");
         var command = new Command("edit", "Edit a video; the result keeps the input's length and aspect ratio.") { prompt, videoUrl, imageUrls, audio, inputSeconds };
         options.AddTo(command);
         command.SetAction((result, cancellationToken) =>

@@ -9,7 +9,10 @@ internal static class GenerateCommand
     {
         var prompt = new Argument<string>("PROMPT") { Description = "What the video shows." };
         var options = new VideoOptions(
-            KnownValuesHelp.Describe("Model id.", GenerateModel.KnownValues, GenerateModel.Default), hasRatio: true, hasDuration: true);
+            "generate",
+            KnownValuesHelp.Describe("Model id.", GenerateModel.KnownValues, GenerateModel.Default),
+            noRatio: null,
+            noDuration: null);
         var command = new Command("generate", "Text-to-video: make a video from a prompt.") { prompt };
         options.AddTo(command);
         command.SetAction((result, cancellationToken) =>

@@ -10,7 +10,10 @@ internal static class ImageToVideoCommand
         var prompt = new Argument<string?>("PROMPT") { Description = "What happens in the video (optional).", Arity = ArgumentArity.ZeroOrOne };
         var imageUrl = new Option<string?>("--image-url") { Description = "The first frame: an http(s) image URL.", HelpName = "URL" };
         var options = new VideoOptions(
-            KnownValuesHelp.Describe("Model id.", ImageToVideoModel.KnownValues, ImageToVideoModel.Default), hasRatio: false, hasDuration: true);
+            "image-to-video",
+            KnownValuesHelp.Describe("Model id.", ImageToVideoModel.KnownValues, ImageToVideoModel.Default),
+            noRatio: "the video keeps the first frame's aspect ratio; generate and reference-to-video take --ratio.",
+            noDuration: null);
         var command = new Command("image-to-video", "First-frame image-to-video; the video keeps the image's aspect ratio.") { prompt, imageUrl };
         options.AddTo(command);
         command.SetAction((result, cancellationToken) =>

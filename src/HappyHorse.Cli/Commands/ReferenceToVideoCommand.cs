@@ -14,7 +14,10 @@ internal static class ReferenceToVideoCommand
             HelpName = "URL",
         };
         var options = new VideoOptions(
-            KnownValuesHelp.Describe("Model id.", ReferenceToVideoModel.KnownValues, ReferenceToVideoModel.Default), hasRatio: true, hasDuration: true);
+            "reference-to-video",
+            KnownValuesHelp.Describe("Model id.", ReferenceToVideoModel.KnownValues, ReferenceToVideoModel.Default),
+            noRatio: null,
+            noDuration: null);
         var command = new Command("reference-to-video", "Reference image-to-video: a video featuring the people or things in 1–9 images.") { prompt, imageUrls };
         options.AddTo(command);
         command.SetAction((result, cancellationToken) =>

@@ -10,7 +10,7 @@ internal static class TaskCommand
     public static Command Create(CliEnvironment env)
     {
         var ids = new Argument<string[]>("ID") { Description = "Task ids, as a video command printed them.", Arity = ArgumentArity.OneOrMore };
-        var common = new CommonOptions();
+        var common = new CommonOptions(timeoutCovers: "the lookup");
         var command = new Command("task", "Look tasks up: state, request, videos.") { ids };
         common.AddTo(command);
         command.SetAction((result, cancellationToken) =>
@@ -30,8 +30,12 @@ internal static class TaskCommand
                 IReadOnlyList<TaskRecord> records = ids.Length == 1
                     ? [await connection.Client.GetTaskAsync(ids[0], scope.Token).ConfigureAwait(false)]
                     : (await connection.Client.GetTasksAsync(ids, scope.Token).ConfigureAwait(false)).Items;
-                Write(env, json, records);
-                return ExitCodes.Success;
+
+                // retrieve_batch leaves out ids it does not know; saying nothing would read as "all found".
+                var found = new HashSet<string>(records.Select(r => r.Id ?? ""), StringComparer.Ordinal);
+                var missing = ids.Where(id => !found.Contains(id)).Distinct(StringComparer.Ordinal).ToArray();
+                Write(env, json, records, missing);
+                return missing.Length == 0 ? ExitCodes.Success : ExitCodes.ApiError;
             }
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -40,13 +44,37 @@ internal static class TaskCommand
         }
     }
 
-    private static void Write(CliEnvironment env, bool json, IReadOnlyList<TaskRecord> records)
+    private static void Write(CliEnvironment env, bool json, IReadOnlyList<TaskRecord> records, string[] missing)
     {
+        var missingMessage = missing.Length == 0
+            ? null
+            : $"The API knows no task with id {string.Join(", ", missing.Select(id => $"\"{id}\""))} ({records.Count} of {records.Count + missing.Length} found).";
+        if (missingMessage is not null)
+        {
+            env.Error.WriteLine($"error: {missingMessage}");
+        }
+
         if (json)
         {
             JsonOutput.WriteObject(env.Out, w =>
             {
-                w.WriteBoolean("ok", true);
+                w.WriteBoolean("ok", missing.Length == 0);
+                if (missingMessage is not null)
+                {
+                    w.WriteNumber("exit_code", ExitCodes.ApiError);
+                    w.WriteStartObject("error");
+                    w.WriteString("kind", "not_found");
+                    w.WriteString("message", missingMessage);
+                    w.WriteEndObject();
+                    w.WriteStartArray("missing");
+                    foreach (var id in missing)
+                    {
+                        w.WriteStringValue(id);
+                    }
+
+                    w.WriteEndArray();
+                }
+
                 w.WriteNumber("count", records.Count);
                 w.WriteStartArray("tasks");
                 foreach (var record in records)

@@ -48,6 +48,15 @@ internal static class VideoFlow
             await using (connection.ConfigureAwait(false))
             {
                 canLookUpLater = !connection.IsLocalEmulator;
+                if (connection.IsLocalEmulator && (settings.NoWait || settings.CallbackUrl is not null))
+                {
+                    // The in-process emulator ends with this run: the task could never be looked up or called back.
+                    throw new CliInputException(
+                        (settings.NoWait ? "--no-wait" : "--callback-url")
+                        + $" needs an API that outlives this run, and without {HappyHorseClient.TokenEnvironmentVariable} the local emulator stops when it exits. "
+                        + $"Set {HappyHorseClient.TokenEnvironmentVariable}, or run `happyhorse emulator` and pass --base-url with its token.");
+                }
+
                 var submitted = await job.Submit(connection.Client, scope.Token).ConfigureAwait(false);
                 taskId = submitted.TaskId;
                 if (string.IsNullOrEmpty(taskId))

@@ -2,13 +2,21 @@ using System.CommandLine;
 
 namespace HappyHorse.Cli.Commands;
 
-/// <summary>The options of the video commands; --ratio and --duration only where the action has them.</summary>
+/// <summary>
+/// The options of the video commands. --ratio and --duration exist only where the action has the field; where it has
+/// not, a hidden option of that name says why instead of a bare "Unrecognized command or argument".
+/// </summary>
 internal sealed class VideoOptions
 {
-    public VideoOptions(string modelHelp, bool hasRatio, bool hasDuration)
+    /// <summary>Initializes the options of one video command.</summary>
+    /// <param name="command">The command's name, for messages.</param>
+    /// <param name="modelHelp">The --model help.</param>
+    /// <param name="noRatio">Why the action has no ratio field, or <see langword="null"/> when it has one.</param>
+    /// <param name="noDuration">Why the action has no duration field, or <see langword="null"/> when it has one.</param>
+    public VideoOptions(string command, string modelHelp, string? noRatio, string? noDuration)
     {
         Model = new("--model") { Description = modelHelp, HelpName = "ID" };
-        if (hasRatio)
+        if (noRatio is null)
         {
             Ratio = new("--ratio")
             {
@@ -16,12 +24,22 @@ internal sealed class VideoOptions
                 HelpName = "W:H",
             };
         }
+        else
+        {
+            _refused.Add(Refused("--ratio", command, noRatio));
+        }
 
-        if (hasDuration)
+        if (noDuration is null)
         {
             Duration = new("--duration") { Description = "Length in seconds (the contract says 3–15).", HelpName = "SECONDS", CustomParser = Parsers.WholeNumber };
         }
+        else
+        {
+            _refused.Add(Refused("--duration", command, noDuration));
+        }
     }
+
+    private readonly List<Option<string?>> _refused = [];
 
     public Option<string?> Model { get; }
 
@@ -78,6 +96,17 @@ internal sealed class VideoOptions
         command.Add(Out);
         command.Add(Estimate);
         Common.AddTo(command);
+        foreach (var option in _refused)
+        {
+            command.Add(option);
+        }
+    }
+
+    private static Option<string?> Refused(string name, string command, string why)
+    {
+        var option = new Option<string?>(name) { Hidden = true, Arity = ArgumentArity.ZeroOrOne };
+        option.Validators.Add(result => result.AddError($"{name} does not apply to {command}: {why}"));
+        return option;
     }
 
     public VideoSettings Read(ParseResult result) => new()

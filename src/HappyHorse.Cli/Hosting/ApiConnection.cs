@@ -46,6 +46,12 @@ internal sealed class ApiConnection : IAsyncDisposable
         var token = env.GetVariable(tokenVariable);
         ContractEmulator? emulator = null;
         var endpoint = baseUrl;
+        if (baseUrl is { Scheme: "http", IsLoopback: false })
+        {
+            throw new CliInputException(
+                $"--base-url {baseUrl} is plain HTTP to a host that is not loopback: the token would cross the network unencrypted. Use https://, or http:// only to 127.0.0.1 or localhost.");
+        }
+
         if (token is null)
         {
             if (baseUrl is not null)
@@ -99,7 +105,9 @@ internal sealed class ApiConnection : IAsyncDisposable
                 await emulator.DisposeAsync().ConfigureAwait(false);
             }
 
-            throw new CliInputException(ex.Message);
+            // The SDK names its own parameter ("(Parameter 'options')"); the user knows only the option they typed.
+            var message = ex.ParamName is { } name ? ex.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : ex.Message;
+            throw new CliInputException(baseUrl is null ? message : $"--base-url {baseUrl}: {message}");
         }
     }
 
