@@ -24,7 +24,7 @@ public class GeneratorBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var path = Path.Combine(RepoRoot(), "spec", "happyhorse.yaml");
+        var path = Path.Combine(RepoFiles.Root, "spec", "happyhorse.yaml");
         _texts = [new ContractText(path, File.ReadAllText(path))];
         _options = new ContractOptions(path);
         _compilation = CSharpCompilation.Create(
@@ -54,19 +54,6 @@ public class GeneratorBenchmarks
     /// <summary>The contract library alone (read, parse, check every name): the part of the run the generator owns before emitting.</summary>
     [Benchmark(Description = "Parse and check the HappyHorse contract")]
     public object? ParseHappyHorse() => ContractFirst.Contract.ContractParser.Parse(_texts[0].Path, _texts[0].GetText()!.ToString()).Spec;
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "HappyHorse.Generated.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Run the benchmarks from inside the repository.");
-    }
 
     private sealed class ContractText(string path, string text) : AdditionalText
     {

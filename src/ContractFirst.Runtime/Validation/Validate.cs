@@ -8,6 +8,14 @@ namespace ContractFirst.Runtime;
 /// </summary>
 public static class Validate
 {
+    // RFC 3986 character classes of the URL rule, searched vectorised for the first character outside them.
+    private const string Unreserved = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~";
+    private const string SubDelims = "!$&'()*+,;=";
+    private static readonly AsciiSet UserInfoChars = new(Unreserved + SubDelims + ":");
+    private static readonly AsciiSet PathChars = new(Unreserved + SubDelims + ":@/?");
+    private static readonly CharRange Surrogates = new('\uD800', '\uDFFF');
+    private static readonly AsciiSet LabelChars = new("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-");
+
     /// <summary>
     /// Gets how long one check of a value against a contract pattern may run (one second). A value that takes
     /// longer counts as not matching, so a hostile value cannot hang validation on a slow pattern.
@@ -110,10 +118,15 @@ public static class Validate
             return -1;
         }
 
-        // A plain loop with one range compare per character: IndexOfAnyInRange would vectorise the common case
-        // but allocates until the JIT has tiered it up, and a valid request must allocate nothing.
+        // Most text has no surrogate at all: a vectorised search finds the first one (or none), and only text
+        // that has one is walked pair by pair.
         var text = value.AsSpan();
-        var i = 0;
+        var i = Surrogates.IndexOfAny(text);
+        if (i < 0)
+        {
+            return -1;
+        }
+
         while (i < text.Length)
         {
             var c = text[i];
@@ -209,27 +222,24 @@ public static class Validate
     /// <returns><see langword="true"/> when the value has no unpaired surrogate (null counts as well-formed).</returns>
     public static bool IsWellFormedUtf16(string? value) => IndexOfUnpairedSurrogate(value) < 0;
 
+    // User info: unreserved, sub-delims, ':' and '%' with two hex digits.
     private static bool IsUserInfo(ReadOnlySpan<char> userInfo)
     {
-        for (var i = 0; i < userInfo.Length; i++)
+        while (true)
         {
-            var c = userInfo[i];
-            if (c == '%')
+            var i = UserInfoChars.IndexOfAnyExcept(userInfo);
+            if (i < 0)
             {
-                if (!IsEncoded(userInfo, i))
-                {
-                    return false;
-                }
-
-                i += 2;
+                return true;
             }
-            else if (!(IsUnreservedOrSubDelim(c) || c == ':'))
+
+            if (userInfo[i] != '%' || !IsEncoded(userInfo, i))
             {
                 return false;
             }
-        }
 
-        return true;
+            userInfo = userInfo[(i + 3)..];
+        }
     }
 
     // After the authority: '/' path, '?' query, '#' fragment; RFC 3986 characters, '%' with two hex digits,
@@ -237,42 +247,37 @@ public static class Validate
     private static bool IsPathQueryFragment(ReadOnlySpan<char> rest)
     {
         var fragment = false;
-        for (var i = 0; i < rest.Length; i++)
+        while (true)
         {
-            var c = rest[i];
-            if (c == '%')
+            var i = PathChars.IndexOfAnyExcept(rest);
+            if (i < 0)
+            {
+                return true;
+            }
+
+            if (rest[i] == '%')
             {
                 if (!IsEncoded(rest, i))
                 {
                     return false;
                 }
 
-                i += 2;
+                rest = rest[(i + 3)..];
             }
-            else if (c == '#')
+            else if (rest[i] == '#' && !fragment)
             {
-                if (fragment)
-                {
-                    return false;
-                }
-
                 fragment = true;
+                rest = rest[(i + 1)..];
             }
-            else if (!(IsUnreservedOrSubDelim(c) || c is ':' or '@' or '/' or '?'))
+            else
             {
                 return false;
             }
         }
-
-        return true;
     }
 
     private static bool IsEncoded(ReadOnlySpan<char> text, int percent) =>
         percent + 2 < text.Length && char.IsAsciiHexDigit(text[percent + 1]) && char.IsAsciiHexDigit(text[percent + 2]);
-
-    // RFC 3986 unreserved and sub-delims characters.
-    private static bool IsUnreservedOrSubDelim(char c) =>
-        char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '~' or '!' or '$' or '&' or '\'' or '(' or ')' or '*' or '+' or ',' or ';' or '=';
 
     private static bool IsHostAndPort(ReadOnlySpan<char> hostAndPort)
     {
@@ -400,12 +405,9 @@ public static class Validate
                 return false;
             }
 
-            foreach (var c in label)
+            if (LabelChars.IndexOfAnyExcept(label) >= 0)
             {
-                if (!(char.IsAsciiLetterOrDigit(c) || c == '-'))
-                {
-                    return false;
-                }
+                return false;
             }
 
             if (dot < 0)
