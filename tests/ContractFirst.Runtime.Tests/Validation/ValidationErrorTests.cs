@@ -155,4 +155,68 @@ public sealed class ValidationErrorTests
             CultureInfo.CurrentCulture = culture;
         }
     }
+
+    [Fact]
+    public void GroupAndConditionalRulesReadAsSentences()
+    {
+        Assert.Equal("exactly one of video_id, video_url must be set (2 were)", ValidationError.ExactlyOneOf("video_id, video_url", 2).Message);
+        Assert.Equal("exactly one of video_id, video_url must be set (1 was)", ValidationError.ExactlyOneOf("video_id, video_url", 1).Message);
+        Assert.Equal("2", ValidationError.ExactlyOneOf("video_id, video_url", 2).Value);
+        Assert.Equal("at least one of prompt, image_url must be set", ValidationError.AtLeastOneOf("prompt, image_url").Message);
+        Assert.Equal("end_image_url requires image_url", ValidationError.Requires("end_image_url", "image_url").Message);
+        Assert.Equal("end_image_url cannot be sent with camera_control", ValidationError.Forbids("end_image_url", "camera_control").Message);
+        Assert.Equal("lyric is required when custom is true", ValidationError.RequiredWhen("lyric", "custom is true").Message);
+        Assert.Equal("end_image_url must not be set when model is kling-v1", ValidationError.ForbiddenWhen("end_image_url", "model is kling-v1").Message);
+        Assert.Null(ValidationError.RequiredWhen("lyric", "custom is true").Value);
+    }
+
+    [Fact]
+    public void WithinPutsThePathBeforeTheFieldAndTheMessage()
+    {
+        var error = ValidationError.OutOfRange("zoom", -10, 10, 11).Within("config").Within("camera_control");
+
+        Assert.Equal("camera_control.config.zoom", error.Field);
+        Assert.Equal("camera_control.config.zoom must be between -10 and 10 (was 11)", error.Message);
+        Assert.Equal("range", error.Rule);
+        Assert.Equal("11", error.Value);
+    }
+
+    [Fact]
+    public void WithinKeepsAGroupRuleReadableByNamingThePathFirst()
+    {
+        var error = ValidationError.ExactlyOneOf("image_url, image_id", 0).Within("image_list[2]");
+
+        Assert.Equal("image_list[2].image_url, image_id", error.Field);
+        Assert.Equal("image_list[2].image_url, image_id: exactly one of image_url, image_id must be set (0 were)", error.Message);
+    }
+
+    [Fact]
+    public void WhenAppendsTheConditionAndCombinesWithWithin()
+    {
+        var error = ValidationError.OutOfRange("duration", 5, 10, 15).When("model is kling-v1").Within("clips[0]");
+
+        Assert.Equal("clips[0].duration", error.Field);
+        Assert.Equal("clips[0].duration must be between 5 and 10 (was 15) when model is kling-v1", error.Message);
+        Assert.Equal("15", error.Value);
+    }
+
+    [Fact]
+    public void AnErrorBuildsItsTextOnlyWhenRead()
+    {
+        // A range error with numbers to format costs what a bare required error costs, the object alone, until read.
+        _ = ValidationError.OutOfRange("seed", 0, 2147483647, -1).Field;
+        _ = ValidationError.Required("prompt").Field;
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var made = ValidationError.OutOfRange("seed", 0, 2147483647, -1);
+        var rangeBytes = GC.GetAllocatedBytesForCurrentThread() - before;
+        before = GC.GetAllocatedBytesForCurrentThread();
+        _ = ValidationError.Required("prompt");
+        var requiredBytes = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        var first = made.Message;
+
+        Assert.Equal(requiredBytes, rangeBytes);
+        Assert.Equal("seed must be between 0 and 2147483647 (was -1)", first);
+        Assert.Same(first, made.Message);
+    }
 }
