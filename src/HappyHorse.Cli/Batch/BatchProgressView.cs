@@ -30,6 +30,10 @@ internal sealed class BatchProgressView
             foreach (var run in _runs)
             {
                 run.Changed += Print;
+                if (run.Plan == JobPlan.Attach)
+                {
+                    Print(run);
+                }
             }
 
             _console.WriteLine(Summary());
@@ -69,7 +73,7 @@ internal sealed class BatchProgressView
     private void Print(JobRun run)
     {
         var line = $"line {run.Job.Line} ({run.Job.Id}): {run.Status}"
-            + (run.Entry.TaskId is { } task && run.Status is JobState.Submitted ? $", task {task}" : "")
+            + (run.Entry.TaskId is { } task && (run.Status is JobState.Submitted || run.Plan == JobPlan.Attach && !run.IsFinal) ? $", task {task}" : "")
             + (run.Failure is { } failure ? $": {failure.Message}" : "");
         lock (_printing)
         {
