@@ -120,7 +120,7 @@ internal sealed class BatchRunner(BatchSettings settings, CliEnvironment env)
         return settings.ResubmitUnknown
             ? new JobRun(job, entry, JobPlan.Submit)
             : Ended(new JobRun(job, entry, JobPlan.Unknown), JobState.Unknown,
-                $"unknown: may have been charged: an earlier run sent this job (client request id {entry.ClientRequestId}) but got no task id; "
+                $"may have been charged: an earlier run sent this job (client request id {entry.ClientRequestId}) but got no task id; "
                 + "check your account, then rerun with --resubmit-unknown to send it again");
     }
 

@@ -99,7 +99,7 @@ public sealed class BatchRunTests : IDisposable
         var rerun = await _cli.RunAsync("batch", jobs, "--out", "out", "--base-url", baseUrl);
 
         Assert.Equal(ExitCodes.ApiError, rerun.ExitCode);
-        Assert.Contains($"line 1 (job-1): unknown: unknown: may have been charged: an earlier run sent this job (client request id {clientRequestId})", rerun.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"line 1 (job-1): unknown: may have been charged: an earlier run sent this job (client request id {clientRequestId})", rerun.Stderr, StringComparison.Ordinal);
         Assert.Equal(2, emulator.Usage.TasksCreated);
         Assert.Equal(["job-2.mp4"], _cli.FilesIn("out"));
 
