@@ -63,10 +63,10 @@ internal sealed class BatchProgressView
         var done = _runs.Count(r => r.Succeeded);
         var failed = _runs.Count(r => r.Failure is not null);
         var active = _runs.Count - done - failed;
-        var spent = _runs.Where(r => r.Succeeded).Sum(r => r.Job.Estimate?.Amount ?? 0);
+        var spent = _runs.Where(r => r.Succeeded && r.Plan != JobPlan.Skip).Sum(r => r.Job.Estimate?.Amount ?? 0);
         var total = _runs.Sum(r => r.Job.Estimate?.Amount ?? 0);
         var unpriced = _runs.Count(r => r.Job.Estimate is null);
-        return string.Create(c, $"{done}/{_runs.Count} done, {failed} not finished, {active} in progress · spent ≈ {spent:0.00} of ≈ {total:0.00} {HappyHorsePricing.Currency} estimated")
+        return string.Create(c, $"{done}/{_runs.Count} done, {failed} not finished, {active} in progress · spent ≈ {spent:0.00} in this run, ≈ {total:0.00} {HappyHorsePricing.Currency} estimated for all")
             + (unpriced > 0 ? string.Create(c, $" ({unpriced} unpriced)") : "");
     }
 

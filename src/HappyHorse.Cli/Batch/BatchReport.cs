@@ -140,9 +140,16 @@ internal sealed class BatchReport(CliEnvironment env, bool json)
             }
 
             PrintBadLines(badLines);
-            foreach (var run in failures)
+            // Jobs Ctrl+C stopped are counted, not listed: after Ctrl+C on a long file that would be most of them.
+            foreach (var run in failures.Where(r => r.Failure!.Kind != "cancelled"))
             {
                 env.Error.WriteLine($"line {run.Job.Line} ({run.Job.Id}): {run.Status}: {run.Failure!.Message}");
+            }
+
+            var stopped = failures.Count(r => r.Failure!.Kind == "cancelled");
+            if (stopped > 0)
+            {
+                env.Error.WriteLine(string.Create(C, $"{stopped} jobs stopped by Ctrl+C ({failures.Count(r => r.Failure!.Kind == "cancelled" && r.Entry.TaskId is null)} not sent yet)."));
             }
         }
 

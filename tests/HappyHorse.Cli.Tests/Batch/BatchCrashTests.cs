@@ -33,6 +33,8 @@ public sealed class BatchCrashTests : IDisposable
         var stopped = await first;
 
         Assert.True(stopped.ExitCode == ExitCodes.Cancelled, stopped.ToString());
+        Assert.Matches(@"\d+ jobs stopped by Ctrl\+C \(\d+ not sent yet\)\.", stopped.Stderr);
+        Assert.Contains("Run the same command again to pick up where this run stopped.", stopped.Stderr, StringComparison.Ordinal);
         var state = BatchFixture.ReadState(statePath);
         Assert.Contains(state.Values, j => j.State == "pending");
         Assert.DoesNotContain(state.Values, j => j.State == "submitting");

@@ -161,5 +161,31 @@ public sealed class BatchRunTests : IDisposable
             groups);
     }
 
+    [Fact]
+    public async Task OnATerminalOneLiveViewShowsTheTotalsTheSpendAndTheJobs()
+    {
+        await using var emulator = await Emulators.StartAsync();
+        var jobs = BatchFixture.WriteJobs(_cli.WorkingDirectory, 5);
+        using var screen = new StringWriter();
+        _cli.ErrorConsole = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
+        {
+            Out = new Spectre.Console.AnsiConsoleOutput(screen),
+            Ansi = Spectre.Console.AnsiSupport.Yes,
+            Interactive = Spectre.Console.InteractionSupport.Yes,
+            ColorSystem = Spectre.Console.ColorSystemSupport.NoColors,
+        });
+        _cli.ErrorConsole.Profile.Width = 200;
+
+        var run = await _cli.RunAsync("batch", jobs, "--out", "out", "--base-url", emulator.BaseAddress.ToString());
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+        var shown = screen.ToString();
+
+        // Five 3 s jobs at 720P: 5 × 3 × 0.105 USD.
+        Assert.Contains("5/5 done, 0 not finished, 0 in progress · spent ≈ 1.58 in this run, ≈ 1.58 USD estimated for all", shown, StringComparison.Ordinal);
+        Assert.Contains("job-5", shown, StringComparison.Ordinal);
+        Assert.DoesNotContain("line 1 (job-1): submitting", shown, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _cli.Dispose();
 }

@@ -24,6 +24,9 @@ public sealed class CliHarness : IDisposable
     /// <summary>Gets or sets the client options hook (tests shorten retry delays with it).</summary>
     public Action<HappyHorseClientOptions>? ConfigureClient { get; set; } = static o => o.Retry.Delay = TimeSpan.FromMilliseconds(10);
 
+    /// <summary>Gets or sets the console live progress renders on (null: a plain one over stderr).</summary>
+    public Spectre.Console.IAnsiConsole? ErrorConsole { get; set; }
+
     public CliHarness WithToken(string token) => WithVariable(HappyHorseClient.TokenEnvironmentVariable, token);
 
     public CliHarness WithVariable(string name, string value)
@@ -45,6 +48,7 @@ public sealed class CliHarness : IDisposable
             Variables = new Dictionary<string, string>(_variables),
             WorkingDirectory = WorkingDirectory,
             ConfigureClient = ConfigureClient,
+            ErrorConsole = ErrorConsole,
             CancellationToken = cancellationToken,
         };
         var exitCode = await CliApp.RunAsync(args, env);
