@@ -187,5 +187,38 @@ public sealed class BatchRunTests : IDisposable
         Assert.DoesNotContain("line 1 (job-1): submitting", shown, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task EverySubmitIsRecordedAsSubmittingWithItsRequestIdBeforeItIsSent()
+    {
+        await using var emulator = await Emulators.StartAsync();
+        var jobs = BatchFixture.WriteJobs(_cli.WorkingDirectory, 6);
+        var statePath = Path.Combine(_cli.WorkingDirectory, jobs + ".state.json");
+        var seen = new System.Collections.Concurrent.ConcurrentBag<string>();
+        _cli.CreateHttpClient = () => new HttpClient(new StateCheckingHandler(statePath, seen));
+
+        var run = await _cli.RunAsync("batch", jobs, "--out", "out", "--concurrency", "3", "--base-url", emulator.BaseAddress.ToString());
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+        Assert.Equal(6, seen.Count);
+        Assert.All(seen, s => Assert.Equal("submitting", s));
+    }
+
     public void Dispose() => _cli.Dispose();
+
+    /// <summary>At each submit, reads what the state file says about the job whose request id the submit carries.</summary>
+    private sealed class StateCheckingHandler(string statePath, System.Collections.Concurrent.ConcurrentBag<string> seen)
+        : DelegatingHandler(new SocketsHttpHandler { AllowAutoRedirect = false })
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.Method == HttpMethod.Post && request.RequestUri!.AbsolutePath == "/happyhorse/videos")
+            {
+                var id = request.Headers.GetValues(ContractFirst.Runtime.ClientRequestId.HeaderName).Single();
+                var entry = BatchFixture.ReadState(statePath).Values.SingleOrDefault(j => j.ClientRequestId == id);
+                seen.Add(entry.State ?? "not in the state file");
+            }
+
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
 }

@@ -27,6 +27,9 @@ public sealed class CliHarness : IDisposable
     /// <summary>Gets or sets the console live progress renders on (null: a plain one over stderr).</summary>
     public Spectre.Console.IAnsiConsole? ErrorConsole { get; set; }
 
+    /// <summary>Gets or sets the HttpClient factory of the runs (null: the CLI's own).</summary>
+    public Func<HttpClient>? CreateHttpClient { get; set; }
+
     public CliHarness WithToken(string token) => WithVariable(HappyHorseClient.TokenEnvironmentVariable, token);
 
     public CliHarness WithVariable(string name, string value)
@@ -43,6 +46,7 @@ public sealed class CliHarness : IDisposable
         using var stderr = new StringWriter();
         var env = new CliEnvironment
         {
+            CreateHttpClient = CreateHttpClient ?? CliEnvironment.CreateDefaultHttpClient,
             Out = stdout,
             Error = TextWriter.Synchronized(stderr),
             Variables = new Dictionary<string, string>(_variables),
