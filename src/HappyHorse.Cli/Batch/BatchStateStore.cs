@@ -11,7 +11,7 @@ namespace HappyHorse.Cli.Batch;
 /// </summary>
 /// <remarks>
 /// Saves are group-committed: callers that change entries while a save runs share the next save instead of each
-/// writing the whole file, which keeps 1,000 jobs with four submits in flight from writing it thousands of times.
+/// writing the whole file once more.
 /// </remarks>
 internal sealed class BatchStateStore : IDisposable
 {
