@@ -2,6 +2,9 @@ using HappyHorse.Emulator;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Siblings.Kling;
+using Siblings.Seedream;
+using Siblings.Suno;
 
 namespace ContractFirst.Siblings.Tests;
 

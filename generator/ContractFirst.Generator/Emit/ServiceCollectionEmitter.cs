@@ -12,9 +12,6 @@ internal static class ServiceCollectionEmitter
     /// <summary>The type whose presence in the compilation turns the registration on.</summary>
     public const string RegistrationType = "ContractFirst.Extensions.DependencyInjection.ContractClientRegistration";
 
-    /// <summary>The extensions follow Microsoft's convention: in this namespace, so they show up wherever services are configured.</summary>
-    public const string Namespace = "Microsoft.Extensions.DependencyInjection";
-
     public static string Name(ContractSpec spec) => spec.Api.Name + "ServiceCollectionExtensions";
 
     public static string Emit(ContractSpec spec)
@@ -26,7 +23,9 @@ internal static class ServiceCollectionEmitter
         const string Builder = "global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder";
         const string Services = "this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services";
         const string Configuration = "global::Microsoft.Extensions.Configuration.IConfiguration configuration";
-        var w = Header.Start(Namespace);
+        // In the contract's namespace, not Microsoft.Extensions.DependencyInjection as Microsoft's own are:
+        // two contracts may share an API name in different namespaces, and their extensions must not clash.
+        var w = Header.Start(spec.Namespace);
         w.Summary($"Registers {spec.ClientName} with dependency injection.",
             "The client is a singleton sending through IHttpClientFactory; its settings are validated when the app starts, and a new ApiKey in reloaded configuration is used from the next request.");
         w.Line(Header.GeneratedCode);
