@@ -117,7 +117,7 @@ public sealed class ApiTransport : IDisposable
         _pipeline = BuildPipeline(options, _logger);
     }
 
-    /// <summary>Gets the current key of the credential; the ArgumentException of the constructor, later, as an InvalidOperationException.</summary>
+    /// <summary>Gets the credential's current key, read for every attempt so that an update applies from the next one.</summary>
     /// <exception cref="InvalidOperationException">The credential was updated to an unusable key.</exception>
     private string Token
     {
