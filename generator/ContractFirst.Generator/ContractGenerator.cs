@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
 using System.Threading;
+using ContractFirst.Contract.Helpers;
 using ContractFirst.Generator.Diagnostics;
 using ContractFirst.Generator.Emit;
 using ContractFirst.Contract.Parsing;
@@ -16,9 +17,9 @@ namespace ContractFirst.Generator;
 /// and a client. Contracts are the AdditionalFiles marked <c>ContractFirst="true"</c>.
 /// </summary>
 /// <remarks>
-/// The pipeline reads AdditionalFiles and their options only, never the Compilation, and passes
-/// value-equatable models between steps: editing C# re-runs nothing, and editing one contract
-/// re-runs only its own steps.
+/// The pipeline reads AdditionalFiles and their options, and of the Compilation only whether it
+/// references the dependency-injection library (a bool); it passes value-equatable models between
+/// steps: editing C# re-runs nothing, and editing one contract re-runs only its own steps.
 /// </remarks>
 [Generator(LanguageNames.CSharp)]
 public sealed class ContractGenerator : IIncrementalGenerator
@@ -59,9 +60,27 @@ public sealed class ContractGenerator : IIncrementalGenerator
             .SelectMany(static (contract, _) => contract.Result.Spec is { } spec ? EmitUnit.For(spec, contract.Path) : ImmutableArray<EmitUnit>.Empty)
             .WithTrackingName(TrackingNames.BuildUnits);
 
+        // The one look at the Compilation, reduced to a bool so that editing C# re-runs nothing after it:
+        // the registration extensions need the dependency-injection library, which an SDK doesn't reference.
+        var registrationAvailable = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.GetTypeByMetadataName(ServiceCollectionEmitter.RegistrationType) is not null);
+
+        // Contracts whose SDK lives in a referenced assembly: only their registration is generated here.
+        var registrationOnly = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Where(static pair => IsRegistrationOnly(pair.Left, pair.Right))
+            .Select(static (pair, _) => pair.Left.Path)
+            .Collect()
+            .Select(static (paths, _) => paths.ToEquatableArray());
+
         var emitted = units
             .Combine(conflicts.Select(static (found, _) => found.Blocked))
             .Where(static pair => !pair.Right.Contains(pair.Left.ContractPath))
+            .Select(static (pair, _) => pair.Left)
+            .Combine(registrationAvailable.Combine(registrationOnly))
+            .Where(static pair => pair.Left.Kind == UnitKind.ServiceCollection
+                ? pair.Right.Left
+                : !pair.Right.Right.Contains(pair.Left.ContractPath))
             .Select(static (pair, _) => pair.Left);
 
         context.RegisterSourceOutput(emitted, static (output, unit) => Emit(output, unit));
@@ -82,6 +101,15 @@ public sealed class ContractGenerator : IIncrementalGenerator
             text,
             Option(fileOptions, "build_metadata.AdditionalFiles.ContractNamespace") ?? Option(options.GlobalOptions, "build_property.RootNamespace"),
             Option(fileOptions, "build_metadata.AdditionalFiles.ContractClientName"));
+    }
+
+    /// <summary>Whether a contract is marked <c>ContractOutput="DependencyInjection"</c>: its SDK is referenced, only its registration is wanted.</summary>
+    private static bool IsRegistrationOnly(AdditionalText file, AnalyzerConfigOptionsProvider options)
+    {
+        var fileOptions = options.GetOptions(file);
+        return fileOptions.TryGetValue("build_metadata.AdditionalFiles." + ContractMetadata, out var flag)
+            && string.Equals(flag, "true", StringComparison.OrdinalIgnoreCase)
+            && string.Equals(Option(fileOptions, "build_metadata.AdditionalFiles.ContractOutput"), "DependencyInjection", StringComparison.OrdinalIgnoreCase);
     }
 
     private static string? Option(AnalyzerConfigOptions options, string key) =>

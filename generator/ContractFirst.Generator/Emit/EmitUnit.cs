@@ -23,6 +23,7 @@ internal enum UnitKind
     Client,
     ClientOptions,
     Operation,
+    ServiceCollection,
 }
 
 /// <summary>One generated file: which emitter, and only the slice of the contract that file is made from.</summary>
@@ -142,6 +143,9 @@ internal sealed record EmitUnit(UnitKind Kind, string Name, string FilePrefix, s
             units.Add(Unit(UnitKind.Operation, OperationEmitter.Name(spec)) with { Spec = names });
         }
 
+        // Emitted only where the dependency-injection library is referenced (see ContractGenerator).
+        units.Add(Unit(UnitKind.ServiceCollection, ServiceCollectionEmitter.Name(spec)) with { Spec = names with { Polling = null } });
+
         return units.ToImmutable();
     }
 
@@ -163,6 +167,7 @@ internal sealed record EmitUnit(UnitKind Kind, string Name, string FilePrefix, s
         UnitKind.Pricing => Spec!.Billing is { } billing ? PricingEmitter.Emit(Spec, billing) : string.Empty,
         UnitKind.Client => ClientEmitter.Emit(Spec!),
         UnitKind.Operation => OperationEmitter.Emit(Spec!),
+        UnitKind.ServiceCollection => ServiceCollectionEmitter.Emit(Spec!),
         _ => ClientEmitter.EmitOptions(Spec!),
     };
 }
