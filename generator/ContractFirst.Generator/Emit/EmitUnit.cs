@@ -23,6 +23,7 @@ internal enum UnitKind
     Client,
     ClientOptions,
     Operation,
+    ClientCallbacks,
 }
 
 /// <summary>One generated file: which emitter, and only the slice of the contract that file is made from.</summary>
@@ -51,6 +52,9 @@ internal sealed record EmitUnit(UnitKind Kind, string Name, string FilePrefix, s
     public ModelSpec? Model { get; init; }
 
     public ObjectSpec? Object { get; init; }
+
+    /// <summary>For the client's callbacks file: the record id and the answers a record carries.</summary>
+    public ClientCallbacksEmitter.Slice? Callbacks { get; init; }
 
     /// <summary>The request types that implement an endpoint's interface.</summary>
     public EquatableArray<string> Implementations { get; init; }
@@ -140,6 +144,7 @@ internal sealed record EmitUnit(UnitKind Kind, string Name, string FilePrefix, s
         if (spec.Polling is not null)
         {
             units.Add(Unit(UnitKind.Operation, OperationEmitter.Name(spec)) with { Spec = names });
+            units.Add(Unit(UnitKind.ClientCallbacks, spec.ClientName + "." + ClientCallbacksEmitter.HintSuffix) with { Spec = names, Callbacks = ClientCallbacksEmitter.SliceOf(spec) });
         }
 
         return units.ToImmutable();
@@ -163,6 +168,7 @@ internal sealed record EmitUnit(UnitKind Kind, string Name, string FilePrefix, s
         UnitKind.Pricing => Spec!.Billing is { } billing ? PricingEmitter.Emit(Spec, billing) : string.Empty,
         UnitKind.Client => ClientEmitter.Emit(Spec!),
         UnitKind.Operation => OperationEmitter.Emit(Spec!),
+        UnitKind.ClientCallbacks => ClientCallbacksEmitter.Emit(Spec!, Callbacks!),
         _ => ClientEmitter.EmitOptions(Spec!),
     };
 }
