@@ -18,7 +18,17 @@ internal static class ClientCallbacksEmitter
     /// <param name="Answers">The submit answers the record carries.</param>
     internal sealed record Slice(string? RecordIdProperty, EquatableArray<CarriedAnswer> Answers);
 
+    /// <summary>The request field a service POSTs results to, by convention (the emulator recognises the same name).</summary>
+    public const string CallbackField = "callback_url";
+
     public static string HintSuffix => "Callbacks";
+
+    /// <summary>The body a submit sends: the request, or, when the action takes a callback URL, the request with a fresh one from the options when it sets none.</summary>
+    public static string Body(EndpointSpec endpoint, ActionSpec action) =>
+        endpoint.Kind == EndpointKind.Submit
+        && action.Fields.FirstOrDefault(f => f.JsonName == CallbackField && f.Type is { Kind: FieldKind.Url or FieldKind.String, IsArray: false }) is { } field
+            ? $"{CSharpTypes.Runtime}CallbackUrlBody.For(request, request.{field.PropertyName}, {CSharpTypes.String(CallbackField)}, _options.CallbackUrls)"
+            : "request";
 
     public static Slice SliceOf(ContractSpec spec) =>
         new(TaskLookups.Batch(spec)?.RecordIdProperty, new EquatableArray<CarriedAnswer>(Answers(spec).ToImmutableArray()));
