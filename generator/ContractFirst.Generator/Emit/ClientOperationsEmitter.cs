@@ -122,7 +122,8 @@ internal static class ClientOperationsEmitter
                     return Poller.WaitAsync(taskId, firstLookupIn, deadline, null, cancellationToken);
                 }
 
-                var settings = new {{CSharpTypes.Runtime}}TaskWaitSettings(firstLookupIn, interval, interval > _options.MaxPollingInterval ? interval : _options.MaxPollingInterval, deadline);
+                // An own interval is the caller's cadence: the first lookup comes no later than one interval.
+                var settings = new {{CSharpTypes.Runtime}}TaskWaitSettings(firstLookupIn < interval ? firstLookupIn : interval, interval, interval > _options.MaxPollingInterval ? interval : _options.MaxPollingInterval, deadline);
                 return {{CSharpTypes.Runtime}}TaskPolling.WaitAsync(
                     token => {{polling.ActionTypeName}}Async(new {{polling.ActionTypeName}}Request(taskId), token),
                     static record => record.IsFinished,
