@@ -14,8 +14,14 @@ namespace ContractFirst.Packaging.Tests;
 /// </summary>
 public sealed class PackageTests(PackedPackages packages, ITestOutputHelper output) : IClassFixture<PackedPackages>
 {
-    /// <summary>The SourceLink custom debug information kind (the Portable PDB specification).</summary>
-    private static readonly Guid s_sourceLink = new("cc110556-a091-4d38-9fec-25ebf8a8a4ac");
+    /// <summary>
+    /// The SourceLink custom debug information kind, as Roslyn writes it (PortableCustomDebugInfoKinds.SourceLink;
+    /// the Portable PDB specification's table gives the same value).
+    /// </summary>
+    private static readonly Guid s_sourceLink = new("cc110556-a091-4d38-9fec-25ab9a351a6a");
+
+    /// <summary>The embedded source custom debug information kind.</summary>
+    private static readonly Guid s_embeddedSource = new("0e8a571b-6926-466e-b4ad-8ab04611f5fe");
 
     private const string RepositoryUrl = "https://github.com/happyhorse-generated/HappyHorse.Generated";
 
@@ -44,7 +50,7 @@ public sealed class PackageTests(PackedPackages packages, ITestOutputHelper outp
 
         Assert.Equal("icon.png", Value("icon"));
         var icon = ReadBytes(package, "icon.png");
-        Assert.Equal("\x89PNG"u8.ToArray(), icon.Take(4));
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, icon.Take(4));
 
         Assert.Equal("MIT", Value("license"));
         Assert.Equal(RepositoryUrl, Value("projectUrl"));
@@ -69,7 +75,8 @@ public sealed class PackageTests(PackedPackages packages, ITestOutputHelper outp
             .ToList();
         Assert.NotEmpty(own);
 
-        using var symbols = id == "ContractFirst.Generator" ? null : ZipFile.OpenRead(packages.Symbols(id));
+        using var symbols = File.Exists(packages.Symbols(id)) ? ZipFile.OpenRead(packages.Symbols(id)) : null;
+        Assert.True(symbols is not null || id == "ContractFirst.Generator", $"{id} has no .snupkg");
         foreach (var entry in own)
         {
             using var pe = new PEReader(new MemoryStream(ReadBytes(entry)));
@@ -78,10 +85,16 @@ public sealed class PackageTests(PackedPackages packages, ITestOutputHelper outp
             var codeView = pe.ReadCodeViewDebugDirectoryData(debug.First(d => d.Type == DebugDirectoryEntryType.CodeView));
 
             MetadataReaderProvider pdb;
-            if (symbols is null)
+            if (debug.Any(d => d.Type == DebugDirectoryEntryType.EmbeddedPortablePdb))
             {
-                // The generator's PDB is embedded in the analyzer DLL (its package has no lib/ for a .snupkg).
+                // The generator's and the contract library's PDBs are embedded (the generator package has no lib/
+                // for a .snupkg, and the contract library is bundled into other packages).
                 pdb = pe.ReadEmbeddedPortablePdbDebugDirectoryData(debug.Single(d => d.Type == DebugDirectoryEntryType.EmbeddedPortablePdb));
+            }
+            else if (symbols is null)
+            {
+                Assert.Fail($"{entry.FullName} in {id} has neither an embedded PDB nor a symbol package");
+                return;
             }
             else
             {
@@ -103,11 +116,13 @@ public sealed class PackageTests(PackedPackages packages, ITestOutputHelper outp
                     "https://raw.githubusercontent.com/happyhorse-generated/HappyHorse.Generated/" + commit + "/*",
                     map.GetProperty("/_/*").GetString());
 
-                // CI builds map the build machine's folders away: every document is under /_/.
+                // A debugger gets every source: files of the repository through SourceLink (CI builds map its folder
+                // to /_/, so no path of the build machine remains), files the build generated embedded in the PDB.
+                var embedded = EmbeddedSources(reader);
                 foreach (var handle in reader.Documents)
                 {
                     var path = reader.GetString(reader.GetDocument(handle).Name);
-                    Assert.True(path.StartsWith("/_/", StringComparison.Ordinal) || !Path.IsPathRooted(path), $"{entry.Name}: {path}");
+                    Assert.True(path.StartsWith("/_/", StringComparison.Ordinal) || embedded.Contains(handle), $"{entry.Name}: {path} is neither under /_/ nor embedded");
                 }
             }
         }
@@ -134,12 +149,20 @@ public sealed class PackageTests(PackedPackages packages, ITestOutputHelper outp
     private static bool IsOwn(string fileName) =>
         fileName.StartsWith("ContractFirst.", StringComparison.Ordinal) || fileName.StartsWith("HappyHorse", StringComparison.Ordinal);
 
+    private static HashSet<DocumentHandle> EmbeddedSources(MetadataReader reader) =>
+        reader.CustomDebugInformation
+            .Select(reader.GetCustomDebugInformation)
+            .Where(information => information.Parent.Kind == HandleKind.Document && reader.GetGuid(information.Kind) == s_embeddedSource)
+            .Select(information => (DocumentHandle)information.Parent)
+            .ToHashSet();
+
     private static string? SourceLink(MetadataReader reader)
     {
-        foreach (var handle in reader.GetCustomDebugInformation(EntityHandle.ModuleDefinition))
+        // Every row is read: the lookup by parent finds only the first of the module's rows.
+        foreach (var handle in reader.CustomDebugInformation)
         {
             var information = reader.GetCustomDebugInformation(handle);
-            if (reader.GetGuid(information.Kind) == s_sourceLink)
+            if (information.Parent.Kind == HandleKind.ModuleDefinition && reader.GetGuid(information.Kind) == s_sourceLink)
             {
                 return Encoding.UTF8.GetString(reader.GetBlobBytes(information.Value));
             }
@@ -151,7 +174,12 @@ public sealed class PackageTests(PackedPackages packages, ITestOutputHelper outp
     private static XElement Nuspec(ZipArchive package, string id) =>
         XDocument.Parse(ReadText(package, id + ".nuspec")).Root!.Elements().First(e => e.Name.LocalName == "metadata");
 
-    private static string ReadText(ZipArchive package, string name) => Encoding.UTF8.GetString(ReadBytes(package, name));
+    /// <summary>The text of an entry; the reader drops the byte order mark NuGet writes before the nuspec's XML.</summary>
+    private static string ReadText(ZipArchive package, string name)
+    {
+        using var reader = new StreamReader(new MemoryStream(ReadBytes(package, name)), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
+    }
 
     private static byte[] ReadBytes(ZipArchive package, string name)
     {
