@@ -525,8 +525,16 @@ public sealed class ApiTransport : IDisposable
         return cached;
     }
 
-    /// <summary>A key and its header value, swapped as one so a reader never pairs a key with another's value.</summary>
-    private sealed record BearerHeader(string Key, string Value);
+    /// <summary>
+    /// A key and its header value, swapped as one so a reader never pairs a key with another's value.
+    /// A class, not a record: a record's generated ToString would print the key.
+    /// </summary>
+    private sealed class BearerHeader(string key, string value)
+    {
+        public string Key { get; } = key;
+
+        public string Value { get; } = value;
+    }
 
     /// <summary>
     /// Sends, with every network failure as an <see cref="HttpRequestException"/>: SocketsHttpHandler lets a
