@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -22,13 +21,21 @@ public static class ContractJson
     /// <param name="value">The value to write.</param>
     /// <returns>The UTF-8 bytes.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
-    public static byte[] ToUtf8Bytes(IJsonWritable value) => Write(value).WrittenSpan.ToArray();
+    public static byte[] ToUtf8Bytes(IJsonWritable value)
+    {
+        using var buffer = Write(value);
+        return buffer.WrittenSpan.ToArray();
+    }
 
     /// <summary>Writes <paramref name="value"/> as a compact JSON string.</summary>
     /// <param name="value">The value to write.</param>
     /// <returns>The JSON text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
-    public static string ToJsonString(IJsonWritable value) => Encoding.UTF8.GetString(Write(value).WrittenSpan);
+    public static string ToJsonString(IJsonWritable value)
+    {
+        using var buffer = Write(value);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 
     /// <summary>Reads a <typeparamref name="T"/> from UTF-8 JSON, tolerantly unless <paramref name="context"/> is strict.</summary>
     /// <typeparam name="T">The type to read.</typeparam>
@@ -57,7 +64,11 @@ public static class ContractJson
         try
         {
             reader.Read();
+#if NET8_0_OR_GREATER
             return T.ReadJson(ref reader, context ?? rented!);
+#else
+            return JsonReaders.Read<T>(ref reader, context ?? rented!);
+#endif
         }
         catch (JsonException ex)
         {
@@ -100,14 +111,23 @@ public static class ContractJson
     /// <returns>The bytes after the mark, if there is one.</returns>
     internal static ReadOnlySpan<byte> SkipBom(ReadOnlySpan<byte> utf8) => utf8 is [0xEF, 0xBB, 0xBF, ..] ? utf8[3..] : utf8;
 
-    /// <summary>Serialises into a growable buffer so callers can send the bytes without another copy.</summary>
-    internal static ArrayBufferWriter<byte> Write(IJsonWritable value)
+    /// <summary>
+    /// Serialises into a pooled buffer so callers can send the bytes without another copy; the caller
+    /// disposes it once the bytes are no longer needed.
+    /// </summary>
+    internal static PooledBufferWriter Write(IJsonWritable value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        var buffer = new PooledBufferWriter();
+        try
         {
+            using var writer = new Utf8JsonWriter(buffer, WriterOptions);
             value.WriteJson(writer);
+        }
+        catch
+        {
+            buffer.Dispose();
+            throw;
         }
 
         return buffer;

@@ -90,7 +90,11 @@ public sealed class ApiTransport : IDisposable
         _traceBase = Endpoint.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped).TrimEnd('/');
 
         // Our pipeline owns timeouts, and a redirected POST would silently become a GET.
+#if NET8_0_OR_GREATER
         _httpClient = httpClient ?? new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = Timeout.InfiniteTimeSpan };
+#else
+        _httpClient = httpClient ?? new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = Timeout.InfiniteTimeSpan };
+#endif
         _pipeline = BuildPipeline(options, _logger);
     }
 
@@ -132,7 +136,8 @@ public sealed class ApiTransport : IDisposable
         }
 
         var request = new Uri(_baseAddress + path, UriKind.Absolute);
-        var payload = ContractJson.Write(body).WrittenMemory;
+        using var payloadBuffer = ContractJson.Write(body); // pooled: returned once no retry can need it
+        var payload = payloadBuffer.WrittenMemory;
         var attemptTimeout = _options.NetworkTimeout ?? defaultTimeout;
 
         // One id for the logical call, made before the pipeline so that every retry sends it again.
@@ -172,7 +177,11 @@ public sealed class ApiTransport : IDisposable
             // headers puts the token there: keep the kind of failure, drop the text's secret.
             activity?.SetTag("error.type", ex.GetType().FullName);
             activity?.SetStatus(ActivityStatusCode.Error);
+#if NET8_0_OR_GREATER
             throw new HttpRequestException(ex.HttpRequestError, Redaction.Scrub(Messages(ex), _token), null, ex.StatusCode);
+#else
+            throw new HttpRequestException(Redaction.Scrub(Messages(ex), _token));
+#endif
         }
         catch (TimeoutRejectedException ex)
         {
@@ -371,7 +380,11 @@ public sealed class ApiTransport : IDisposable
         }
         catch (Exception ex) when (ex is SocketException or IOException)
         {
+#if NET8_0_OR_GREATER
             throw new HttpRequestException(HttpRequestError.Unknown, "The connection failed: " + ex.Message, ex);
+#else
+            throw new HttpRequestException("The connection failed: " + ex.Message, ex);
+#endif
         }
     }
 
