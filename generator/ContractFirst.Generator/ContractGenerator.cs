@@ -16,9 +16,9 @@ namespace ContractFirst.Generator;
 /// and a client. Contracts are the AdditionalFiles marked <c>ContractFirst="true"</c>.
 /// </summary>
 /// <remarks>
-/// The pipeline reads AdditionalFiles and their options only, never the Compilation, and passes
-/// value-equatable models between steps: editing C# re-runs nothing, and editing one contract
-/// re-runs only its own steps.
+/// The pipeline reads AdditionalFiles and their options, and from the Compilation one flag (can the
+/// target runtime call static virtual interface members?), and passes value-equatable models between
+/// steps: editing C# re-runs nothing, and editing one contract re-runs only its own steps.
 /// </remarks>
 [Generator(LanguageNames.CSharp)]
 public sealed class ContractGenerator : IIncrementalGenerator
@@ -64,7 +64,16 @@ public sealed class ContractGenerator : IIncrementalGenerator
             .Where(static pair => !pair.Right.Contains(pair.Left.ContractPath))
             .Select(static (pair, _) => pair.Left);
 
-        context.RegisterSourceOutput(emitted, static (output, unit) => Emit(output, unit));
+        context.RegisterSourceOutput(emitted.Where(static unit => unit.Kind != UnitKind.JsonReaders), static (output, unit) => Emit(output, unit));
+
+        // netstandard2.0 and .NET Framework cannot call IJsonReadable's static ReadJson: there the models
+        // register their readers with the runtime from a module initializer. A bool, so editing C# re-emits nothing.
+        var needsReaderRegistry = context.CompilationProvider
+            .Select(static (compilation, _) => !compilation.SupportsRuntimeCapability(RuntimeCapability.VirtualStaticsInInterfaces))
+            .WithTrackingName(TrackingNames.TargetRuntime);
+        context.RegisterSourceOutput(
+            emitted.Where(static unit => unit.Kind == UnitKind.JsonReaders).Combine(needsReaderRegistry).Where(static pair => pair.Right),
+            static (output, pair) => Emit(output, pair.Left));
     }
 
     private static ContractInput? ReadInput(AdditionalText file, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)

@@ -19,7 +19,11 @@ internal static class JsonWriterEmitter
         w.Doc("<param name=\"writer\">The writer to write one JSON object to.</param>");
         w.Open($"public void WriteJson({CSharpTypes.Json}Utf8JsonWriter writer)");
         w.Lines("""
-            global::System.ArgumentNullException.ThrowIfNull(writer);
+            if (writer is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(writer));
+            }
+
             writer.WriteStartObject();
             """);
         if (endpoint.Discriminator is not null)
@@ -50,7 +54,11 @@ internal static class JsonWriterEmitter
             """);
         w.Open($"public void WriteJson({CSharpTypes.Json}Utf8JsonWriter writer)");
         w.Lines("""
-            global::System.ArgumentNullException.ThrowIfNull(writer);
+            if (writer is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(writer));
+            }
+
             writer.WriteStartObject();
             """);
         EmitFields(w, obj.Fields);
@@ -92,7 +100,11 @@ internal static class JsonWriterEmitter
             /// <param name="writer">The writer to write one JSON object to.</param>
             public void WriteJson({{CSharpTypes.Json}}Utf8JsonWriter writer)
             {
-                global::System.ArgumentNullException.ThrowIfNull(writer);
+                if (writer is null)
+                {
+                    throw new global::System.ArgumentNullException(nameof(writer));
+                }
+
                 writer.WriteStartObject();
                 WriteJsonProperties(writer);
                 writer.WriteEndObject();
@@ -102,7 +114,13 @@ internal static class JsonWriterEmitter
             /// <param name="writer">The writer, inside an object.</param>
             """);
         w.Open($"public void WriteJsonProperties({CSharpTypes.Json}Utf8JsonWriter writer)");
-        w.Line("global::System.ArgumentNullException.ThrowIfNull(writer);");
+        w.Lines("""
+            if (writer is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(writer));
+            }
+
+            """);
         EmitFields(w, model.Fields);
         w.Close();
     }
