@@ -35,7 +35,13 @@ public static class JsonReaders
     /// <exception cref="InvalidOperationException">No reader was registered for <typeparamref name="T"/>.</exception>
     public static T Read<T>(ref Utf8JsonReader reader, JsonReadContext context)
         where T : IJsonReadable<T> =>
-        (Slot<T>.Reader ?? Find<T>())(ref reader, context);
+        For<T>()(ref reader, context);
+
+    /// <summary>The registered reader of <typeparamref name="T"/>.</summary>
+    /// <exception cref="InvalidOperationException">No reader was registered for <typeparamref name="T"/>.</exception>
+    internal static JsonReadFunc<T> For<T>()
+        where T : IJsonReadable<T> =>
+        Slot<T>.Reader ?? Find<T>();
 
     private static JsonReadFunc<T> Find<T>()
         where T : IJsonReadable<T>
