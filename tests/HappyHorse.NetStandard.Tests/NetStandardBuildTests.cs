@@ -13,6 +13,7 @@ public sealed class NetStandardBuildTests
     [Theory]
     [InlineData(typeof(HappyHorseClient))]
     [InlineData(typeof(ContractJson))]
+    [InlineData(typeof(Siblings.Suno.GenerateRequest))]
     public void TheLoadedSdkAndRuntimeAreTheNetStandard20Builds(Type type)
     {
         var framework = type.Assembly.GetCustomAttribute<TargetFrameworkAttribute>();
