@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
 using System.Threading;
+using ContractFirst.Contract.Helpers;
 using ContractFirst.Generator.Diagnostics;
 using ContractFirst.Generator.Emit;
 using ContractFirst.Contract.Parsing;
@@ -16,8 +17,9 @@ namespace ContractFirst.Generator;
 /// and a client. Contracts are the AdditionalFiles marked <c>ContractFirst="true"</c>.
 /// </summary>
 /// <remarks>
-/// The pipeline reads AdditionalFiles and their options, and from the Compilation one flag (can the
-/// target runtime call static virtual interface members?), and passes value-equatable models between
+/// The pipeline reads AdditionalFiles and their options, and of the Compilation only two flags (does it
+/// reference the dependency-injection library; can its runtime call static virtual interface members?);
+/// it passes value-equatable models between
 /// steps: editing C# re-runs nothing, and editing one contract re-runs only its own steps.
 /// </remarks>
 [Generator(LanguageNames.CSharp)]
@@ -59,9 +61,27 @@ public sealed class ContractGenerator : IIncrementalGenerator
             .SelectMany(static (contract, _) => contract.Result.Spec is { } spec ? EmitUnit.For(spec, contract.Path) : ImmutableArray<EmitUnit>.Empty)
             .WithTrackingName(TrackingNames.BuildUnits);
 
+        // A look at the Compilation, reduced to a bool so that editing C# re-runs nothing after it:
+        // the registration extensions need the dependency-injection library, which an SDK doesn't reference.
+        var registrationAvailable = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.GetTypeByMetadataName(ServiceCollectionEmitter.RegistrationType) is not null);
+
+        // Contracts whose SDK lives in a referenced assembly: only their registration is generated here.
+        var registrationOnly = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Where(static pair => IsRegistrationOnly(pair.Left, pair.Right))
+            .Select(static (pair, _) => pair.Left.Path)
+            .Collect()
+            .Select(static (paths, _) => paths.ToEquatableArray());
+
         var emitted = units
             .Combine(conflicts.Select(static (found, _) => found.Blocked))
             .Where(static pair => !pair.Right.Contains(pair.Left.ContractPath))
+            .Select(static (pair, _) => pair.Left)
+            .Combine(registrationAvailable.Combine(registrationOnly))
+            .Where(static pair => pair.Left.Kind == UnitKind.ServiceCollection
+                ? pair.Right.Left
+                : !pair.Right.Right.Contains(pair.Left.ContractPath))
             .Select(static (pair, _) => pair.Left);
 
         context.RegisterSourceOutput(emitted.Where(static unit => unit.Kind != UnitKind.JsonReaders), static (output, unit) => Emit(output, unit));
@@ -91,6 +111,15 @@ public sealed class ContractGenerator : IIncrementalGenerator
             text,
             Option(fileOptions, "build_metadata.AdditionalFiles.ContractNamespace") ?? Option(options.GlobalOptions, "build_property.RootNamespace"),
             Option(fileOptions, "build_metadata.AdditionalFiles.ContractClientName"));
+    }
+
+    /// <summary>Whether a contract is marked <c>ContractOutput="DependencyInjection"</c>: its SDK is referenced, only its registration is wanted.</summary>
+    private static bool IsRegistrationOnly(AdditionalText file, AnalyzerConfigOptionsProvider options)
+    {
+        var fileOptions = options.GetOptions(file);
+        return fileOptions.TryGetValue("build_metadata.AdditionalFiles." + ContractMetadata, out var flag)
+            && string.Equals(flag, "true", StringComparison.OrdinalIgnoreCase)
+            && string.Equals(Option(fileOptions, "build_metadata.AdditionalFiles.ContractOutput"), "DependencyInjection", StringComparison.OrdinalIgnoreCase);
     }
 
     private static string? Option(AnalyzerConfigOptions options, string key) =>

@@ -71,7 +71,8 @@ public sealed class CliEnvironment
     public string? GetVariable(string name) =>
         Variables.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
 
-    private static HttpClient CreateDefaultHttpClient() =>
+    /// <summary>The HttpClient the CLI uses unless <see cref="CreateHttpClient"/> is set.</summary>
+    internal static HttpClient CreateDefaultHttpClient() =>
         // The API transport and the downloader own timeouts, and a redirected POST would become a GET.
         new(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
 }

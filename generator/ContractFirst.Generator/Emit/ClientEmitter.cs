@@ -27,7 +27,6 @@ internal static class ClientEmitter
                 """);
         }
 
-        var errors = spec.Api.Name + "Errors";
         w.Lines($$"""
             /// <summary>The service's base URL: {{Docs.Escape(spec.Api.BaseUrl)}}.</summary>
             public static global::System.Uri DefaultEndpoint { get; } = new({{CSharpTypes.String(spec.Api.BaseUrl)}});
@@ -41,30 +40,8 @@ internal static class ClientEmitter
                 _transport = null!;
                 _options = new();
             }
-
-            /// <summary>Creates a client with default options.</summary>
-            /// <param name="token">The API token, sent as a bearer token.</param>
-            public {{client}}(string token)
-                : this(token, new(), null)
-            {
-            }
-
-            /// <summary>Creates a client.</summary>
-            /// <param name="token">The API token, sent as a bearer token.</param>
-            /// <param name="options">Endpoint, timeouts, retries and polling; frozen once the client exists.</param>
-            /// <param name="httpClient">An HttpClient to send with (for example from IHttpClientFactory); the client creates and owns one when null.</param>
-            /// <exception cref="global::System.ArgumentException">The token is empty, or the endpoint is not HTTPS and not loopback.</exception>
-            public {{client}}(string token, {{options}} options, global::System.Net.Http.HttpClient? httpClient = null)
-            {
-                if (options is null)
-                {
-                    throw new global::System.ArgumentNullException(nameof(options));
-                }
-
-                _options = options;
-                _transport = new {{CSharpTypes.Runtime}}ApiTransport(options, token, DefaultEndpoint, {{errors}}.BodyFormat, {{errors}}.Create, httpClient);
-            }
             """);
+        EmitConstructors(w, spec);
 
         if (spec.Api.TokenEnv is not null)
         {
@@ -99,6 +76,7 @@ internal static class ClientEmitter
             foreach (var action in endpoint.Actions)
             {
                 EmitAction(w, spec, endpoint, action);
+                EmitResultOverload(w, spec, endpoint, action);
                 if (endpoint.Kind == EndpointKind.Submit && ClientOperationsEmitter.StartsTask(spec, action))
                 {
                     ClientOperationsEmitter.EmitSubmit(w, spec, action);
@@ -190,7 +168,7 @@ internal static class ClientEmitter
                 }
 
                 request.Validate().ThrowIfInvalid(nameof({{action.RequestTypeName}}));
-                return _transport.PostAsync<{{response}}>({{CSharpTypes.String(endpoint.Path)}}, request, {{CSharpTypes.Runtime}}OperationKind.{{kind}}, global::System.TimeSpan.FromSeconds({{endpoint.TimeoutSeconds.ToString(CultureInfo.InvariantCulture)}}), cancellationToken);
+                return _transport.PostAsync<{{response}}>({{CSharpTypes.String(endpoint.Path)}}, {{ClientCallbacksEmitter.Body(endpoint, action)}}, {{CSharpTypes.Runtime}}OperationKind.{{kind}}, global::System.TimeSpan.FromSeconds({{endpoint.TimeoutSeconds.ToString(CultureInfo.InvariantCulture)}}), cancellationToken);
             }
             """);
 
@@ -219,6 +197,78 @@ internal static class ClientEmitter
                     {{action.MethodName}}(new {{action.RequestTypeName}}({{arguments}}), cancellationToken);
                 """);
         }
+    }
+
+    /// <summary>A key given as a string is fixed; an ApiKeyCredential is read on every attempt, so updating it rotates the key.</summary>
+    private static void EmitConstructors(SourceWriter w, ContractSpec spec)
+    {
+        var client = spec.ClientName;
+        var options = client + "Options";
+        var errors = spec.Api.Name + "Errors";
+        w.Lines($$"""
+
+            /// <summary>Creates a client with default options.</summary>
+            /// <param name="token">The API token, sent as a bearer token.</param>
+            public {{client}}(string token)
+                : this(token, new(), null)
+            {
+            }
+
+            /// <summary>Creates a client with a fixed token.</summary>
+            /// <param name="token">The API token, sent as a bearer token.</param>
+            /// <param name="options">Endpoint, timeouts, retries and polling; frozen once the client exists.</param>
+            /// <param name="httpClient">An HttpClient to send with (for example from IHttpClientFactory); the client creates and owns one when null.</param>
+            /// <exception cref="global::System.ArgumentException">The token is empty, or the endpoint is not HTTPS and not loopback.</exception>
+            public {{client}}(string token, {{options}} options, global::System.Net.Http.HttpClient? httpClient = null)
+            {
+                if (options is null)
+                {
+                    throw new global::System.ArgumentNullException(nameof(options));
+                }
+
+                _options = options;
+                _transport = new {{CSharpTypes.Runtime}}ApiTransport(options, token, DefaultEndpoint, {{errors}}.BodyFormat, {{errors}}.Create, httpClient);
+            }
+
+            /// <summary>Creates a client whose key can be rotated: it is read from the credential on every attempt, so <c>credential.Update(newKey)</c> takes effect from the next request.</summary>
+            /// <param name="credential">The API key, sent as a bearer token.</param>
+            /// <param name="options">Endpoint, timeouts, retries and polling; frozen once the client exists; defaults when null.</param>
+            /// <param name="httpClient">An HttpClient to send with (for example from IHttpClientFactory, on your own DelegatingHandlers); the client creates and owns one when null.</param>
+            /// <exception cref="global::System.ArgumentException">The key is empty, or the endpoint is not HTTPS and not loopback.</exception>
+            public {{client}}(global::System.ClientModel.ApiKeyCredential credential, {{options}}? options = null, global::System.Net.Http.HttpClient? httpClient = null)
+            {
+                _options = options ?? new();
+                _transport = new {{CSharpTypes.Runtime}}ApiTransport(_options, credential, DefaultEndpoint, {{errors}}.BodyFormat, {{errors}}.Create, httpClient);
+            }
+            """);
+    }
+
+    /// <summary>The overload with per-call settings that also returns the raw response.</summary>
+    private static void EmitResultOverload(SourceWriter w, ContractSpec spec, EndpointSpec endpoint, ActionSpec action)
+    {
+        var kind = endpoint.Kind == EndpointKind.Submit ? "Submit" : "Read";
+        w.Line();
+        w.Summary(Docs.Sentence(action.Description, action.TypeName + ".") + " With per-call settings; the result also carries the raw response.",
+            "Validation, retries and errors are those of the overload without options.");
+        w.Lines($$"""
+            /// <param name="request">The request; validated before sending.</param>
+            /// <param name="options">Extra headers and the attempt timeout of this call; null for none.</param>
+            /// <param name="cancellationToken">Cancels the call.</param>
+            /// <returns>The answer; GetRawResponse() gives its status, headers and body.</returns>
+            /// <exception cref="global::ContractFirst.Runtime.RequestValidationException">The request breaks the contract; nothing was sent.</exception>
+            /// <exception cref="{{spec.Api.Name}}Exception">The API answered with an error.</exception>
+            /// <exception cref="global::System.TimeoutException">An attempt outlived its network timeout.</exception>
+            public virtual {{CSharpTypes.Tasks}}Task<global::System.ClientModel.ClientResult<{{action.Response}}>> {{action.MethodName}}({{action.RequestTypeName}} request, {{CSharpTypes.Runtime}}CallOptions? options, {{Ct}})
+            {
+                if (request is null)
+                {
+                    throw new global::System.ArgumentNullException(nameof(request));
+                }
+
+                request.Validate().ThrowIfInvalid(nameof({{action.RequestTypeName}}));
+                return _transport.PostForResultAsync<{{action.Response}}>({{CSharpTypes.String(endpoint.Path)}}, request, {{CSharpTypes.Runtime}}OperationKind.{{kind}}, global::System.TimeSpan.FromSeconds({{endpoint.TimeoutSeconds.ToString(CultureInfo.InvariantCulture)}}), options, cancellationToken);
+            }
+            """);
     }
 
     private static void EmitPolling(SourceWriter w, ContractSpec spec, PollingSpec polling)

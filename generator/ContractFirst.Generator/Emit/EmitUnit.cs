@@ -23,6 +23,8 @@ internal enum UnitKind
     Client,
     ClientOptions,
     Operation,
+    ServiceCollection,
+    ClientCallbacks,
     JsonReaders,
 }
 
@@ -52,6 +54,9 @@ internal sealed record EmitUnit(UnitKind Kind, string Name, string FilePrefix, s
     public ModelSpec? Model { get; init; }
 
     public ObjectSpec? Object { get; init; }
+
+    /// <summary>For the client's callbacks file: the record id and the answers a record carries.</summary>
+    public ClientCallbacksEmitter.Slice? Callbacks { get; init; }
 
     /// <summary>The request types that implement an endpoint's interface.</summary>
     public EquatableArray<string> Implementations { get; init; }
@@ -150,7 +155,11 @@ internal sealed record EmitUnit(UnitKind Kind, string Name, string FilePrefix, s
         if (spec.Polling is not null)
         {
             units.Add(Unit(UnitKind.Operation, OperationEmitter.Name(spec)) with { Spec = names });
+            units.Add(Unit(UnitKind.ClientCallbacks, spec.ClientName + "." + ClientCallbacksEmitter.HintSuffix) with { Spec = names, Callbacks = ClientCallbacksEmitter.SliceOf(spec) });
         }
+
+        // Emitted only where the dependency-injection library is referenced (see ContractGenerator).
+        units.Add(Unit(UnitKind.ServiceCollection, ServiceCollectionEmitter.Name(spec)) with { Spec = names with { Polling = null } });
 
         return units.ToImmutable();
     }
@@ -173,6 +182,8 @@ internal sealed record EmitUnit(UnitKind Kind, string Name, string FilePrefix, s
         UnitKind.Pricing => Spec!.Billing is { } billing ? PricingEmitter.Emit(Spec, billing) : string.Empty,
         UnitKind.Client => ClientEmitter.Emit(Spec!),
         UnitKind.Operation => OperationEmitter.Emit(Spec!),
+        UnitKind.ServiceCollection => ServiceCollectionEmitter.Emit(Spec!),
+        UnitKind.ClientCallbacks => ClientCallbacksEmitter.Emit(Spec!, Callbacks!),
         UnitKind.JsonReaders => JsonReadersEmitter.Emit(Namespace, Name, ReadableModels),
         _ => ClientEmitter.EmitOptions(Spec!),
     };

@@ -20,6 +20,15 @@ internal static class Collections
         public bool Remove(TKey key, out TValue value) => dictionary.TryGetValue(key, out value!) && dictionary.Remove(key);
     }
 
+    extension<TKey, TValue>(KeyValuePair<TKey, TValue> pair)
+    {
+        public void Deconstruct(out TKey key, out TValue value)
+        {
+            key = pair.Key;
+            value = pair.Value;
+        }
+    }
+
     extension<T>(IEnumerable<T> source)
     {
         public IEnumerable<T[]> Chunk(int size)

@@ -42,6 +42,20 @@ internal static class Text
         }
     }
 
+    extension(Span<char> span)
+    {
+        public Span<char> TrimEnd(char trimChar)
+        {
+            var end = span.Length;
+            while (end > 0 && span[end - 1] == trimChar)
+            {
+                end--;
+            }
+
+            return span.Slice(0, end);
+        }
+    }
+
     extension(string)
     {
         public static string Create(IFormatProvider? provider, FormattableString text) => text.ToString(provider);

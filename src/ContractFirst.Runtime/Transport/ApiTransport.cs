@@ -1,3 +1,4 @@
+using System.ClientModel;
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
@@ -15,7 +16,9 @@ namespace ContractFirst.Runtime;
 /// </summary>
 /// <remarks>
 /// Thread-safe; one instance serves a whole client. The token is only ever written to the
-/// <c>Authorization</c> header of a request to an HTTPS or loopback endpoint.
+/// <c>Authorization</c> header of a request to an HTTPS or loopback endpoint. It is read from the
+/// <see cref="ApiKeyCredential"/> on every attempt, so <see cref="ApiKeyCredential.Update"/> rotates
+/// it for the next request without a new client.
 /// </remarks>
 public sealed class ApiTransport : IDisposable
 {
@@ -26,7 +29,7 @@ public sealed class ApiTransport : IDisposable
     private static readonly string DefaultUserAgent = $"ContractFirst.Runtime/{typeof(ApiTransport).Assembly.GetName().Version?.ToString(3)}";
 
     private readonly ApiClientOptions _options;
-    private readonly string _token;
+    private readonly ApiKeyCredential _credential;
     private readonly string _baseAddress;
     private readonly string _userAgent;
     private readonly ErrorBodyFormat _errorFormat;
@@ -37,9 +40,29 @@ public sealed class ApiTransport : IDisposable
     private readonly ILogger _logger;
     private readonly string _traceBase;
 
-    /// <summary>Initializes a new instance and freezes <paramref name="options"/>.</summary>
+    /// <summary>Initializes a new instance with a fixed token and freezes <paramref name="options"/>.</summary>
     /// <param name="options">The client settings.</param>
     /// <param name="token">The bearer token.</param>
+    /// <param name="defaultEndpoint">The contract's base URL, used when <see cref="ApiClientOptions.Endpoint"/> is null.</param>
+    /// <param name="errorFormat">Where the service puts code, message and trace id in error bodies.</param>
+    /// <param name="exceptionFactory">Creates the contract's exception for a failed call.</param>
+    /// <param name="httpClient">The client to send with, or <see langword="null"/> to create (and later dispose) one.</param>
+    /// <exception cref="ArgumentNullException">An argument other than <paramref name="httpClient"/> is null.</exception>
+    /// <exception cref="ArgumentException">The token or the endpoint is not acceptable (see the credential overload).</exception>
+    public ApiTransport(
+        ApiClientOptions options,
+        string token,
+        Uri defaultEndpoint,
+        ErrorBodyFormat errorFormat,
+        ApiExceptionFactory exceptionFactory,
+        HttpClient? httpClient = null)
+        : this(options, FixedCredential(token), defaultEndpoint, errorFormat, exceptionFactory, httpClient)
+    {
+    }
+
+    /// <summary>Initializes a new instance and freezes <paramref name="options"/>.</summary>
+    /// <param name="options">The client settings.</param>
+    /// <param name="credential">The bearer token, read again on every attempt so that updating it rotates the key.</param>
     /// <param name="defaultEndpoint">The contract's base URL, used when <see cref="ApiClientOptions.Endpoint"/> is null.</param>
     /// <param name="errorFormat">Where the service puts code, message and trace id in error bodies.</param>
     /// <param name="exceptionFactory">Creates the contract's exception for a failed call.</param>
@@ -55,22 +78,22 @@ public sealed class ApiTransport : IDisposable
     /// </exception>
     public ApiTransport(
         ApiClientOptions options,
-        string token,
+        ApiKeyCredential credential,
         Uri defaultEndpoint,
         ErrorBodyFormat errorFormat,
         ApiExceptionFactory exceptionFactory,
         HttpClient? httpClient = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(token);
+        ArgumentNullException.ThrowIfNull(credential);
         ArgumentNullException.ThrowIfNull(defaultEndpoint);
         ArgumentNullException.ThrowIfNull(errorFormat);
         ArgumentNullException.ThrowIfNull(exceptionFactory);
 
-        // Messages never quote the token: it would end up in logs.
-        if (token.Length == 0 || token.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        credential.Deconstruct(out var token);
+        if (!IsUsableToken(token))
         {
-            throw new ArgumentException("The API token is empty or contains whitespace or control characters.", nameof(token));
+            throw new ArgumentException(UnusableToken, nameof(credential));
         }
 
         Endpoint = options.Endpoint ?? defaultEndpoint;
@@ -78,7 +101,7 @@ public sealed class ApiTransport : IDisposable
 
         options.Freeze();
         _options = options;
-        _token = token;
+        _credential = credential;
         _baseAddress = Endpoint.GetLeftPart(UriPartial.Path).TrimEnd('/');
         _userAgent = options.UserAgent ?? DefaultUserAgent;
         _errorFormat = errorFormat;
@@ -96,6 +119,17 @@ public sealed class ApiTransport : IDisposable
         _httpClient = httpClient ?? new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = Timeout.InfiniteTimeSpan };
 #endif
         _pipeline = BuildPipeline(options, _logger);
+    }
+
+    /// <summary>Gets the credential's current key, read for every attempt so that an update applies from the next one.</summary>
+    /// <exception cref="InvalidOperationException">The credential was updated to an unusable key.</exception>
+    private string Token
+    {
+        get
+        {
+            _credential.Deconstruct(out var key);
+            return IsUsableToken(key) ? key : throw new InvalidOperationException(UnusableToken);
+        }
     }
 
     /// <summary>Gets the base URL requests go to; request paths are appended to it, keeping its own path.</summary>
@@ -127,6 +161,46 @@ public sealed class ApiTransport : IDisposable
         OperationKind kind,
         TimeSpan defaultTimeout,
         CancellationToken cancellationToken)
+        where TResponse : IJsonReadable<TResponse> =>
+        (await ExchangeAsync<TResponse>(path, body, kind, defaultTimeout, null, keepRaw: false, cancellationToken).ConfigureAwait(false)).Value;
+
+    /// <summary>
+    /// Sends like <see cref="PostAsync{TResponse}"/> with per-call settings, and returns the answer
+    /// with its raw response (status, headers, body).
+    /// </summary>
+    /// <typeparam name="TResponse">The response type.</typeparam>
+    /// <param name="path">The request path, starting with <c>/</c>, appended to <see cref="Endpoint"/>.</param>
+    /// <param name="body">The request body, serialised once for all attempts.</param>
+    /// <param name="kind">Whether the call starts work (retried only when nothing started) or only reads.</param>
+    /// <param name="defaultTimeout">The contract's timeout for one attempt.</param>
+    /// <param name="callOptions">Headers and attempt timeout of this call, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Stops the call, including any retry wait, at once.</param>
+    /// <returns>The answer; <see cref="ClientResult.GetRawResponse"/> gives the response it was read from.</returns>
+    /// <exception cref="ApiException">The service answered with an error status.</exception>
+    /// <exception cref="TimeoutException">The last attempt took longer than its timeout.</exception>
+    /// <exception cref="HttpRequestException">The service could not be reached or the connection failed.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async Task<ClientResult<TResponse>> PostForResultAsync<TResponse>(
+        string path,
+        IJsonWritable body,
+        OperationKind kind,
+        TimeSpan defaultTimeout,
+        CallOptions? callOptions,
+        CancellationToken cancellationToken)
+        where TResponse : IJsonReadable<TResponse>
+    {
+        var (value, raw) = await ExchangeAsync<TResponse>(path, body, kind, defaultTimeout, callOptions, keepRaw: true, cancellationToken).ConfigureAwait(false);
+        return ClientResult.FromValue(value, raw!);
+    }
+
+    private async Task<(TResponse Value, RawResponse? Raw)> ExchangeAsync<TResponse>(
+        string path,
+        IJsonWritable body,
+        OperationKind kind,
+        TimeSpan defaultTimeout,
+        CallOptions? callOptions,
+        bool keepRaw,
+        CancellationToken cancellationToken)
         where TResponse : IJsonReadable<TResponse>
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -138,7 +212,10 @@ public sealed class ApiTransport : IDisposable
         var request = new Uri(_baseAddress + path, UriKind.Absolute);
         using var payloadBuffer = ContractJson.Write(body); // pooled: returned once no retry can need it
         var payload = payloadBuffer.WrittenMemory;
-        var attemptTimeout = _options.NetworkTimeout ?? defaultTimeout;
+        var attemptTimeout = callOptions?.NetworkTimeout ?? _options.NetworkTimeout ?? defaultTimeout;
+
+        // The key may be rotated between attempts: a failure's text is scrubbed of this one and the latest.
+        var callToken = Token;
 
         // One id for the logical call, made before the pipeline so that every retry sends it again.
         var clientRequestId = ClientRequestId.Next();
@@ -156,9 +233,9 @@ public sealed class ApiTransport : IDisposable
         try
         {
             var response = await _pipeline.ExecuteAsync(
-                static (ctx, state) => state.Transport.SendOnceAsync<TResponse>(state.Request, state.Payload, state.ClientRequestId, ctx.CancellationToken),
+                static (ctx, state) => state.Transport.SendOnceAsync<TResponse>(state.Request, state.Payload, state.ClientRequestId, state.CallOptions, state.KeepRaw, ctx.CancellationToken),
                 context,
-                (Transport: this, Request: request, Payload: payload, ClientRequestId: clientRequestId)).ConfigureAwait(false);
+                (Transport: this, Request: request, Payload: payload, ClientRequestId: clientRequestId, CallOptions: callOptions, KeepRaw: keepRaw)).ConfigureAwait(false);
             activity?.SetStatus(ActivityStatusCode.Ok);
             return response;
         }
@@ -171,16 +248,16 @@ public sealed class ApiTransport : IDisposable
             activity?.SetStatus(ActivityStatusCode.Error, ex.ErrorCode);
             throw;
         }
-        catch (HttpRequestException ex) when (Mentions(ex, _token))
+        catch (HttpRequestException ex) when (Mentions(ex, callToken) || Mentions(ex, Token))
         {
             // A malformed status or header line is quoted in the message, and a server that echoes
             // headers puts the token there: keep the kind of failure, drop the text's secret.
             activity?.SetTag("error.type", ex.GetType().FullName);
             activity?.SetStatus(ActivityStatusCode.Error);
 #if NET8_0_OR_GREATER
-            throw new HttpRequestException(ex.HttpRequestError, Redaction.Scrub(Messages(ex), _token), null, ex.StatusCode);
+            throw new HttpRequestException(ex.HttpRequestError, Redaction.Scrub(Redaction.Scrub(Messages(ex), callToken), Token), null, ex.StatusCode);
 #else
-            throw new HttpRequestException(Redaction.Scrub(Messages(ex), _token));
+            throw new HttpRequestException(Redaction.Scrub(Redaction.Scrub(Messages(ex), callToken), Token));
 #endif
         }
         catch (TimeoutRejectedException ex)
@@ -209,6 +286,17 @@ public sealed class ApiTransport : IDisposable
             _httpClient.Dispose();
         }
     }
+
+    // Messages never quote the token: it would end up in logs.
+    private const string UnusableToken = "The API token is empty or contains whitespace or control characters.";
+
+    private static ApiKeyCredential FixedCredential(string token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        return IsUsableToken(token) ? new ApiKeyCredential(token) : throw new ArgumentException(UnusableToken, nameof(token));
+    }
+
+    private static bool IsUsableToken(string token) => token.Length != 0 && !token.Any(c => char.IsWhiteSpace(c) || char.IsControl(c));
 
     private static void EnsureSafeEndpoint(Uri endpoint, bool allowInsecure, string paramName)
     {
@@ -309,7 +397,8 @@ public sealed class ApiTransport : IDisposable
         exception.HttpRequestError is HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError or HttpRequestError.SecureConnectionError
         || exception.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused };
 
-    private async ValueTask<TResponse> SendOnceAsync<TResponse>(Uri uri, ReadOnlyMemory<byte> payload, string clientRequestId, CancellationToken cancellationToken)
+    private async ValueTask<(TResponse Value, RawResponse? Raw)> SendOnceAsync<TResponse>(
+        Uri uri, ReadOnlyMemory<byte> payload, string clientRequestId, CallOptions? callOptions, bool keepRaw, CancellationToken cancellationToken)
         where TResponse : IJsonReadable<TResponse>
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ReadOnlyMemoryContent(payload) };
@@ -319,7 +408,21 @@ public sealed class ApiTransport : IDisposable
         request.Headers.TryAddWithoutValidation(ClientRequestId.HeaderName, clientRequestId);
 
         // Per request, never on DefaultRequestHeaders: a caller's HttpClient may talk to other hosts.
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token);
+        // Read on every attempt, so a rotated key is used from the next attempt on.
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        if (callOptions is not null)
+        {
+            // CallOptions refuses the headers set above (but User-Agent), so none of them can be overridden here.
+            foreach (var (name, value, replace) in callOptions.Headers)
+            {
+                if (replace)
+                {
+                    request.Headers.Remove(name);
+                }
+
+                request.Headers.TryAddWithoutValidation(name, value);
+            }
+        }
 
         using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
         var status = (int)response.StatusCode;
@@ -341,7 +444,7 @@ public sealed class ApiTransport : IDisposable
         {
             // Only the head of an error body is read: it holds the code and message, and a huge one costs nothing more.
             using var error = await ResponseBody.ReadAsync(response.Content, _options.MaxErrorResponseBytes, skipWhenDeclaredLarger: false, cancellationToken).ConfigureAwait(false);
-            throw _exceptionFactory(_errorFormat.Parse(status, error.Span, RetryAfter(response), _token), null);
+            throw _exceptionFactory(_errorFormat.Parse(status, error.Span, RetryAfter(response), Token), null);
         }
 
         using var body = await ResponseBody.ReadAsync(response.Content, _options.MaxResponseBytes, skipWhenDeclaredLarger: true, cancellationToken).ConfigureAwait(false);
@@ -357,13 +460,14 @@ public sealed class ApiTransport : IDisposable
 
         try
         {
-            return ContractJson.Parse<TResponse>(body.Span, new JsonReadContext(_options.StrictReading, _token));
+            var value = ContractJson.Parse<TResponse>(body.Span, new JsonReadContext(_options.StrictReading, Token));
+            return (value, keepRaw ? new RawResponse(response, body.Span) : null);
         }
         catch (System.Text.Json.JsonException ex)
         {
             // ContractJson.Parse fails with nothing but JsonException, whatever the bytes (it is fuzzed for that).
             // The work may have started: the exception keeps the ids read before the damage.
-            throw Failure(ApiFailureKind.UnreadableResponse, status, Redaction.Scrub(ex.Message, _token), response, body.Span, ex);
+            throw Failure(ApiFailureKind.UnreadableResponse, status, Redaction.Scrub(ex.Message, Token), response, body.Span, ex);
         }
     }
 
@@ -391,11 +495,11 @@ public sealed class ApiTransport : IDisposable
     /// <summary>A failure of an answer that is not an error status, as the contract's base exception.</summary>
     private ApiException Failure(ApiFailureKind kind, int status, string? why, HttpResponseMessage response, ReadOnlySpan<byte> body, Exception? cause = null)
     {
-        var info = new ApiErrorInfo(status, null, why, null, ErrorBodyFormat.ToText(body, _token), RetryAfter(response))
+        var info = new ApiErrorInfo(status, null, why, null, ErrorBodyFormat.ToText(body, Token), RetryAfter(response))
         {
             Kind = kind,
             PartialFields = kind is ApiFailureKind.UnreadableResponse or ApiFailureKind.ResponseTooLarge
-                ? JsonScan.TopLevelScalars(body, _token)
+                ? JsonScan.TopLevelScalars(body, Token)
                 : new Dictionary<string, string>(0),
         };
         return _exceptionFactory(info, cause);
@@ -427,7 +531,7 @@ public sealed class ApiTransport : IDisposable
 
     /// <summary>Where a redirect pointed, for a message: no user info, query or fragment, and never the token.</summary>
     private string DescribeTarget(Uri target) =>
-        Redaction.Scrub(target.IsAbsoluteUri ? target.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped) : "a relative location", _token)!;
+        Redaction.Scrub(target.IsAbsoluteUri ? target.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped) : "a relative location", Token)!;
 
     private TimeSpan? RetryAfter(HttpResponseMessage response)
     {

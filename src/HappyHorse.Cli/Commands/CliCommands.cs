@@ -29,6 +29,7 @@ internal static class CliCommands
             ImageToVideoCommand.Create(env),
             ReferenceToVideoCommand.Create(env),
             EditCommand.Create(env),
+            Batch.BatchCommand.Create(env),
             TaskCommand.Create(env),
             EmulatorCommand.Create(env),
         };

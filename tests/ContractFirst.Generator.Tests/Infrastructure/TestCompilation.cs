@@ -46,6 +46,7 @@ internal static class TestCompilation
         var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
         return platform
             .Append(typeof(ContractFirst.Runtime.ApiTransport).Assembly.Location)
+            .Append(typeof(ContractFirst.Extensions.DependencyInjection.ContractClientRegistration).Assembly.Location)
             .Where(path => path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
             .Distinct(StringComparer.Ordinal)
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))

@@ -24,6 +24,12 @@ public sealed class CliHarness : IDisposable
     /// <summary>Gets or sets the client options hook (tests shorten retry delays with it).</summary>
     public Action<HappyHorseClientOptions>? ConfigureClient { get; set; } = static o => o.Retry.Delay = TimeSpan.FromMilliseconds(10);
 
+    /// <summary>Gets or sets the console live progress renders on (null: a plain one over stderr).</summary>
+    public Spectre.Console.IAnsiConsole? ErrorConsole { get; set; }
+
+    /// <summary>Gets or sets the HttpClient factory of the runs (null: the CLI's own).</summary>
+    public Func<HttpClient>? CreateHttpClient { get; set; }
+
     public CliHarness WithToken(string token) => WithVariable(HappyHorseClient.TokenEnvironmentVariable, token);
 
     public CliHarness WithVariable(string name, string value)
@@ -40,11 +46,13 @@ public sealed class CliHarness : IDisposable
         using var stderr = new StringWriter();
         var env = new CliEnvironment
         {
+            CreateHttpClient = CreateHttpClient ?? CliEnvironment.CreateDefaultHttpClient,
             Out = stdout,
             Error = TextWriter.Synchronized(stderr),
             Variables = new Dictionary<string, string>(_variables),
             WorkingDirectory = WorkingDirectory,
             ConfigureClient = ConfigureClient,
+            ErrorConsole = ErrorConsole,
             CancellationToken = cancellationToken,
         };
         var exitCode = await CliApp.RunAsync(args, env);
