@@ -17,8 +17,9 @@ namespace ContractFirst.Generator;
 /// and a client. Contracts are the AdditionalFiles marked <c>ContractFirst="true"</c>.
 /// </summary>
 /// <remarks>
-/// The pipeline reads AdditionalFiles and their options, and of the Compilation only whether it
-/// references the dependency-injection library (a bool); it passes value-equatable models between
+/// The pipeline reads AdditionalFiles and their options, and of the Compilation only two flags (does it
+/// reference the dependency-injection library; can its runtime call static virtual interface members?);
+/// it passes value-equatable models between
 /// steps: editing C# re-runs nothing, and editing one contract re-runs only its own steps.
 /// </remarks>
 [Generator(LanguageNames.CSharp)]
@@ -60,7 +61,7 @@ public sealed class ContractGenerator : IIncrementalGenerator
             .SelectMany(static (contract, _) => contract.Result.Spec is { } spec ? EmitUnit.For(spec, contract.Path) : ImmutableArray<EmitUnit>.Empty)
             .WithTrackingName(TrackingNames.BuildUnits);
 
-        // The one look at the Compilation, reduced to a bool so that editing C# re-runs nothing after it:
+        // A look at the Compilation, reduced to a bool so that editing C# re-runs nothing after it:
         // the registration extensions need the dependency-injection library, which an SDK doesn't reference.
         var registrationAvailable = context.CompilationProvider
             .Select(static (compilation, _) => compilation.GetTypeByMetadataName(ServiceCollectionEmitter.RegistrationType) is not null);
@@ -83,7 +84,16 @@ public sealed class ContractGenerator : IIncrementalGenerator
                 : !pair.Right.Right.Contains(pair.Left.ContractPath))
             .Select(static (pair, _) => pair.Left);
 
-        context.RegisterSourceOutput(emitted, static (output, unit) => Emit(output, unit));
+        context.RegisterSourceOutput(emitted.Where(static unit => unit.Kind != UnitKind.JsonReaders), static (output, unit) => Emit(output, unit));
+
+        // netstandard2.0 and .NET Framework cannot call IJsonReadable's static ReadJson: there the models
+        // register their readers with the runtime from a module initializer. A bool, so editing C# re-emits nothing.
+        var needsReaderRegistry = context.CompilationProvider
+            .Select(static (compilation, _) => !compilation.SupportsRuntimeCapability(RuntimeCapability.VirtualStaticsInInterfaces))
+            .WithTrackingName(TrackingNames.TargetRuntime);
+        context.RegisterSourceOutput(
+            emitted.Where(static unit => unit.Kind == UnitKind.JsonReaders).Combine(needsReaderRegistry).Where(static pair => pair.Right),
+            static (output, pair) => Emit(output, pair.Left));
     }
 
     private static ContractInput? ReadInput(AdditionalText file, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)

@@ -14,4 +14,7 @@ public static class TrackingNames
 
     /// <summary>Every valid contract's types together: clashes between contracts of one compilation.</summary>
     public const string FindConflicts = nameof(FindConflicts);
+
+    /// <summary>Whether the compilation's runtime lacks static virtual interface members (netstandard2.0).</summary>
+    public const string TargetRuntime = nameof(TargetRuntime);
 }

@@ -82,8 +82,12 @@ internal static class ClientCallbacksEmitter
             /// <returns>True when the record was final and taken; false when it is not final{{(recordId is null ? " (the contract's records carry no task id: use the overload that takes one)" : " or carries no " + recordId)}}.</returns>
             public virtual bool ReportTaskResult({{record}} result)
             {
-                global::System.ArgumentNullException.ThrowIfNull(result);
-                return {{(recordId is null ? "false" : $"!string.IsNullOrWhiteSpace(result.{recordId}) && ReportTaskResult(result.{recordId}, result)")}};
+                if (result is null)
+                {
+                    throw new global::System.ArgumentNullException(nameof(result));
+                }
+
+                return {{(recordId is null ? "false" : $"result.{recordId} is not null && !string.IsNullOrWhiteSpace(result.{recordId}) && ReportTaskResult(result.{recordId}, result)")}};
             }
             """);
         foreach (var answer in answers)
@@ -97,8 +101,12 @@ internal static class ClientCallbacksEmitter
                 /// <returns>True when the answer was final and taken; false when it is not final or carries no {{taskId}}.</returns>
                 public virtual bool ReportTaskResult({{answer.ResponseModel}} result)
                 {
-                    global::System.ArgumentNullException.ThrowIfNull(result);
-                    return !string.IsNullOrWhiteSpace(result.{{taskId}}) && ReportTaskResult(result.{{taskId}}, new {{record}} { {{init}} });
+                    if (result is null)
+                    {
+                        throw new global::System.ArgumentNullException(nameof(result));
+                    }
+
+                    return result.{{taskId}} is not null && !string.IsNullOrWhiteSpace(result.{{taskId}}) && ReportTaskResult(result.{{taskId}}, new {{record}} { {{init}} });
                 }
                 """);
         }

@@ -162,7 +162,11 @@ internal static class ClientEmitter
             /// <exception cref="global::System.TimeoutException">An attempt outlived its network timeout.</exception>
             public virtual {{CSharpTypes.Tasks}}Task<{{response}}> {{action.MethodName}}({{action.RequestTypeName}} request, {{Ct}})
             {
-                global::System.ArgumentNullException.ThrowIfNull(request);
+                if (request is null)
+                {
+                    throw new global::System.ArgumentNullException(nameof(request));
+                }
+
                 request.Validate().ThrowIfInvalid(nameof({{action.RequestTypeName}}));
                 return _transport.PostAsync<{{response}}>({{CSharpTypes.String(endpoint.Path)}}, {{ClientCallbacksEmitter.Body(endpoint, action)}}, {{CSharpTypes.Runtime}}OperationKind.{{kind}}, global::System.TimeSpan.FromSeconds({{endpoint.TimeoutSeconds.ToString(CultureInfo.InvariantCulture)}}), cancellationToken);
             }
@@ -217,7 +221,11 @@ internal static class ClientEmitter
             /// <exception cref="global::System.ArgumentException">The token is empty, or the endpoint is not HTTPS and not loopback.</exception>
             public {{client}}(string token, {{options}} options, global::System.Net.Http.HttpClient? httpClient = null)
             {
-                global::System.ArgumentNullException.ThrowIfNull(options);
+                if (options is null)
+                {
+                    throw new global::System.ArgumentNullException(nameof(options));
+                }
+
                 _options = options;
                 _transport = new {{CSharpTypes.Runtime}}ApiTransport(options, token, DefaultEndpoint, {{errors}}.BodyFormat, {{errors}}.Create, httpClient);
             }
@@ -252,7 +260,11 @@ internal static class ClientEmitter
             /// <exception cref="global::System.TimeoutException">An attempt outlived its network timeout.</exception>
             public virtual {{CSharpTypes.Tasks}}Task<global::System.ClientModel.ClientResult<{{action.Response}}>> {{action.MethodName}}({{action.RequestTypeName}} request, {{CSharpTypes.Runtime}}CallOptions? options, {{Ct}})
             {
-                global::System.ArgumentNullException.ThrowIfNull(request);
+                if (request is null)
+                {
+                    throw new global::System.ArgumentNullException(nameof(request));
+                }
+
                 request.Validate().ThrowIfInvalid(nameof({{action.RequestTypeName}}));
                 return _transport.PostForResultAsync<{{action.Response}}>({{CSharpTypes.String(endpoint.Path)}}, request, {{CSharpTypes.Runtime}}OperationKind.{{kind}}, global::System.TimeSpan.FromSeconds({{endpoint.TimeoutSeconds.ToString(CultureInfo.InvariantCulture)}}), options, cancellationToken);
             }
@@ -280,7 +292,11 @@ internal static class ClientEmitter
             /// <exception cref="{{spec.Api.Name}}Exception">A lookup failed for good, for example an authentication error.</exception>
             public virtual async {{CSharpTypes.Tasks}}Task<{{record}}> WaitForTaskAsync(string taskId, {{parameters}}, global::System.IProgress<{{record}}>? progress = null, {{Ct}})
             {
-                global::System.ArgumentException.ThrowIfNullOrWhiteSpace(taskId);
+                if (string.IsNullOrWhiteSpace(taskId))
+                {
+                    throw taskId is null ? new global::System.ArgumentNullException(nameof(taskId)) : new global::System.ArgumentException("The value cannot be an empty string or composed entirely of whitespace.", nameof(taskId));
+                }
+
                 var interval = pollingInterval ?? _options.PollingInterval;
                 var settings = new {{CSharpTypes.Runtime}}TaskWaitSettings(_options.FirstPollDelay, interval, interval > _options.MaxPollingInterval ? interval : _options.MaxPollingInterval, timeout ?? _options.WaitTimeout);
                 var record = await {{CSharpTypes.Runtime}}TaskPolling.WaitAsync(
@@ -317,8 +333,12 @@ internal static class ClientEmitter
                 /// <exception cref="global::System.ArgumentException">The answer carries no {{Docs.Escape(polling.TaskIdProperty)}}.</exception>
                 public virtual {{CSharpTypes.Tasks}}Task<{{record}}> WaitForTaskAsync({{response}} submitted, {{parameters}}, global::System.IProgress<{{record}}>? progress = null, {{Ct}})
                 {
-                    global::System.ArgumentNullException.ThrowIfNull(submitted);
-                    if (string.IsNullOrWhiteSpace(submitted.{{polling.TaskIdProperty}}))
+                    if (submitted is null)
+                    {
+                        throw new global::System.ArgumentNullException(nameof(submitted));
+                    }
+
+                    if (submitted.{{polling.TaskIdProperty}} is null || string.IsNullOrWhiteSpace(submitted.{{polling.TaskIdProperty}}))
                     {
                         throw new global::System.ArgumentException("The answer carries no {{polling.TaskIdProperty}}; only submits return one.", nameof(submitted));
                     }

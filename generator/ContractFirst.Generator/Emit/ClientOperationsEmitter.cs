@@ -33,7 +33,7 @@ internal static class ClientOperationsEmitter
             public virtual async {{CSharpTypes.Tasks}}Task<{{operation}}> {{action.MethodName}}({{CSharpTypes.Runtime}}WaitUntil waitUntil, {{action.RequestTypeName}} request, {{Ct}})
             {
                 var submitted = await {{action.MethodName}}(request, cancellationToken).ConfigureAwait(false);
-                if (string.IsNullOrWhiteSpace(submitted.{{taskId}}))
+                if (submitted.{{taskId}} is null || string.IsNullOrWhiteSpace(submitted.{{taskId}}))
                 {
                     throw new global::System.InvalidOperationException("The answer carries no {{taskId}}, so there is no task to wait for.");
                 }

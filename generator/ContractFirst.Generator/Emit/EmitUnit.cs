@@ -26,6 +26,7 @@ internal enum UnitKind
     ServiceCollection,
     ClientCallbacks,
     ModelFactory,
+    JsonReaders,
 }
 
 /// <summary>One generated file: which emitter, and only the slice of the contract that file is made from.</summary>
@@ -60,6 +61,9 @@ internal sealed record EmitUnit(UnitKind Kind, string Name, string FilePrefix, s
 
     /// <summary>The request types that implement an endpoint's interface.</summary>
     public EquatableArray<string> Implementations { get; init; }
+
+    /// <summary>The response models, whose JSON readers a netstandard2.0 build registers.</summary>
+    public EquatableArray<string> ReadableModels { get; init; }
 
     public string HintName => Kind switch
     {
@@ -141,6 +145,12 @@ internal sealed record EmitUnit(UnitKind Kind, string Name, string FilePrefix, s
 
         units.Add(Unit(UnitKind.Client, spec.ClientName) with { Spec = spec });
 
+        // Emitted only where interfaces cannot have static virtual members (ContractGenerator filters it).
+        if (!spec.Models.IsEmpty)
+        {
+            units.Add(Unit(UnitKind.JsonReaders, JsonReadersEmitter.Name(spec)) with { ReadableModels = spec.Models.Select(m => m.Name).ToEquatableArray() });
+        }
+
         // The options and the operation need the client's and the API's names and the polling rules only.
         var names = spec with
         {
@@ -185,6 +195,7 @@ internal sealed record EmitUnit(UnitKind Kind, string Name, string FilePrefix, s
         UnitKind.ServiceCollection => ServiceCollectionEmitter.Emit(Spec!),
         UnitKind.ClientCallbacks => ClientCallbacksEmitter.Emit(Spec!, Callbacks!),
         UnitKind.ModelFactory => ModelFactoryEmitter.Emit(Spec!),
+        UnitKind.JsonReaders => JsonReadersEmitter.Emit(Namespace, Name, ReadableModels),
         _ => ClientEmitter.EmitOptions(Spec!),
     };
 }

@@ -40,7 +40,11 @@ internal static class EnumEmitter
             /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
             public {{name}}(string value)
             {
-                global::System.ArgumentNullException.ThrowIfNull(value);
+                if (value is null)
+                {
+                    throw new global::System.ArgumentNullException(nameof(value));
+                }
+
                 _value = value;
             }
             """);

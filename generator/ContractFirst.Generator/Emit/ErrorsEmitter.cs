@@ -114,7 +114,11 @@ internal static class ErrorsEmitter
                 public {{TaskFailed(spec)}}(string taskId, {{record}} record)
                     : base(new {{CSharpTypes.Runtime}}ApiErrorInfo(200, null, "task " + taskId + ": " + record?.FailureReason, {{traceIdValue}}, null, null) { Kind = {{CSharpTypes.Runtime}}ApiFailureKind.TaskFailed }, isRetryable: false)
                 {
-                    global::System.ArgumentNullException.ThrowIfNull(record);
+                    if (record is null)
+                    {
+                        throw new global::System.ArgumentNullException(nameof(record));
+                    }
+
                     TaskId = taskId;
                     Record = record;
                 }

@@ -62,9 +62,13 @@ internal static class JsonReaderEmitter
             /// <exception cref="global::System.Text.Json.JsonException">The reader is not on an object, the JSON is not well formed, or the context is strict and a field could not be read.</exception>
             """);
         w.Open($"public static {model.Name} ReadJson(ref {CSharpTypes.Json}Utf8JsonReader reader, {Context} context)");
-        w.Lines($"""
-            global::System.ArgumentNullException.ThrowIfNull(context);
-            {Read}StartObject(ref reader, {CSharpTypes.String(model.Name)});
+        w.Lines($$"""
+            if (context is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(context));
+            }
+
+            {{Read}}StartObject(ref reader, {{CSharpTypes.String(model.Name)}});
             var issueStart = context.IssueCount;
             """);
         foreach (var field in model.Fields)

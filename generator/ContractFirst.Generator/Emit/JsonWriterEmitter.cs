@@ -19,7 +19,11 @@ internal static class JsonWriterEmitter
         w.Doc("<param name=\"writer\">The writer to write one JSON object to.</param>");
         w.Open($"public void WriteJson({CSharpTypes.Json}Utf8JsonWriter writer)");
         w.Lines("""
-            global::System.ArgumentNullException.ThrowIfNull(writer);
+            if (writer is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(writer));
+            }
+
             writer.WriteStartObject();
             """);
         var names = new List<(string Key, string Text)>();
@@ -54,7 +58,11 @@ internal static class JsonWriterEmitter
             """);
         w.Open($"public void WriteJson({CSharpTypes.Json}Utf8JsonWriter writer)");
         w.Lines("""
-            global::System.ArgumentNullException.ThrowIfNull(writer);
+            if (writer is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(writer));
+            }
+
             writer.WriteStartObject();
             """);
         var names = new List<(string Key, string Text)>();
@@ -99,7 +107,11 @@ internal static class JsonWriterEmitter
             /// <param name="writer">The writer to write one JSON object to.</param>
             public void WriteJson({{CSharpTypes.Json}}Utf8JsonWriter writer)
             {
-                global::System.ArgumentNullException.ThrowIfNull(writer);
+                if (writer is null)
+                {
+                    throw new global::System.ArgumentNullException(nameof(writer));
+                }
+
                 writer.WriteStartObject();
                 WriteJsonProperties(writer);
                 writer.WriteEndObject();
@@ -109,7 +121,13 @@ internal static class JsonWriterEmitter
             /// <param name="writer">The writer, inside an object.</param>
             """);
         w.Open($"public void WriteJsonProperties({CSharpTypes.Json}Utf8JsonWriter writer)");
-        w.Line("global::System.ArgumentNullException.ThrowIfNull(writer);");
+        w.Lines("""
+            if (writer is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(writer));
+            }
+
+            """);
         var names = new List<(string Key, string Text)>();
         EmitFields(w, model.Fields, names);
         w.Close();

@@ -37,7 +37,11 @@ internal static class OperationEmitter
                 public {{operation}}({{client}} client, string taskId, {{record}}? record = null)
                     : base(taskId, record)
                 {
-                    global::System.ArgumentNullException.ThrowIfNull(client);
+                    if (client is null)
+                    {
+                        throw new global::System.ArgumentNullException(nameof(client));
+                    }
+
                     _client = client;
                 }
 

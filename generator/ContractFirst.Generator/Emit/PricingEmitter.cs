@@ -71,9 +71,13 @@ internal static class PricingEmitter
             """);
         var parameters = $"{action.RequestTypeName} request" + (priced.InputPlusOutput ? ", double inputSeconds" : "");
         w.Open($"public static {CSharpTypes.Runtime}PriceEstimate Estimate({parameters})");
-        w.Lines($"""
-            global::System.ArgumentNullException.ThrowIfNull(request);
-            var assumptions = new {CSharpTypes.Collections}List<string>();
+        w.Lines($$"""
+            if (request is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(request));
+            }
+
+            var assumptions = new {{CSharpTypes.Collections}}List<string>();
             """);
         foreach (var key in keys)
         {

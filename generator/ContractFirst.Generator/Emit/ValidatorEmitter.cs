@@ -160,7 +160,7 @@ internal static class ValidatorEmitter
             case FieldKind.Number:
                 // NaN compares false with every bound, and JSON can't carry NaN or infinities.
                 w.Open($"if ({binding})");
-                w.Open($"if (!double.IsFinite({local}))");
+                w.Open($"if (double.IsNaN({local}) || double.IsInfinity({local}))"); // not double.IsFinite: netstandard2.0 lacks it
                 w.Line($"{Add}{Error}.NotFinite({name}, {local}));");
                 w.Close();
                 if (!field.Values.IsEmpty)
@@ -235,7 +235,7 @@ internal static class ValidatorEmitter
                 itemChecks.Close();
                 break;
             case FieldKind.Number:
-                itemChecks.Open($"if (!double.IsFinite({item}))");
+                itemChecks.Open($"if (double.IsNaN({item}) || double.IsInfinity({item}))");
                 itemChecks.Line($"{Add}{Error}.NotFinite({itemName}, {item}));");
                 itemChecks.Close();
                 if (Bounds(item, field.Min, field.Max, v => CSharpTypes.Literal(v, field)) is { } numberChecks)

@@ -13,7 +13,7 @@ internal static class Base64UrlToken
             text[i] = text[i] switch { '+' => '-', '/' => '_', var c => c };
         }
 
-        return new string(text);
+        return text.ToString(); // a span of chars gives its text (netstandard2.0 has no string(ReadOnlySpan<char>))
     }
 
     /// <summary>Decodes exactly <paramref name="destination"/>.Length bytes; false for any other input, never throws.</summary>

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 
 namespace ContractFirst.Runtime;
@@ -41,13 +40,7 @@ public sealed class CallbackUrlBody : IJsonWritable
         ArgumentNullException.ThrowIfNull(writer);
 
         // The request writes a whole object; copy its properties and add the URL before it closes.
-        var buffer = new ArrayBufferWriter<byte>(512);
-        using (var inner = new Utf8JsonWriter(buffer))
-        {
-            _request.WriteJson(inner);
-        }
-
-        using var document = JsonDocument.Parse(buffer.WrittenMemory);
+        using var document = JsonDocument.Parse(ContractJson.ToUtf8Bytes(_request));
         writer.WriteStartObject();
         foreach (var property in document.RootElement.EnumerateObject())
         {

@@ -73,6 +73,10 @@ public static class ContractJson
     /// message names the field, the problem and the value). The message names <typeparamref name="T"/>
     /// and the inner exception holds the cause. Nothing else is thrown for any input.
     /// </exception>
+    /// <exception cref="InvalidOperationException">
+    /// netstandard2.0 build only: <typeparamref name="T"/> has no reader registered with <see cref="JsonReaders"/>
+    /// (generated models always do).
+    /// </exception>
     public static T Parse<T>(ReadOnlySpan<byte> utf8, JsonReadContext? context = null)
         where T : IJsonReadable<T>
     {
@@ -81,12 +85,20 @@ public static class ContractJson
             throw new JsonException($"The JSON is not a valid {typeof(T).Name}: the input is empty.");
         }
 
+#if !NET8_0_OR_GREATER
+        // Outside the try: a type without a reader is a programming error, not bad JSON.
+        var read = JsonReaders.For<T>();
+#endif
         var rented = context is null ? JsonReadContext.RentTolerant() : null;
         var reader = new Utf8JsonReader(SkipBom(utf8));
         try
         {
             reader.Read();
+#if NET8_0_OR_GREATER
             return T.ReadJson(ref reader, context ?? rented!);
+#else
+            return read(ref reader, context ?? rented!);
+#endif
         }
         catch (JsonException ex)
         {

@@ -7,7 +7,7 @@ using System.Text.Json;
 namespace ContractFirst.Runtime;
 
 /// <summary>
-/// Tolerant, lossless token readers for generated <see cref="IJsonReadable{TSelf}.ReadJson"/> code.
+/// Tolerant, lossless token readers for generated <c>ReadJson</c> code.
 /// </summary>
 /// <remarks>
 /// <para>

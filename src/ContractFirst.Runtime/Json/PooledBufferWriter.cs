@@ -12,6 +12,9 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>
     // Most request bodies are a few hundred bytes.
     private const int FirstRentBytes = 512;
 
+    // Array.MaxLength, which netstandard2.0 lacks.
+    private const int MaxArrayLength = 0x7FFFFFC7;
+
     private byte[] _array = [];
     private int _written;
 
@@ -74,7 +77,7 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>
             return;
         }
 
-        var size = Math.Max(Math.Max(FirstRentBytes, _written + needed), (int)Math.Min(2L * _array.Length, Array.MaxLength));
+        var size = Math.Max(Math.Max(FirstRentBytes, _written + needed), (int)Math.Min(2L * _array.Length, MaxArrayLength));
         var larger = ArrayPool<byte>.Shared.Rent(size);
         _array.AsSpan(0, _written).CopyTo(larger);
         if (_array.Length > 0)

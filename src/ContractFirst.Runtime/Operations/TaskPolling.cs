@@ -49,7 +49,11 @@ public static class TaskPolling
 
         using var deadline = settings.Timeout == Timeout.InfiniteTimeSpan
             ? new CancellationTokenSource()
+#if NET8_0_OR_GREATER
             : new CancellationTokenSource(settings.Timeout, timeProvider);
+#else
+            : timeProvider.CreateCancellationTokenSource(settings.Timeout);
+#endif
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         var token = linked.Token;
         Exception? lastFailure = null;

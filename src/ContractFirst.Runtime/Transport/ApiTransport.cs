@@ -120,7 +120,11 @@ public sealed class ApiTransport : IDisposable
         _traceBase = Endpoint.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped).TrimEnd('/');
 
         // Our pipeline owns timeouts, and a redirected POST would silently become a GET.
+#if NET8_0_OR_GREATER
         _httpClient = httpClient ?? new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = Timeout.InfiniteTimeSpan };
+#else
+        _httpClient = httpClient ?? new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = Timeout.InfiniteTimeSpan };
+#endif
         _pipeline = BuildPipeline(options, _logger);
     }
 
@@ -251,7 +255,11 @@ public sealed class ApiTransport : IDisposable
             // headers puts the token there: keep the kind of failure, drop the text's secret.
             activity?.SetTag("error.type", ex.GetType().FullName);
             activity?.SetStatus(ActivityStatusCode.Error);
+#if NET8_0_OR_GREATER
             throw new HttpRequestException(ex.HttpRequestError, Redaction.Scrub(Redaction.Scrub(Messages(ex), callToken), Token), null, ex.StatusCode);
+#else
+            throw new HttpRequestException(Redaction.Scrub(Redaction.Scrub(Messages(ex), callToken), Token));
+#endif
         }
         catch (TimeoutRejectedException ex)
         {
@@ -549,7 +557,11 @@ public sealed class ApiTransport : IDisposable
         }
         catch (Exception ex) when (ex is SocketException or IOException)
         {
+#if NET8_0_OR_GREATER
             throw new HttpRequestException(HttpRequestError.Unknown, "The connection failed: " + ex.Message, ex);
+#else
+            throw new HttpRequestException("The connection failed: " + ex.Message, ex);
+#endif
         }
     }
 

@@ -19,6 +19,7 @@ internal sealed class PooledJsonContent : HttpContent
         Headers.TryAddWithoutValidation("Content-Type", "application/json");
     }
 
+#if NET5_0_OR_GREATER
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
         SerializeToStreamAsync(stream, context, CancellationToken.None);
 
@@ -47,6 +48,26 @@ internal sealed class PooledJsonContent : HttpContent
             _payload.Release();
         }
     }
+#else
+    // netstandard2.0's HttpContent has only this overload; the pooled bytes are an array segment.
+    protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+    {
+        var bytes = _payload.Acquire();
+        try
+        {
+            if (!System.Runtime.InteropServices.MemoryMarshal.TryGetArray(bytes, out var segment))
+            {
+                throw new InvalidOperationException("Pooled request bytes are always an array segment.");
+            }
+
+            await stream.WriteAsync(segment.Array!, segment.Offset, segment.Count).ConfigureAwait(false);
+        }
+        finally
+        {
+            _payload.Release();
+        }
+    }
+#endif
 
     protected override bool TryComputeLength(out long length)
     {
