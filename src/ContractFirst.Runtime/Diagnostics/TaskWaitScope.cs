@@ -50,6 +50,16 @@ internal readonly struct TaskWaitScope
         return new(activity, ContractMetrics.TaskDurationInstrument.Enabled ? Stopwatch.GetTimestamp() : 0, counted);
     }
 
+    /// <summary>
+    /// Wraps a wait that runs elsewhere (a shared poller's waiter) in its span and count, or returns it as it is
+    /// when no one listens.
+    /// </summary>
+    /// <typeparam name="T">The record type.</typeparam>
+    /// <param name="wait">The wait.</param>
+    /// <param name="taskId">The task waited for.</param>
+    /// <returns>The wait, observed.</returns>
+    public static Task<T> Observe<T>(Task<T> wait, string taskId) => IsListened ? ObserveAsync(wait, taskId) : wait;
+
     /// <summary>Ends the wait with the task's final record: its state on the span and the duration; a failed task marks the span as an error.</summary>
     public void Ended(object? record)
     {
@@ -83,6 +93,23 @@ internal readonly struct TaskWaitScope
         }
 
         Stop();
+    }
+
+    private static async Task<T> ObserveAsync<T>(Task<T> wait, string taskId)
+    {
+        // The activity is current only inside this method: the caller's own context is left as it was.
+        var scope = Start(taskId, "coalesced");
+        try
+        {
+            var record = await wait.ConfigureAwait(false);
+            scope.Ended(record);
+            return record;
+        }
+        catch (Exception ex)
+        {
+            scope.Failed(ex);
+            throw;
+        }
     }
 
     private void Stop()
