@@ -105,4 +105,37 @@ public static class TaskCallbackEndpoints
         ArgumentNullException.ThrowIfNull(sink);
         return MapTaskCallbacks(endpoints, pattern, secret, taskIdOf, options ?? new TaskCallbackOptions(), sink.OnCallbackAsync);
     }
+
+    /// <summary>
+    /// Maps a POST route that hands each task's result, once, to a generated client (or any <see cref="ITaskResultSink{TResult}"/>):
+    /// a final result completes the client's operations and waits on that task at once, with no further lookup, while
+    /// the client's polling stays the fallback for callbacks that never come.
+    /// </summary>
+    /// <typeparam name="TResponse">The contract's response type the body is read as (for HappyHorse, <c>VideosResponse</c>).</typeparam>
+    /// <param name="endpoints">The app or route group.</param>
+    /// <param name="pattern">The route, with a <c>{token}</c> segment.</param>
+    /// <param name="secret">The key the callback URLs were made with.</param>
+    /// <param name="taskIdOf">The task id of a result.</param>
+    /// <param name="client">The client whose waits the results complete.</param>
+    /// <param name="options">Body size and duplicate limits; defaults when null.</param>
+    /// <returns>The endpoint's builder.</returns>
+    /// <exception cref="ArgumentNullException">An argument other than <paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentException">The pattern has no <c>{token}</c> parameter.</exception>
+    /// <remarks>A result that is not final (a progress POST) is acknowledged and left to polling.</remarks>
+    public static IEndpointConventionBuilder MapTaskCallbacks<TResponse>(
+        this IEndpointRouteBuilder endpoints,
+        string pattern,
+        CallbackSecret secret,
+        Func<TResponse, string?> taskIdOf,
+        ITaskResultSink<TResponse> client,
+        TaskCallbackOptions? options = null)
+        where TResponse : class, IJsonReadable<TResponse>
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        return MapTaskCallbacks<TResponse>(endpoints, pattern, secret, taskIdOf, options ?? new TaskCallbackOptions(), (callback, _) =>
+        {
+            client.ReportTaskResult(callback.Result);
+            return Task.CompletedTask;
+        });
+    }
 }

@@ -164,7 +164,7 @@ internal static class ClientEmitter
             {
                 global::System.ArgumentNullException.ThrowIfNull(request);
                 request.Validate().ThrowIfInvalid(nameof({{action.RequestTypeName}}));
-                return _transport.PostAsync<{{response}}>({{CSharpTypes.String(endpoint.Path)}}, request, {{CSharpTypes.Runtime}}OperationKind.{{kind}}, global::System.TimeSpan.FromSeconds({{endpoint.TimeoutSeconds.ToString(CultureInfo.InvariantCulture)}}), {{Telemetry(spec, endpoint, action)}}, cancellationToken);
+                return _transport.PostAsync<{{response}}>({{CSharpTypes.String(endpoint.Path)}}, {{ClientCallbacksEmitter.Body(endpoint, action)}}, {{CSharpTypes.Runtime}}OperationKind.{{kind}}, global::System.TimeSpan.FromSeconds({{endpoint.TimeoutSeconds.ToString(CultureInfo.InvariantCulture)}}), {{Telemetry(spec, endpoint, action)}}, cancellationToken);
             }
             """);
 

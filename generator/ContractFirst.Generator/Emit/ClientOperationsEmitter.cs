@@ -38,7 +38,7 @@ internal static class ClientOperationsEmitter
                     throw new global::System.InvalidOperationException("The answer carries no {{taskId}}, so there is no task to wait for.");
                 }
 
-                var operation = new {{operation}}(this, submitted.{{taskId}});
+                var operation = new {{operation}}(this, submitted.{{taskId}}) { SubmittedAt = _options.TimeProvider.GetUtcNow() };
                 if (waitUntil == {{CSharpTypes.Runtime}}WaitUntil.Completed)
                 {
                     await operation.WaitForCompletionAsync(cancellationToken).ConfigureAwait(false);
@@ -67,7 +67,7 @@ internal static class ClientOperationsEmitter
             private {{poller}}? _poller;
 
             /// <summary>The poller every operation of this client waits with, created on first use.</summary>
-            /// <remarks>{{Docs.Escape(how)}} Rounds are PollingInterval apart; the loop runs only while someone waits.</remarks>
+            /// <remarks>{{Docs.Escape(how)}} A task is first looked up FirstPollDelay after its submit (at once when rebuilt from an id), then PollingInterval later, each wait half as long again up to MaxPollingInterval; the loop runs only while someone waits.</remarks>
             private {{poller}} Poller
             {
                 get
@@ -79,8 +79,8 @@ internal static class ClientOperationsEmitter
 
                     // A poller that loses the race never started its loop, so dropping it leaks nothing.
                     var created = {{(batch is null
-                        ? $"new {poller}(\n            (taskId, token) => {polling.ActionTypeName}Async(new {polling.ActionTypeName}Request(taskId), token),\n            static record => record.IsFinished,\n            _options.PollingInterval,\n            _options.TimeProvider);"
-                        : $"new {poller}(\n            async (ids, token) => (await {batch.MethodName}(new {batch.RequestTypeName}(ids), token).ConfigureAwait(false)).{batch.ItemsProperty},\n            TaskBatchSize,\n            static record => record.{batch.RecordIdProperty},\n            static record => record.IsFinished,\n            _options.PollingInterval,\n            _options.TimeProvider);")}}
+                        ? $"new {poller}(\n            (taskId, token) => {polling.ActionTypeName}Async(new {polling.ActionTypeName}Request(taskId), token),\n            static record => record.IsFinished,\n            new global::ContractFirst.Runtime.PollingSchedule(_options.FirstPollDelay, _options.PollingInterval, _options.MaxPollingInterval),\n            _options.TimeProvider);"
+                        : $"new {poller}(\n            async (ids, token) => (await {batch.MethodName}(new {batch.RequestTypeName}(ids), token).ConfigureAwait(false)).{batch.ItemsProperty},\n            TaskBatchSize,\n            static record => record.{batch.RecordIdProperty},\n            static record => record.IsFinished,\n            new global::ContractFirst.Runtime.PollingSchedule(_options.FirstPollDelay, _options.PollingInterval, _options.MaxPollingInterval),\n            _options.TimeProvider);")}}
                     return global::System.Threading.Interlocked.CompareExchange(ref _poller, created, null) ?? created;
                 }
             }
@@ -95,7 +95,7 @@ internal static class ClientOperationsEmitter
             public virtual {{operation}} GetOperation(string taskId) => new(this, taskId);
 
             /// <summary>Waits for many tasks at once and yields each final record as soon as its task has ended.</summary>
-            /// <remarks>All waits share the client's poller. {{Docs.Escape(how)}} Failed tasks are yielded too (check HasFailed), so one failure does not stop the others.</remarks>
+            /// <remarks>All waits share the client's poller. {{Docs.Escape(how)}} Each task is first looked up FirstPollDelay from this call (tasks just submitted are rarely done sooner). A result reported with ReportTaskResult (a callback) ends its wait without a lookup. Failed tasks are yielded too (check HasFailed), so one failure does not stop the others.</remarks>
             /// <param name="taskIds">The task ids.</param>
             /// <param name="timeout">How long each wait may take; null for the options' WaitTimeout.</param>
             /// <param name="cancellationToken">Stops every wait.</param>
@@ -107,24 +107,28 @@ internal static class ClientOperationsEmitter
 
             /// <summary>Waits for a task on behalf of its operation, and returns its final record, failed or not.</summary>
             /// <param name="taskId">The task id.</param>
+            /// <param name="submittedAt">When its submit answered, or null for a task known by id alone (looked up at once).</param>
             /// <param name="pollingInterval">Null to wait with the shared poller; a value to poll this task on its own, starting at that interval.</param>
             /// <param name="timeout">How long the wait may take; null for the options' WaitTimeout.</param>
             /// <param name="cancellationToken">Stops waiting.</param>
             /// <returns>The final record.</returns>
-            internal {{CSharpTypes.Tasks}}Task<{{record}}> WaitForOperationAsync(string taskId, global::System.TimeSpan? pollingInterval, global::System.TimeSpan? timeout, global::System.Threading.CancellationToken cancellationToken)
+            internal {{CSharpTypes.Tasks}}Task<{{record}}> WaitForOperationAsync(string taskId, global::System.DateTimeOffset? submittedAt, global::System.TimeSpan? pollingInterval, global::System.TimeSpan? timeout, global::System.Threading.CancellationToken cancellationToken)
             {
                 var deadline = timeout ?? _options.WaitTimeout;
+                var left = submittedAt is { } at ? _options.FirstPollDelay - (_options.TimeProvider.GetUtcNow() - at) : global::System.TimeSpan.Zero;
+                var firstLookupIn = left > global::System.TimeSpan.Zero ? left : global::System.TimeSpan.Zero;
                 if (pollingInterval is not { } interval)
                 {
-                    return Poller.WaitAsync(taskId, deadline, null, cancellationToken);
+                    return Poller.WaitAsync(taskId, firstLookupIn, deadline, null, cancellationToken);
                 }
 
-                var settings = new {{CSharpTypes.Runtime}}TaskWaitSettings(global::System.TimeSpan.Zero, interval, interval > _options.MaxPollingInterval ? interval : _options.MaxPollingInterval, deadline);
-                return {{CSharpTypes.Runtime}}TaskPolling.WaitAsync(
+                // An own interval is the caller's cadence: the first lookup comes no later than one interval.
+                var settings = new {{CSharpTypes.Runtime}}TaskWaitSettings(firstLookupIn < interval ? firstLookupIn : interval, interval, interval > _options.MaxPollingInterval ? interval : _options.MaxPollingInterval, deadline);
+                return {{CSharpTypes.Runtime}}TaskPolling.WaitForTaskAsync(
+                    taskId,
                     token => {{polling.ActionTypeName}}Async(new {{polling.ActionTypeName}}Request(taskId), token),
                     static record => record.IsFinished,
                     settings,
-                    "task " + taskId,
                     _options.TimeProvider,
                     null,
                     cancellationToken);

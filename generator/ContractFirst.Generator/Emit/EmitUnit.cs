@@ -24,6 +24,7 @@ internal enum UnitKind
     ClientOptions,
     Operation,
     ServiceCollection,
+    ClientCallbacks,
 }
 
 /// <summary>One generated file: which emitter, and only the slice of the contract that file is made from.</summary>
@@ -55,6 +56,9 @@ internal sealed record EmitUnit(UnitKind Kind, string Name, string FilePrefix, s
     public string? TaskIdProperty { get; init; }
 
     public ObjectSpec? Object { get; init; }
+
+    /// <summary>For the client's callbacks file: the record id and the answers a record carries.</summary>
+    public ClientCallbacksEmitter.Slice? Callbacks { get; init; }
 
     /// <summary>The request types that implement an endpoint's interface.</summary>
     public EquatableArray<string> Implementations { get; init; }
@@ -147,6 +151,7 @@ internal sealed record EmitUnit(UnitKind Kind, string Name, string FilePrefix, s
         if (spec.Polling is not null)
         {
             units.Add(Unit(UnitKind.Operation, OperationEmitter.Name(spec)) with { Spec = names });
+            units.Add(Unit(UnitKind.ClientCallbacks, spec.ClientName + "." + ClientCallbacksEmitter.HintSuffix) with { Spec = names, Callbacks = ClientCallbacksEmitter.SliceOf(spec) });
         }
 
         // Emitted only where the dependency-injection library is referenced (see ContractGenerator).
@@ -174,6 +179,7 @@ internal sealed record EmitUnit(UnitKind Kind, string Name, string FilePrefix, s
         UnitKind.Client => ClientEmitter.Emit(Spec!),
         UnitKind.Operation => OperationEmitter.Emit(Spec!),
         UnitKind.ServiceCollection => ServiceCollectionEmitter.Emit(Spec!),
+        UnitKind.ClientCallbacks => ClientCallbacksEmitter.Emit(Spec!, Callbacks!),
         _ => ClientEmitter.EmitOptions(Spec!),
     };
 }

@@ -45,9 +45,13 @@ internal static class OperationEmitter
                 protected override {{CSharpTypes.Tasks}}Task<{{record}}> LookUpAsync({{CSharpTypes.CancellationToken}} cancellationToken) =>
                     _client.{{polling.ActionTypeName}}Async(new {{polling.ActionTypeName}}Request(Id), cancellationToken);
 
+                /// <summary>When the submit that started the task answered, by the client's clock; null for an operation rebuilt from an id.</summary>
+                /// <remarks>The first lookup waits the options' FirstPollDelay from then; a rebuilt operation's task may have ended long ago, so it is looked up at once.</remarks>
+                public global::System.DateTimeOffset? SubmittedAt { get; init; }
+
                 /// <inheritdoc/>
                 protected override {{CSharpTypes.Tasks}}Task<{{record}}> WaitAsync(global::System.TimeSpan? pollingInterval, global::System.TimeSpan? timeout, {{CSharpTypes.CancellationToken}} cancellationToken) =>
-                    _client.WaitForOperationAsync(Id, pollingInterval, timeout, cancellationToken);
+                    _client.WaitForOperationAsync(Id, SubmittedAt, pollingInterval, timeout, cancellationToken);
 
                 /// <inheritdoc/>
                 protected override bool HasEnded({{record}} record) => record.IsFinished;

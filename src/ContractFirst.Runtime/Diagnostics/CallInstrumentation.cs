@@ -54,7 +54,9 @@ internal static class CallInstrumentation
             ContractMetrics.OperationDurationInstrument.Record(Seconds(started), tags);
         }
 
-        if (kind == OperationKind.Submit && ContractMetrics.EstimatedSpendInstrument.Enabled && body is IPricedRequest priced)
+        // A body with a minted callback URL wraps the caller's request, which is what the contract prices.
+        if (kind == OperationKind.Submit && ContractMetrics.EstimatedSpendInstrument.Enabled
+            && (body as IPricedRequest ?? (body as CallbackUrlBody)?.Request as IPricedRequest) is { } priced)
         {
             RecordSpend(priced, telemetry);
         }

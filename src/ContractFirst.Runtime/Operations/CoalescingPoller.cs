@@ -1,18 +1,32 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 
 namespace ContractFirst.Runtime;
 
 /// <summary>
-/// Waits for many tasks at once with one shared polling loop: each round looks every outstanding
-/// task up in batches (the contract's batch lookup), so n waiting tasks cost ceil(n / batch size)
-/// requests per round instead of n, and each waiter completes as soon as its record is final.
+/// Waits for many tasks at once with one shared polling loop: each round looks every task that is due up in batches
+/// (the contract's batch lookup), so n waiting tasks cost ceil(n / batch size) requests per round instead of n, and
+/// each waiter completes as soon as its record is final, read by a lookup or delivered (a callback, see
+/// <see cref="Deliver(string, TRecord)"/>).
 /// </summary>
 /// <typeparam name="TRecord">The task record type.</typeparam>
 /// <remarks>
-/// Thread-safe; one instance serves a whole client. The loop runs only while someone waits. A
-/// lookup that fails transiently keeps everyone waiting for the next round; one that fails for
-/// good fails the waiters of that batch. Each waiter has its own deadline and cancellation.
+/// <para>
+/// Timing is per task (<see cref="PollingSchedule"/>): a task is first looked up FirstDelay after its submit (at once
+/// when it is waited on by id alone), then after Interval, each wait half as long again up to MaxInterval, so a long
+/// task costs fewer lookups the longer it runs. Per task rather than per round because tasks join at any time: a round
+/// for the one that is due must not reset the others' backoff. Batches are not wasted though: the free places of a
+/// round's last batch go to the tasks due soonest (past their first delay), which keeps tasks started at different
+/// times in step and the cost near ceil(n / batch size) a round; and a first lookup may come up to
+/// <see cref="PollingSchedule.Gathering"/> late (never early), so tasks submitted together share their first round.
+/// </para>
+/// <para>
+/// Thread-safe; one instance serves a whole client. The loop runs only while someone waits. A lookup that fails
+/// transiently keeps everyone waiting for the next round; one that fails for good, or any other fault of a round (a
+/// delegate that throws, a null answer), fails the waiters of that batch and the loop goes on. Each waiter has its own
+/// deadline and cancellation.
+/// </para>
 /// </remarks>
 public sealed class CoalescingPoller<TRecord> : IAsyncDisposable, IDisposable
     where TRecord : class
@@ -20,25 +34,34 @@ public sealed class CoalescingPoller<TRecord> : IAsyncDisposable, IDisposable
     /// <summary>The most lookups of one round in flight at once: enough to hide latency, few enough to reuse a handful of connections.</summary>
     public const int MaxConcurrentLookups = 4;
 
+    /// <summary>The most delivered final records kept for tasks nobody waits on yet (the oldest goes first).</summary>
+    public const int MaxEarlyResults = 1024;
+
     private readonly Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyList<TRecord>>>? _lookup;
     private readonly Func<string, CancellationToken, Task<TRecord>>? _single;
     private readonly Func<TRecord, string?> _idOf;
     private readonly Func<TRecord, bool> _hasEnded;
     private readonly int _batchSize;
-    private readonly TimeSpan _interval;
+    private readonly PollingSchedule _schedule;
     private readonly TimeProvider _timeProvider;
-    private readonly Dictionary<string, List<Waiter>> _waiters = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Entry> _waiters = new(StringComparer.Ordinal);
+
+    // Final records delivered before anyone waited (a callback can beat the submit's own answer): bounded, oldest out first.
+    private readonly Dictionary<string, TRecord> _early = new(StringComparer.Ordinal);
+    private readonly Queue<string> _earlyOrder = new();
     private readonly CancellationTokenSource _disposed = new();
     private Task _loop = Task.CompletedTask;
     private bool _running;
+    private DateTimeOffset _sleepingUntil = DateTimeOffset.MaxValue;
+    private TaskCompletionSource? _wake;
     private long _lookups;
 
-    /// <summary>Initializes a new instance.</summary>
+    /// <summary>Initializes a new instance that looks every task up at a fixed interval, the first time one interval after its wait starts.</summary>
     /// <param name="lookup">Looks up to <paramref name="batchSize"/> tasks up at once; records it does not return stay outstanding.</param>
     /// <param name="batchSize">The most ids one lookup takes (1 for an API with single lookups only).</param>
     /// <param name="idOf">The task id a record belongs to.</param>
     /// <param name="hasEnded">Whether a record is final; states the contract does not list count as not ended.</param>
-    /// <param name="interval">The pause between two rounds.</param>
+    /// <param name="interval">The pause between two lookups of a task.</param>
     /// <param name="timeProvider">The clock.</param>
     /// <exception cref="ArgumentNullException">A delegate or the clock is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="batchSize"/> or <paramref name="interval"/> is not positive.</exception>
@@ -49,25 +72,45 @@ public sealed class CoalescingPoller<TRecord> : IAsyncDisposable, IDisposable
         Func<TRecord, bool> hasEnded,
         TimeSpan interval,
         TimeProvider timeProvider)
+        : this(lookup, batchSize, idOf, hasEnded, new PollingSchedule(interval, interval, interval), timeProvider)
+    {
+    }
+
+    /// <summary>Initializes a new instance.</summary>
+    /// <param name="lookup">Looks up to <paramref name="batchSize"/> tasks up at once; records it does not return stay outstanding.</param>
+    /// <param name="batchSize">The most ids one lookup takes (1 for an API with single lookups only).</param>
+    /// <param name="idOf">The task id a record belongs to.</param>
+    /// <param name="hasEnded">Whether a record is final; states the contract does not list count as not ended.</param>
+    /// <param name="schedule">When each task is looked up.</param>
+    /// <param name="timeProvider">The clock.</param>
+    /// <exception cref="ArgumentNullException">A delegate or the clock is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="batchSize"/> is not positive, or the schedule is out of range.</exception>
+    public CoalescingPoller(
+        Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyList<TRecord>>> lookup,
+        int batchSize,
+        Func<TRecord, string?> idOf,
+        Func<TRecord, bool> hasEnded,
+        PollingSchedule schedule,
+        TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(lookup);
         ArgumentNullException.ThrowIfNull(idOf);
         ArgumentNullException.ThrowIfNull(hasEnded);
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(interval, TimeSpan.Zero);
+        schedule.Check();
         _lookup = lookup;
         _batchSize = batchSize;
         _idOf = idOf;
         _hasEnded = hasEnded;
-        _interval = interval;
+        _schedule = schedule;
         _timeProvider = timeProvider;
     }
 
-    /// <summary>Initializes a poller for an API that looks tasks up one at a time: each round sends one lookup per outstanding task.</summary>
+    /// <summary>Initializes a poller for an API that looks tasks up one at a time, at a fixed interval.</summary>
     /// <param name="lookUpOne">Looks one task up; its record belongs to the id asked for, whatever id it carries.</param>
     /// <param name="hasEnded">Whether a record is final; states the contract does not list count as not ended.</param>
-    /// <param name="interval">The pause between two rounds.</param>
+    /// <param name="interval">The pause between two lookups of a task.</param>
     /// <param name="timeProvider">The clock.</param>
     /// <exception cref="ArgumentNullException">A delegate or the clock is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="interval"/> is not positive.</exception>
@@ -76,21 +119,40 @@ public sealed class CoalescingPoller<TRecord> : IAsyncDisposable, IDisposable
         Func<TRecord, bool> hasEnded,
         TimeSpan interval,
         TimeProvider timeProvider)
+        : this(lookUpOne, hasEnded, new PollingSchedule(interval, interval, interval), timeProvider)
+    {
+    }
+
+    /// <summary>Initializes a poller for an API that looks tasks up one at a time: each round sends one lookup per task due.</summary>
+    /// <param name="lookUpOne">Looks one task up; its record belongs to the id asked for, whatever id it carries.</param>
+    /// <param name="hasEnded">Whether a record is final; states the contract does not list count as not ended.</param>
+    /// <param name="schedule">When each task is looked up.</param>
+    /// <param name="timeProvider">The clock.</param>
+    /// <exception cref="ArgumentNullException">A delegate or the clock is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The schedule is out of range.</exception>
+    public CoalescingPoller(
+        Func<string, CancellationToken, Task<TRecord>> lookUpOne,
+        Func<TRecord, bool> hasEnded,
+        PollingSchedule schedule,
+        TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(lookUpOne);
         ArgumentNullException.ThrowIfNull(hasEnded);
         ArgumentNullException.ThrowIfNull(timeProvider);
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(interval, TimeSpan.Zero);
+        schedule.Check();
         _single = lookUpOne;
         _batchSize = 1;
         _idOf = static _ => null;
         _hasEnded = hasEnded;
-        _interval = interval;
+        _schedule = schedule;
         _timeProvider = timeProvider;
     }
 
     /// <summary>Gets the most ids one lookup takes.</summary>
     public int BatchSize => _batchSize;
+
+    /// <summary>Gets when each task is looked up.</summary>
+    public PollingSchedule Schedule => _schedule;
 
     /// <summary>Gets how many lookups the loop has sent, for tests and diagnostics.</summary>
     public long Lookups => Interlocked.Read(ref _lookups);
@@ -102,12 +164,12 @@ public sealed class CoalescingPoller<TRecord> : IAsyncDisposable, IDisposable
         {
             lock (_waiters)
             {
-                return _waiters.Values.Sum(w => w.Count);
+                return _waiters.Values.Sum(e => e.Waiters.Count);
             }
         }
     }
 
-    /// <summary>Waits until the task <paramref name="id"/> has ended.</summary>
+    /// <summary>Waits until the task <paramref name="id"/> has ended; its first lookup comes the schedule's FirstDelay from now.</summary>
     /// <param name="id">The task id.</param>
     /// <param name="timeout">How long this wait may take in all, or <see cref="Timeout.InfiniteTimeSpan"/>.</param>
     /// <param name="progress">Receives every record of this task read while waiting.</param>
@@ -117,7 +179,24 @@ public sealed class CoalescingPoller<TRecord> : IAsyncDisposable, IDisposable
     /// <exception cref="ApiException">A lookup of this task failed for good.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     /// <exception cref="ObjectDisposedException">The poller was disposed.</exception>
-    public Task<TRecord> WaitAsync(string id, TimeSpan timeout, IProgress<TRecord>? progress, CancellationToken cancellationToken)
+    public Task<TRecord> WaitAsync(string id, TimeSpan timeout, IProgress<TRecord>? progress, CancellationToken cancellationToken) =>
+        WaitAsync(id, _schedule.FirstDelay, timeout, progress, cancellationToken);
+
+    /// <summary>Waits until the task <paramref name="id"/> has ended, looking it up first after <paramref name="firstLookupIn"/>.</summary>
+    /// <param name="id">The task id.</param>
+    /// <param name="firstLookupIn">
+    /// The wait before this task's first lookup: what is left of the schedule's FirstDelay since the submit, or zero for a task
+    /// known by id alone. A task already waited on keeps the sooner of its lookup and this one.
+    /// </param>
+    /// <param name="timeout">How long this wait may take in all, or <see cref="Timeout.InfiniteTimeSpan"/>.</param>
+    /// <param name="progress">Receives every record of this task read while waiting.</param>
+    /// <param name="cancellationToken">Stops this wait (not the others).</param>
+    /// <returns>The final record.</returns>
+    /// <exception cref="TimeoutException">The task had not ended by the deadline; the last lookup failure, if any, is the inner exception.</exception>
+    /// <exception cref="ApiException">A lookup of this task failed for good.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <exception cref="ObjectDisposedException">The poller was disposed.</exception>
+    public Task<TRecord> WaitAsync(string id, TimeSpan firstLookupIn, TimeSpan timeout, IProgress<TRecord>? progress, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         if (timeout <= TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
@@ -127,24 +206,59 @@ public sealed class CoalescingPoller<TRecord> : IAsyncDisposable, IDisposable
 
         ObjectDisposedException.ThrowIf(_disposed.IsCancellationRequested, this);
         cancellationToken.ThrowIfCancellationRequested();
+        var due = _timeProvider.GetUtcNow() + (firstLookupIn > TimeSpan.Zero ? firstLookupIn : TimeSpan.Zero);
         var waiter = new Waiter(this, id, timeout, progress, cancellationToken);
+        TaskCompletionSource? wake = null;
+        TRecord? delivered;
         lock (_waiters)
         {
-            if (!_waiters.TryGetValue(id, out var list))
+            if (!_early.TryGetValue(id, out delivered))
             {
-                _waiters[id] = list = new List<Waiter>(1);
-            }
-
-            list.Add(waiter);
-            if (!_running)
-            {
-                _running = true;
-                _loop = Task.Run(RunAsync, CancellationToken.None);
+                wake = Register(waiter, due);
             }
         }
 
+        if (delivered is not null)
+        {
+            // Its callback came first: no lookup at all.
+            waiter.Complete(delivered);
+            return TaskWaitScope.Observe(waiter.Task, id);
+        }
+
+        wake?.TrySetResult();
         waiter.Arm();
-        return waiter.Task;
+
+        // One span per waiter: it is what a caller waits on and what carries a task id; a round serves many callers.
+        return TaskWaitScope.Observe(waiter.Task, id);
+    }
+
+    /// <summary>Adds a waiter, starts the loop or wakes it when it sleeps past this task's first lookup; under the lock.</summary>
+    private TaskCompletionSource? Register(Waiter waiter, DateTimeOffset due)
+    {
+        if (!_waiters.TryGetValue(waiter.Id, out var entry))
+        {
+            _waiters[waiter.Id] = entry = new Entry(due, _schedule.Interval);
+        }
+        else if (!entry.InFlight && due < entry.Due)
+        {
+            entry.Due = due;
+        }
+
+        entry.Waiters.Add(waiter);
+        if (!_running)
+        {
+            _running = true;
+            _sleepingUntil = DateTimeOffset.MaxValue;
+            _loop = Task.Run(RunAsync, CancellationToken.None);
+        }
+        else if (due < _sleepingUntil)
+        {
+            // The loop sleeps past this task's first lookup: wake it to plan again.
+            _sleepingUntil = due;
+            return _wake;
+        }
+
+        return null;
     }
 
     /// <summary>Waits for every task in <paramref name="ids"/> and yields each final record as soon as it is final.</summary>
@@ -154,8 +268,20 @@ public sealed class CoalescingPoller<TRecord> : IAsyncDisposable, IDisposable
     /// <returns>The final records, in the order the tasks ended.</returns>
     /// <exception cref="TimeoutException">A task had not ended by the deadline (raised when its turn comes).</exception>
     /// <exception cref="ApiException">A lookup failed for good.</exception>
+    public IAsyncEnumerable<TRecord> WaitForEachAsync(IEnumerable<string> ids, TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        WaitForEachAsync(ids, _schedule.FirstDelay, timeout, cancellationToken);
+
+    /// <summary>Waits for every task in <paramref name="ids"/>, looking each up first after <paramref name="firstLookupIn"/>, and yields each final record as soon as it is final.</summary>
+    /// <param name="ids">The task ids.</param>
+    /// <param name="firstLookupIn">The wait before each task's first lookup (zero for tasks started long ago).</param>
+    /// <param name="timeout">How long each wait may take, or <see cref="Timeout.InfiniteTimeSpan"/>.</param>
+    /// <param name="cancellationToken">Stops every wait.</param>
+    /// <returns>The final records, in the order the tasks ended.</returns>
+    /// <exception cref="TimeoutException">A task had not ended by the deadline (raised when its turn comes).</exception>
+    /// <exception cref="ApiException">A lookup failed for good.</exception>
     public async IAsyncEnumerable<TRecord> WaitForEachAsync(
         IEnumerable<string> ids,
+        TimeSpan firstLookupIn,
         TimeSpan timeout,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -166,7 +292,7 @@ public sealed class CoalescingPoller<TRecord> : IAsyncDisposable, IDisposable
         foreach (var id in ids)
         {
             pending++;
-            _ = WaitAsync(id, timeout, null, stop.Token).ContinueWith(
+            _ = WaitAsync(id, firstLookupIn, timeout, null, stop.Token).ContinueWith(
                 static (task, channel) => ((Channel<Task<TRecord>>)channel!).Writer.TryWrite(task),
                 finished,
                 CancellationToken.None,
@@ -189,6 +315,46 @@ public sealed class CoalescingPoller<TRecord> : IAsyncDisposable, IDisposable
         }
     }
 
+    /// <summary>
+    /// Hands over a record that came another way (a callback): if it is final, it completes every wait on task
+    /// <paramref name="id"/> at once, or, when nobody waits yet, is kept (the latest <see cref="MaxEarlyResults"/>) for a wait
+    /// that starts later. Polling stays the fallback for records that never come.
+    /// </summary>
+    /// <param name="id">The task the record belongs to.</param>
+    /// <param name="record">The record.</param>
+    /// <returns>True when the record was final and so taken; false for a record that is not final (ignored: the next lookup reads it).</returns>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is null or blank.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="record"/> is null.</exception>
+    public bool Deliver(string id, TRecord record)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentNullException.ThrowIfNull(record);
+        if (_disposed.IsCancellationRequested || !_hasEnded(record))
+        {
+            return false;
+        }
+
+        lock (_waiters)
+        {
+            if (!_waiters.ContainsKey(id))
+            {
+                if (_early.TryAdd(id, record))
+                {
+                    _earlyOrder.Enqueue(id);
+                    if (_earlyOrder.Count > MaxEarlyResults)
+                    {
+                        _early.Remove(_earlyOrder.Dequeue());
+                    }
+                }
+
+                return true;
+            }
+        }
+
+        Complete(id, record, ended: true);
+        return true;
+    }
+
     /// <summary>Stops the loop; waits still outstanding fail with <see cref="ObjectDisposedException"/>.</summary>
     /// <returns>A task that completes when the loop has stopped.</returns>
     public async ValueTask DisposeAsync()
@@ -199,7 +365,7 @@ public sealed class CoalescingPoller<TRecord> : IAsyncDisposable, IDisposable
         }
 
         await _disposed.CancelAsync().ConfigureAwait(false);
-        FailAll();
+        FailAll(new ObjectDisposedException(GetType().Name, "The client was disposed while waiting."));
         await _loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _disposed.Dispose();
     }
@@ -214,33 +380,36 @@ public sealed class CoalescingPoller<TRecord> : IAsyncDisposable, IDisposable
 
         // The loop sees the cancelled token and ends on its own; the token source stays alive for it.
         _disposed.Cancel();
-        FailAll();
+        FailAll(new ObjectDisposedException(GetType().Name, "The client was disposed while waiting."));
     }
 
-    private void FailAll()
+    private void FailAll(Exception exception)
     {
         List<Waiter> left;
         lock (_waiters)
         {
-            left = _waiters.Values.SelectMany(w => w).ToList();
+            left = _waiters.Values.SelectMany(e => e.Waiters).ToList();
             _waiters.Clear();
         }
 
         foreach (var waiter in left)
         {
-            waiter.Fail(new ObjectDisposedException(GetType().Name, "The client was disposed while waiting."));
+            waiter.Fail(exception);
         }
     }
 
     private async Task RunAsync()
     {
+        // The loop serves every waiter, so its lookups are spans of their own, not children of whichever call started it.
+        Activity.Current = null;
         var token = _disposed.Token;
         try
         {
             while (true)
             {
-                await Task.Delay(_interval, _timeProvider, token).ConfigureAwait(false);
-                string[] outstanding;
+                string[] due;
+                TaskCompletionSource wake;
+                TimeSpan sleep;
                 lock (_waiters)
                 {
                     if (_waiters.Count == 0)
@@ -249,85 +418,181 @@ public sealed class CoalescingPoller<TRecord> : IAsyncDisposable, IDisposable
                         return;
                     }
 
-                    outstanding = [.. _waiters.Keys];
+                    due = TakeDue(_timeProvider.GetUtcNow(), out sleep);
+                    wake = _wake = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    _sleepingUntil = due.Length > 0 ? DateTimeOffset.MaxValue : _timeProvider.GetUtcNow() + sleep;
                 }
 
-                if (outstanding.Length <= _batchSize)
+                if (due.Length == 0)
                 {
-                    await LookUpAsync(outstanding, token).ConfigureAwait(false);
+                    await SleepAsync(sleep, wake.Task, token).ConfigureAwait(false);
                     continue;
                 }
 
-                // Several lookups per round: a few at a time, so a round over many tasks is not one long queue.
-                var batches = outstanding.Chunk(_batchSize);
-                await Parallel.ForEachAsync(
-                    batches,
-                    new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentLookups, CancellationToken = token },
-                    (batch, ct) => new ValueTask(LookUpAsync(batch, ct))).ConfigureAwait(false);
+                if (due.Length <= _batchSize)
+                {
+                    await LookUpAsync(due, token).ConfigureAwait(false);
+                }
+                else
+                {
+                    // Several lookups per round: a few at a time, so a round over many tasks is not one long queue.
+                    await Parallel.ForEachAsync(
+                        due.Chunk(_batchSize),
+                        new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentLookups, CancellationToken = token },
+                        (batch, ct) => new ValueTask(LookUpAsync(batch, ct))).ConfigureAwait(false);
+                }
+
+                Reschedule(due);
             }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
-            // Disposed: DisposeAsync fails the waiters.
+            // Disposed: Dispose fails the waiters.
         }
+        catch (Exception ex)
+        {
+            // Not a lookup's fault (those are handled per batch): never strand the waiters on a loop that is gone.
+            lock (_waiters)
+            {
+                _running = false;
+            }
+
+            FailAll(ex);
+        }
+    }
+
+    /// <summary>The ids due now (marked in flight), with the free places of the last batch given to the tasks due soonest; or none and how long to sleep.</summary>
+    private string[] TakeDue(DateTimeOffset now, out TimeSpan sleep)
+    {
+        var due = new List<string>();
+        var soonest = DateTimeOffset.MaxValue;
+        var soonestIsFirst = false;
+        foreach (var (id, entry) in _waiters)
+        {
+            if (entry.InFlight)
+            {
+                continue;
+            }
+
+            if (entry.Due <= now)
+            {
+                due.Add(id);
+            }
+            else if (entry.Due < soonest)
+            {
+                soonest = entry.Due;
+                soonestIsFirst = !entry.Looked;
+            }
+        }
+
+        if (due.Count == 0)
+        {
+            // Tasks submitted one after another have first lookups a moment apart, and only tasks past their first
+            // lookup may ride along: wake a little late for a first lookup, so the ones submitted with it share its round.
+            sleep = soonest == DateTimeOffset.MaxValue ? Timeout.InfiniteTimeSpan
+                : soonest - now + (soonestIsFirst ? _schedule.Gathering : TimeSpan.Zero);
+            return [];
+        }
+
+        sleep = TimeSpan.Zero;
+        var free = (_batchSize - (due.Count % _batchSize)) % _batchSize;
+        if (free > 0)
+        {
+            // Riders cost no request: tasks past their first lookup, soonest due first.
+            due.AddRange(_waiters
+                .Where(pair => !pair.Value.InFlight && pair.Value.Looked && pair.Value.Due > now)
+                .OrderBy(pair => pair.Value.Due)
+                .Take(free)
+                .Select(pair => pair.Key));
+        }
+
+        foreach (var id in due)
+        {
+            _waiters[id].InFlight = true;
+        }
+
+        return [.. due];
+    }
+
+    /// <summary>Plans the next lookup of the tasks of a round that are still outstanding, each after its own growing interval.</summary>
+    private void Reschedule(string[] ids)
+    {
+        lock (_waiters)
+        {
+            var now = _timeProvider.GetUtcNow();
+            foreach (var id in ids)
+            {
+                if (_waiters.TryGetValue(id, out var entry) && entry.InFlight)
+                {
+                    entry.InFlight = false;
+                    entry.Due = now + (entry.Looked ? entry.Gap = _schedule.Next(entry.Gap) : entry.Gap);
+                    entry.Looked = true;
+                }
+            }
+        }
+    }
+
+    private async Task SleepAsync(TimeSpan sleep, Task wake, CancellationToken token)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(token);
+        var delay = Task.Delay(sleep, _timeProvider, stop.Token);
+        await Task.WhenAny(delay, wake).ConfigureAwait(false);
+        await stop.CancelAsync().ConfigureAwait(false);
+        token.ThrowIfCancellationRequested();
     }
 
     private async Task LookUpAsync(string[] ids, CancellationToken token)
     {
-        IReadOnlyList<TRecord> records;
         try
         {
             Interlocked.Increment(ref _lookups);
-            records = _single is null
-                ? await _lookup!(ids, token).ConfigureAwait(false)
-                : [await _single(ids[0], token).ConfigureAwait(false)];
+            if (_single is not null)
+            {
+                // A single lookup answers for the id asked, even when its record carries no id.
+                var one = await _single(ids[0], token).ConfigureAwait(false);
+                Complete(ids[0], one, one is not null && _hasEnded(one));
+                return;
+            }
+
+            var records = await _lookup!(ids, token).ConfigureAwait(false)
+                ?? throw new InvalidOperationException("The batch lookup answered null instead of a list of records.");
+            foreach (var record in records)
+            {
+                if (record is not null && _idOf(record) is { } id)
+                {
+                    Complete(id, record, _hasEnded(record));
+                }
+            }
         }
         catch (Exception ex) when (!token.IsCancellationRequested && TaskPolling.IsTransient(ex))
         {
             // The tasks are unaffected: everyone waits for the next round, and keeps the failure for a timeout's message.
             ForEachWaiter(ids, waiter => waiter.LastFailure = ex);
-            return;
         }
         catch (Exception ex) when (!token.IsCancellationRequested)
         {
-            var failed = Remove(ids);
-            failed.ForEach(waiter => waiter.Fail(ex));
-            return;
-        }
-
-        if (_single is not null)
-        {
-            // A single lookup answers for the id asked, even when its record carries no id.
-            Deliver(ids[0], records[0]);
-            return;
-        }
-
-        foreach (var record in records)
-        {
-            if (record is not null && _idOf(record) is { } id)
-            {
-                Deliver(id, record);
-            }
+            // Failed for good, or a delegate threw: these waiters learn why, the loop serves the others.
+            Remove(ids).ForEach(waiter => waiter.Fail(ex));
         }
     }
 
-    private void Deliver(string id, TRecord? record)
+    /// <summary>Hands a record to the waiters of <paramref name="id"/>: progress for a running task, completion for a final one.</summary>
+    private void Complete(string id, TRecord? record, bool ended)
     {
         if (record is null)
         {
             return;
         }
 
-        var ended = _hasEnded(record);
         Waiter[] waiters;
         lock (_waiters)
         {
-            if (!_waiters.TryGetValue(id, out var list))
+            if (!_waiters.TryGetValue(id, out var entry))
             {
                 return;
             }
 
-            waiters = [.. list];
+            waiters = [.. entry.Waiters];
             if (ended)
             {
                 _waiters.Remove(id);
@@ -355,9 +620,9 @@ public sealed class CoalescingPoller<TRecord> : IAsyncDisposable, IDisposable
         {
             foreach (var id in ids)
             {
-                if (_waiters.TryGetValue(id, out var list))
+                if (_waiters.TryGetValue(id, out var entry))
                 {
-                    list.ForEach(action);
+                    entry.Waiters.ForEach(action);
                 }
             }
         }
@@ -370,9 +635,9 @@ public sealed class CoalescingPoller<TRecord> : IAsyncDisposable, IDisposable
         {
             foreach (var id in ids)
             {
-                if (_waiters.Remove(id, out var list))
+                if (_waiters.Remove(id, out var entry))
                 {
-                    removed.AddRange(list);
+                    removed.AddRange(entry.Waiters);
                 }
             }
         }
@@ -384,11 +649,28 @@ public sealed class CoalescingPoller<TRecord> : IAsyncDisposable, IDisposable
     {
         lock (_waiters)
         {
-            if (_waiters.TryGetValue(waiter.Id, out var list) && list.Remove(waiter) && list.Count == 0)
+            if (_waiters.TryGetValue(waiter.Id, out var entry) && entry.Waiters.Remove(waiter) && entry.Waiters.Count == 0)
             {
                 _waiters.Remove(waiter.Id);
             }
         }
+    }
+
+    /// <summary>One task being waited on: its waiters and when it is looked up next.</summary>
+    private sealed class Entry(DateTimeOffset due, TimeSpan gap)
+    {
+        public List<Waiter> Waiters { get; } = new(1);
+
+        public DateTimeOffset Due { get; set; } = due;
+
+        /// <summary>The wait after this task's latest lookup.</summary>
+        public TimeSpan Gap { get; set; } = gap;
+
+        /// <summary>Whether it has been looked up once: its first delay is over.</summary>
+        public bool Looked { get; set; }
+
+        /// <summary>Whether a lookup of the current round asks for it.</summary>
+        public bool InFlight { get; set; }
     }
 
     /// <summary>One caller's wait: its own deadline, cancellation and progress.</summary>
@@ -412,14 +694,24 @@ public sealed class CoalescingPoller<TRecord> : IAsyncDisposable, IDisposable
             }
 
             _cancellation = cancellationToken.UnsafeRegister(static state => ((Waiter)state!).Cancel(), this);
+            if (_completion.Task.IsCompleted)
+            {
+                // A round (or a delivery) finished it before it was armed: free the timer and registration now.
+                Release();
+            }
         }
 
-        public void Report(TRecord record) => progress?.Report(record);
+        public void Report(TRecord record)
+        {
+            if (!TryReport(record))
+            {
+                owner.Remove(this);
+            }
+        }
 
         public void Complete(TRecord record)
         {
-            progress?.Report(record);
-            if (_completion.TrySetResult(record))
+            if (TryReport(record) && _completion.TrySetResult(record))
             {
                 Release();
             }
@@ -430,6 +722,21 @@ public sealed class CoalescingPoller<TRecord> : IAsyncDisposable, IDisposable
             if (_completion.TrySetException(exception))
             {
                 Release();
+            }
+        }
+
+        /// <summary>Reports to the caller's progress handler; one that throws fails this wait only, not the loop.</summary>
+        private bool TryReport(TRecord record)
+        {
+            try
+            {
+                progress?.Report(record);
+                return true;
+            }
+            catch (Exception ex)
+            {
+                Fail(ex);
+                return false;
             }
         }
 

@@ -26,6 +26,7 @@ public class ApiClientOptions
     private TimeSpan _waitTimeout = TimeSpan.FromHours(1);
     private bool _throwOnFailedTask = true;
     private bool _frozen;
+    private ContractFirst.Callbacks.CallbackUrls? _callbackUrls;
 
     /// <summary>Initializes a new instance with the defaults.</summary>
     public ApiClientOptions() => Retry = new RetryOptions(this);
@@ -257,6 +258,22 @@ public class ApiClientOptions
         {
             AssertNotFrozen();
             _loggerFactory = value;
+        }
+    }
+
+    /// <summary>
+    /// Gets or sets where callbacks go: every submit whose action takes a <c>callback_url</c> and does not set one gets a
+    /// fresh URL from it (a new unguessable token per task). <see langword="null"/> (the default) sends none.
+    /// </summary>
+    /// <remarks>The request object is not changed: the URL is added to the body as it is written.</remarks>
+    /// <exception cref="InvalidOperationException">The options belong to a client that was already created.</exception>
+    public ContractFirst.Callbacks.CallbackUrls? CallbackUrls
+    {
+        get => _callbackUrls;
+        set
+        {
+            AssertNotFrozen();
+            _callbackUrls = value;
         }
     }
 

@@ -5,12 +5,13 @@ namespace ContractFirst.Callbacks;
 /// of <c>{token}</c>, for example <c>https://example.com/callbacks/{token}</c>.
 /// </summary>
 /// <remarks>
-/// The template is the public address of the route mapped with
-/// <see cref="TaskCallbackEndpoints.MapTaskCallbacks{TResponse}(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder, string, CallbackSecret, Func{TResponse, string?}, Func{TaskCallback{TResponse}, CancellationToken, Task})"/>
-/// (the pattern <c>/callbacks/{token}</c> there), and both sides share one <see cref="CallbackSecret"/>. A new URL per
-/// task is the default; an application that wants one URL for everything can call <see cref="Create"/> once, reuse
-/// it, and turn <see cref="TaskCallbackOptions.OneTaskPerUrl"/> off on the receiver (any leak of that URL then unlocks
-/// every callback until the key changes). Thread-safe.
+/// The template is the public address of the receiver's route (with ContractFirst.Callbacks.AspNetCore,
+/// <c>app.MapTaskCallbacks("/callbacks/{token}", secret, …)</c>), and both sides share one <see cref="CallbackSecret"/>.
+/// Set it as the client options' <c>CallbackUrls</c> and every submit that takes a <c>callback_url</c> and has none gets
+/// a fresh URL. A new URL per task is the default; an application that wants one URL for everything can call
+/// <see cref="Create"/> once, reuse it, and turn <c>OneTaskPerUrl</c> off on the receiver (any leak of that URL then
+/// unlocks every callback until the key changes). It lives in the runtime, not the ASP.NET Core package, so an SDK
+/// can mint URLs without depending on ASP.NET Core. Thread-safe.
 /// </remarks>
 public sealed class CallbackUrls
 {
