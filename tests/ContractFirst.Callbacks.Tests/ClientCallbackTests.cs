@@ -91,7 +91,7 @@ public sealed class ClientCallbackTests
         Assert.True(client.ReportTaskResult(new VideosResponse { TaskId = "t-2", Success = false }));
 
         var done = await client.GetOperation("t-1").WaitForCompletionAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
-        var failed = await Assert.ThrowsAsync<TaskFailedException>(() => client.GetOperation("t-2").WaitForCompletionAsync().AsTask());
+        var failed = await Assert.ThrowsAsync<HappyHorseTaskFailedException>(() => client.GetOperation("t-2").WaitForCompletionAsync().AsTask());
 
         Assert.True(done.HasSucceeded);
         Assert.Equal("t-1", done.Id);

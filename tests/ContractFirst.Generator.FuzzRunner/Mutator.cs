@@ -27,7 +27,7 @@ public static partial class Mutator
         "ReadIssues", "IsFinished", "HasSucceeded", "HasFailed", "FailureReason", "WriteJson", "WriteJsonProperties", "FromJson",
         "ReadJson", "Validate", "Action", "Endpoint", "Dispose", "WaitForTaskAsync", "FromEnvironment", "TokenEnvironmentVariable",
         "DefaultEndpoint", "Currency", "RatePerSecond", "Estimate", "Assume", "TaskId", "Record", "BodyFormat", "Create",
-        "TaskFailed", "TaskFailedException", "HappyHorseErrors", "HappyHorseException", "HappyHorseClient", "HappyHorseClientOptions",
+        "TaskFailed", "HappyHorseTaskFailedException", "HappyHorseErrors", "HappyHorseException", "HappyHorseClient", "HappyHorseClientOptions",
         "HappyHorsePricing", "IVideosRequest", "VideosResponse", "GenerateRequest", "GenerateModel", "System", "ContractFirst",
         "is_known", "known_values", "read_issues", "is_finished", "has_failed", "has_succeeded", "failure_reason", "to_string",
         "get_hash_code", "write_json", "from_json", "read_json", "allowed_values", "value", "default", "equals", "read", "validate",

@@ -88,7 +88,7 @@ public sealed class EmulatorServingTests
         });
 
         var submitted = await client.GenerateAsync(new global::Siblings.Suno.GenerateRequest { Prompt = "a song", CallbackUrl = "http://127.0.0.1:9/hook" });
-        var failed = await Assert.ThrowsAsync<global::Siblings.Suno.TaskFailedException>(() => client.WaitForTaskAsync(submitted));
+        var failed = await Assert.ThrowsAsync<global::Siblings.Suno.SunoTaskFailedException>(() => client.WaitForTaskAsync(submitted));
 
         Assert.Equal(false, failed.Record.Response!.Success);
         Assert.Equal("api_error", failed.Record.Response.Error!.Code);

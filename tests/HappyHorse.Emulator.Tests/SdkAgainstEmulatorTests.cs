@@ -137,7 +137,7 @@ public class SdkAgainstEmulatorTests
         await using var emulator = await StartAsync(o => o.Token = "the-right-token");
         using var client = Clients.Sdk(emulator, token: "a-wrong-token");
 
-        var error = await Assert.ThrowsAsync<AuthenticationException>(() => client.GenerateAsync(new GenerateRequest("A horse")));
+        var error = await Assert.ThrowsAsync<HappyHorseAuthenticationException>(() => client.GenerateAsync(new GenerateRequest("A horse")));
 
         Assert.Equal(401, error.StatusCode);
         Assert.Equal("invalid_token", error.ErrorCode);
@@ -152,7 +152,7 @@ public class SdkAgainstEmulatorTests
         using var client = Clients.Sdk(emulator);
 
         await client.GenerateAsync(new GenerateRequest("first"));
-        var error = await Assert.ThrowsAsync<InsufficientBalanceException>(() => client.GenerateAsync(new GenerateRequest("second")));
+        var error = await Assert.ThrowsAsync<HappyHorseInsufficientBalanceException>(() => client.GenerateAsync(new GenerateRequest("second")));
 
         Assert.Equal(403, error.StatusCode);
         Assert.Equal("used_up", error.ErrorCode);
@@ -184,7 +184,7 @@ public class SdkAgainstEmulatorTests
         await using var emulator = await StartAsync(o => o.BlockedWords.Add("gore"));
         using var client = Clients.Sdk(emulator);
 
-        var error = await Assert.ThrowsAsync<ContentRejectedException>(() => client.GenerateAsync(new GenerateRequest("A horse, lots of GORE")));
+        var error = await Assert.ThrowsAsync<HappyHorseContentRejectedException>(() => client.GenerateAsync(new GenerateRequest("A horse, lots of GORE")));
 
         Assert.Equal(403, error.StatusCode);
         Assert.Equal("content_rejected", error.ErrorCode);
@@ -197,7 +197,7 @@ public class SdkAgainstEmulatorTests
         using var client = Clients.Sdk(emulator, configure: o => o.Retry.MaxRetries = 0);
 
         await client.GenerateAsync(new GenerateRequest("first") { Async = true });
-        var error = await Assert.ThrowsAsync<RateLimitedException>(() => client.GenerateAsync(new GenerateRequest("second") { Async = true }));
+        var error = await Assert.ThrowsAsync<HappyHorseRateLimitedException>(() => client.GenerateAsync(new GenerateRequest("second") { Async = true }));
 
         Assert.Equal(429, error.StatusCode);
         Assert.Equal("too_many_requests", error.ErrorCode);
@@ -211,7 +211,7 @@ public class SdkAgainstEmulatorTests
         await using var emulator = await StartAsync(o => o.Faults.ServerErrorRate = 1);
         using var client = Clients.Sdk(emulator, configure: o => o.Retry.MaxRetries = 2);
 
-        var error = await Assert.ThrowsAsync<ServerErrorException>(() => client.GenerateAsync(new GenerateRequest("A horse")));
+        var error = await Assert.ThrowsAsync<HappyHorseServerErrorException>(() => client.GenerateAsync(new GenerateRequest("A horse")));
 
         Assert.Equal(500, error.StatusCode);
         Assert.Equal("api_error", error.ErrorCode);

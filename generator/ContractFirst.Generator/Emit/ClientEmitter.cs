@@ -275,7 +275,7 @@ internal static class ClientEmitter
             /// <param name="progress">Receives every record read while waiting.</param>
             /// <param name="cancellationToken">Stops waiting.</param>
             /// <returns>The record of the ended task.</returns>
-            /// <exception cref="TaskFailedException">The task failed (unless the options' ThrowOnFailedTask is off); the exception carries the record.</exception>
+            /// <exception cref="{{ErrorsEmitter.TaskFailed(spec)}}">The task failed (unless the options' ThrowOnFailedTask is off); the exception carries the record.</exception>
             /// <exception cref="global::System.TimeoutException">The task had not ended by the deadline; it may still be running.</exception>
             /// <exception cref="{{spec.Api.Name}}Exception">A lookup failed for good, for example an authentication error.</exception>
             public virtual async {{CSharpTypes.Tasks}}Task<{{record}}> WaitForTaskAsync(string taskId, {{parameters}}, global::System.IProgress<{{record}}>? progress = null, {{Ct}})
@@ -293,7 +293,7 @@ internal static class ClientEmitter
                     cancellationToken).ConfigureAwait(false);
                 if (record.HasFailed && _options.ThrowOnFailedTask)
                 {
-                    throw new TaskFailedException(taskId, record);
+                    throw new {{ErrorsEmitter.TaskFailed(spec)}}(taskId, record);
                 }
 
                 return record;

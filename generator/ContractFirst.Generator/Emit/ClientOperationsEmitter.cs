@@ -27,7 +27,7 @@ internal static class ClientOperationsEmitter
             /// <returns>The operation; with Completed, its Value is ready.</returns>
             /// <exception cref="global::ContractFirst.Runtime.RequestValidationException">The request breaks the contract; nothing was sent.</exception>
             /// <exception cref="{{spec.Api.Name}}Exception">The API answered with an error.</exception>
-            /// <exception cref="TaskFailedException">With Completed: the task failed (unless the options' ThrowOnFailedTask is off).</exception>
+            /// <exception cref="{{ErrorsEmitter.TaskFailed(spec)}}">With Completed: the task failed (unless the options' ThrowOnFailedTask is off).</exception>
             /// <exception cref="global::System.TimeoutException">With Completed: the task had not ended by the options' WaitTimeout; it may still be running.</exception>
             /// <exception cref="global::System.InvalidOperationException">The answer carries no {{Docs.Escape(taskId)}}.</exception>
             public virtual async {{CSharpTypes.Tasks}}Task<{{operation}}> {{action.MethodName}}({{CSharpTypes.Runtime}}WaitUntil waitUntil, {{action.RequestTypeName}} request, {{Ct}})
@@ -85,7 +85,7 @@ internal static class ClientOperationsEmitter
                 }
             }
 
-            /// <summary>Whether a failed task raises TaskFailedException (the options' ThrowOnFailedTask).</summary>
+            /// <summary>Whether a failed task raises {{ErrorsEmitter.TaskFailed(spec)}} (the options' ThrowOnFailedTask).</summary>
             internal bool ThrowsOnFailedTask => _options.ThrowOnFailedTask;
 
             /// <summary>Rebuilds the operation of a task from its id, for example one stored before a restart. Nothing is sent.</summary>

@@ -25,6 +25,7 @@ internal enum UnitKind
     Operation,
     ServiceCollection,
     ClientCallbacks,
+    ModelFactory,
 }
 
 /// <summary>One generated file: which emitter, and only the slice of the contract that file is made from.</summary>
@@ -124,12 +125,21 @@ internal sealed record EmitUnit(UnitKind Kind, string Name, string FilePrefix, s
             units.Add(Unit(UnitKind.ObjectJson, obj.Name) with { Object = obj });
         }
 
-        // The exceptions need the errors, the API's names and the polled record (for TaskFailedException), nothing else.
+        // The exceptions need the errors, the API's names and the polled record (for the failed-task exception), nothing else.
         var record = spec.Models.Where(m => m.Name == spec.Polling?.RecordModel).ToEquatableArray();
         units.Add(Unit(UnitKind.Errors, spec.Api.Name + "Exception") with
         {
             Spec = spec with { Enums = EquatableArray<EnumSpec>.Empty, Endpoints = EquatableArray<EndpointSpec>.Empty, Models = record, Objects = EquatableArray<ObjectSpec>.Empty, Billing = null },
         });
+        // The model factory needs the models and the API's names only.
+        if (!spec.Models.IsEmpty)
+        {
+            units.Add(Unit(UnitKind.ModelFactory, ModelFactoryEmitter.Name(spec)) with
+            {
+                Spec = spec with { Enums = EquatableArray<EnumSpec>.Empty, Endpoints = EquatableArray<EndpointSpec>.Empty, Objects = EquatableArray<ObjectSpec>.Empty, Billing = null, Polling = null, Errors = spec.Errors with { Cases = EquatableArray<ErrorCaseSpec>.Empty } },
+            });
+        }
+
         if (spec.Billing is not null)
         {
             units.Add(Unit(UnitKind.Pricing, spec.Api.Name + "Pricing") with { Spec = spec });
@@ -180,6 +190,7 @@ internal sealed record EmitUnit(UnitKind Kind, string Name, string FilePrefix, s
         UnitKind.Operation => OperationEmitter.Emit(Spec!),
         UnitKind.ServiceCollection => ServiceCollectionEmitter.Emit(Spec!),
         UnitKind.ClientCallbacks => ClientCallbacksEmitter.Emit(Spec!, Callbacks!),
+        UnitKind.ModelFactory => ModelFactoryEmitter.Emit(Spec!),
         _ => ClientEmitter.EmitOptions(Spec!),
     };
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ContractFirst.Contract.Helpers;
 using ContractFirst.Contract.Model;
 
 namespace ContractFirst.Generator.Emit;
@@ -34,16 +35,17 @@ internal static class ErrorsEmitter
         {
             var codes = errorCase.Codes.IsEmpty ? "any other code" : "code " + string.Join(", ", errorCase.Codes);
             w.Line();
+            var type = Naming.ExceptionType(api, errorCase.ExceptionName);
             w.Summary(Docs.Sentence(errorCase.Description, errorCase.ExceptionName + " error."),
                 $"HTTP {errorCase.Status.ToString(CultureInfo.InvariantCulture)}, {codes}. " + Retries(errorCase));
             w.Lines($$"""
                 {{Header.GeneratedCode}}
-                public sealed class {{errorCase.ExceptionName}}Exception : {{baseName}}
+                public sealed class {{type}} : {{baseName}}
                 {
                     /// <summary>Creates the exception for an error answer.</summary>
                     /// <param name="info">The parsed error answer.</param>
                     /// <param name="codeMatched">Whether the answer carried one of the case's codes; only then can it prove that nothing started.</param>
-                    public {{errorCase.ExceptionName}}Exception({{CSharpTypes.Runtime}}ApiErrorInfo info, bool codeMatched = false)
+                    public {{type}}({{CSharpTypes.Runtime}}ApiErrorInfo info, bool codeMatched = false)
                         : base(info, isRetryable: {{Bool(errorCase.Retryable)}}, isResendSafe: {{(errorCase.ResendSafe ? "codeMatched" : "false")}})
                     {
                     }
@@ -73,7 +75,7 @@ internal static class ErrorsEmitter
         foreach (var errorCase in spec.Errors.Cases.Where(c => !c.Codes.IsEmpty))
         {
             var codes = string.Join(" or ", errorCase.Codes.Select(CSharpTypes.String));
-            w.Line($"({errorCase.Status.ToString(CultureInfo.InvariantCulture)}, {codes}) => new {errorCase.ExceptionName}Exception(info, codeMatched: true),");
+            w.Line($"({errorCase.Status.ToString(CultureInfo.InvariantCulture)}, {codes}) => new {Naming.ExceptionType(api, errorCase.ExceptionName)}(info, codeMatched: true),");
         }
 
         foreach (var group in spec.Errors.Cases.GroupBy(c => c.Status))
@@ -84,7 +86,7 @@ internal static class ErrorsEmitter
                 continue;
             }
 
-            w.Line($"({group.Key.ToString(CultureInfo.InvariantCulture)}, _) => new {fallback.ExceptionName}Exception(info),");
+            w.Line($"({group.Key.ToString(CultureInfo.InvariantCulture)}, _) => new {Naming.ExceptionType(api, fallback.ExceptionName)}(info),");
         }
 
         w.Line($"_ => new {baseName}(info, isRetryable: false),");
@@ -104,12 +106,12 @@ internal static class ErrorsEmitter
             /// <summary>A task ended in failure, as the contract's polling rules define it.</summary>
             /// <remarks>Thrown by WaitForTaskAsync unless the options' ThrowOnFailedTask is off. {{record}} holds everything the service said about the task.</remarks>
             {{Header.GeneratedCode}}
-            public sealed class TaskFailedException : {{baseName}}
+            public sealed class {{TaskFailed(spec)}} : {{baseName}}
             {
                 /// <summary>Creates the exception for a failed task.</summary>
                 /// <param name="taskId">The id of the task.</param>
                 /// <param name="record">The task's final record.</param>
-                public TaskFailedException(string taskId, {{record}} record)
+                public {{TaskFailed(spec)}}(string taskId, {{record}} record)
                     : base(new {{CSharpTypes.Runtime}}ApiErrorInfo(200, null, "task " + taskId + ": " + record?.FailureReason, {{traceIdValue}}, null, null) { Kind = {{CSharpTypes.Runtime}}ApiFailureKind.TaskFailed }, isRetryable: false)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(record);
@@ -125,6 +127,9 @@ internal static class ErrorsEmitter
             }
             """);
     }
+
+    /// <summary>The exception a failed task raises; named like the error cases, after the API.</summary>
+    public static string TaskFailed(ContractSpec spec) => Naming.ExceptionType(spec.Api.Name, "TaskFailed");
 
     private static string Bool(bool value) => value ? "true" : "false";
 

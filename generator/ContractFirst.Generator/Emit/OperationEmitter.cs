@@ -15,7 +15,7 @@ internal static class OperationEmitter
         var record = polling.RecordModel;
         var w = Header.Start(spec.Namespace);
         w.Summary($"A {spec.Api.Title} task that runs on the server: its id, whether it has ended, and its final {record}.",
-            $"Start one with a submit that takes a WaitUntil, or rebuild one from a stored id with {client}.GetOperation. Waits share the client's poller, so many operations cost one batch lookup per round. The contract's rules decide when a task has ended ({record}.IsFinished); a failed task raises TaskFailedException unless the options' ThrowOnFailedTask is off.");
+            $"Start one with a submit that takes a WaitUntil, or rebuild one from a stored id with {client}.GetOperation. Waits share the client's poller, so many operations cost one batch lookup per round. The contract's rules decide when a task has ended ({record}.IsFinished); a failed task raises {ErrorsEmitter.TaskFailed(spec)} unless the options' ThrowOnFailedTask is off.");
         w.Line(Header.GeneratedCode);
         w.Lines($$"""
             public partial class {{operation}} : {{CSharpTypes.Runtime}}TaskOperation<{{record}}>
@@ -58,7 +58,7 @@ internal static class OperationEmitter
 
                 /// <inheritdoc/>
                 protected override global::System.Exception? FailureOf({{record}} record) =>
-                    record.HasFailed && _client.ThrowsOnFailedTask ? new TaskFailedException(Id, record) : null;
+                    record.HasFailed && _client.ThrowsOnFailedTask ? new {{ErrorsEmitter.TaskFailed(spec)}}(Id, record) : null;
             }
             """);
         return w.ToString();

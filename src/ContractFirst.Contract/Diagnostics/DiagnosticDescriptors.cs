@@ -273,6 +273,10 @@ public static class DiagnosticDescriptors
     public static readonly ContractDiagnosticDescriptor AssumptionAgainstDefault = Error(
         "CFG079", "Assumption contradicts the field's default", "{0} is '{1}', but {2} is '{3}', the value the service applies when a request leaves the field out", "A field's default is what the service does when a request leaves the field out, and estimates assume it without being told. An assumption of another value contradicts the contract; remove it (or fix the default).");
 
+    /// <summary>CFG080: a generated type named like a .NET type of a namespace most files import.</summary>
+    public static readonly ContractDiagnosticDescriptor ShadowsDotNetType = Error(
+        "CFG080", "Type named like a common .NET type", "{0} ('{1}') generates the type '{2}', the name of {3}", "Code that imports the SDK's namespace and the .NET one (implicit usings import System, System.IO, System.Net.Http, System.Threading and System.Threading.Tasks) could name neither type without qualifying it (CS0104). Rename it: model and enum names are not sent on the wire.");
+
     /// <summary>Every descriptor, by id.</summary>
     public static readonly IReadOnlyList<ContractDiagnosticDescriptor> All =
     [
@@ -288,6 +292,7 @@ public static class DiagnosticDescriptors
         NarrowingLeavesOutDefault, RuleShape, RuleNeedsTwoFields, RuleOnRequiredField, RuleFitsNoAction,
         QuantityFieldType, BillingBothForms, KeyNotForUnit, RateKeyFieldType, UnknownPricedModel,
         ActionPricedTwice, RateShadowed, RateMatchesNoRequest, NoRateForRequest, AssumptionAgainstDefault,
+        ShadowsDotNetType,
     ];
 
     private static readonly Dictionary<string, ContractDiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id);

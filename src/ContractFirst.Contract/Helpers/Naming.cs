@@ -17,6 +17,14 @@ internal static class Naming
         "typeof", "uint", "ulong", "unchecked", "unsafe", "ushort", "using", "virtual", "void", "volatile", "while",
     };
 
+    /// <summary>
+    /// The exception type of an error case's <paramref name="stem"/> (or of the failed task, stem <c>TaskFailed</c>):
+    /// prefixed with the API's name, as the family's base <c>{Api}Exception</c> is, so that no case shadows a .NET
+    /// exception of the same name (an <c>Authentication</c> case would otherwise hide
+    /// System.Security.Authentication.AuthenticationException in every file that imports both namespaces).
+    /// </summary>
+    public static string ExceptionType(string apiName, string stem) => apiName + stem + "Exception";
+
     /// <summary>Whether <paramref name="name"/> is a reserved C# keyword.</summary>
     public static bool IsKeyword(string name) => s_keywords.Contains(name);
 

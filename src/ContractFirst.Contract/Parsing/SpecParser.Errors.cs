@@ -98,7 +98,7 @@ internal sealed partial class SpecParser
             return null;
         }
 
-        if (!ClaimTypeName(exception + "Exception", map["exception"]!))
+        if (!ClaimTypeName(Naming.ExceptionType(_apiName, exception), map["exception"]!))
         {
             return null;
         }

@@ -1,3 +1,4 @@
+using ContractFirst.Contract.Helpers;
 using ContractFirst.Contract.Diagnostics;
 
 namespace ContractFirst.Contract.Parsing;
@@ -64,6 +65,12 @@ internal sealed partial class SpecParser
 
         if (!ClaimTypeNameIgnoringCase(typeName, node))
         {
+            return false;
+        }
+
+        if (CommonDotNetTypes.FullName(typeName) is { } dotNetType)
+        {
+            _context.Report(DiagnosticDescriptors.ShadowsDotNetType, node, node.Path, node.Value ?? typeName, typeName, dotNetType);
             return false;
         }
 

@@ -76,7 +76,7 @@ internal sealed partial class SpecParser
 
         var succeeded = ParseRules(map, "succeeded_when", record, models);
         var failed = ParseRules(map, "failed_when", record, models);
-        if (succeeded is null || failed is null || !ClaimTypeName("TaskFailedException", map.Anchor))
+        if (succeeded is null || failed is null || !ClaimTypeName(Naming.ExceptionType(_apiName, "TaskFailed"), map.Anchor))
         {
             return null;
         }

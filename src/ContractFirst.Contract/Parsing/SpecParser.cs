@@ -18,6 +18,9 @@ internal sealed partial class SpecParser
     private readonly ParseContext _context;
     private readonly Dictionary<string, EnumSpec> _enums = new(StringComparer.Ordinal);
     private readonly HashSet<string> _modelNames = new(StringComparer.Ordinal);
+
+    /// <summary>The API's name once read; the exception types are named after it.</summary>
+    private string _apiName = "";
     private MappingView? _modelsView;
 
     private SpecParser(ParseContext context) => _context = context;
@@ -87,6 +90,7 @@ internal sealed partial class SpecParser
         }
 
         var api = ParseApi(root);
+        _apiName = api?.Name ?? "";
         if (api is not null)
         {
             ClaimApiTypeNames(api, root, input, root.Has("billing"));
@@ -174,6 +178,7 @@ internal sealed partial class SpecParser
         ClaimTypeName(clientName + "Options", node);
         ClaimTypeName(api.Name + "Exception", node);
         ClaimTypeName(api.Name + "Errors", node);
+        ClaimTypeName(api.Name + "ModelFactory", node);
         if (hasBilling)
         {
             ClaimTypeName(api.Name + "Pricing", node);

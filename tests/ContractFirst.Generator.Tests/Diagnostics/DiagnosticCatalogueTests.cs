@@ -90,6 +90,7 @@ public sealed partial class DiagnosticCatalogueTests
         { "CFG077", "        - { resolution: 1080P, rate: 0.18 }\n", "        - { model: happyhorse-1.1-i2v, ratio: \"16:9\", rate: 1 }\n        - { resolution: 1080P, rate: 0.18 }\n", "billing.prices[0].rates[1] (model happyhorse-1.1-i2v, ratio 16:9) matches no request of the actions priced: generate, image_to_video, reference_to_video, video_edit" },
         { "CFG078", "        resolution: 720P\n        duration: 5\n", "        duration: 5\n", "billing.prices[0].rates has no rate for generate requests with resolution not set" },
         { "CFG079", "        type: Resolution\n", "        type: Resolution\n        default: 1080P\n", "billing.prices[0].assume.resolution is '720P', but endpoints.videos.fields.resolution.default is '1080P', the value the service applies when a request leaves the field out" },
+        { "CFG080", "ErrorDetail", "Version", "models.Version ('Version') generates the type 'Version', the name of System.Version" },
     };
 
     /// <summary>Stands for U+D800 in the examples (YamlDotNet refuses the escape); theory data must stay serializable.</summary>

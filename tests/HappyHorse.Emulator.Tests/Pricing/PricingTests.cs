@@ -257,7 +257,7 @@ public sealed class PricingTests
         Assert.Equal(2m, AtelierPricing.Estimate(request).Amount);
 
         await client.GenerateAsync(request);
-        var error = await Assert.ThrowsAsync<InsufficientBalanceException>(() => client.GenerateAsync(request));
+        var error = await Assert.ThrowsAsync<AtelierInsufficientBalanceException>(() => client.GenerateAsync(request));
 
         Assert.Equal("used_up", error.ErrorCode);
         Assert.Contains("this request costs 2 USD for 4 s × 0.5/s (model vid-2, mode pro)", error.Message, StringComparison.Ordinal);

@@ -8,11 +8,11 @@ public class ClientErrorTests
     private const string VideosPath = "/happyhorse/videos";
 
     [Theory]
-    [InlineData(400, "bad_request", typeof(BadRequestException))]
-    [InlineData(401, "invalid_token", typeof(AuthenticationException))]
-    [InlineData(401, "token_expired", typeof(AuthenticationException))]
-    [InlineData(403, "used_up", typeof(InsufficientBalanceException))]
-    [InlineData(403, "content_rejected", typeof(ContentRejectedException))]
+    [InlineData(400, "bad_request", typeof(HappyHorseBadRequestException))]
+    [InlineData(401, "invalid_token", typeof(HappyHorseAuthenticationException))]
+    [InlineData(401, "token_expired", typeof(HappyHorseAuthenticationException))]
+    [InlineData(403, "used_up", typeof(HappyHorseInsufficientBalanceException))]
+    [InlineData(403, "content_rejected", typeof(HappyHorseContentRejectedException))]
     [InlineData(418, "teapot", typeof(HappyHorseException))]
     public async Task ANonRetryableErrorMapsToItsExceptionAfterExactlyOneRequest(int status, string code, Type expected)
     {
@@ -38,7 +38,7 @@ public class ClientErrorTests
         server.On(VideosPath, Reply.Error(429, "too_many_requests", "slow down", "trace-r"));
         using var client = TestClients.Create(server, maxRetries: 2);
 
-        var error = await Assert.ThrowsAsync<RateLimitedException>(() => client.GenerateAsync(new GenerateRequest("a horse")));
+        var error = await Assert.ThrowsAsync<HappyHorseRateLimitedException>(() => client.GenerateAsync(new GenerateRequest("a horse")));
 
         Assert.Equal((429, "too_many_requests", "slow down", "trace-r"), (error.StatusCode, error.ErrorCode, error.ErrorMessage, error.TraceId));
         Assert.True(error.IsSafeToResend);
@@ -53,8 +53,8 @@ public class ClientErrorTests
         server.On("/happyhorse/tasks", Reply.Error(500, "api_error", "upstream failed", "trace-t"));
         using var client = TestClients.Create(server, maxRetries: 2);
 
-        var submit = await Assert.ThrowsAsync<ServerErrorException>(() => client.GenerateAsync(new GenerateRequest("a horse")));
-        var lookup = await Assert.ThrowsAsync<ServerErrorException>(() => client.GetTaskAsync("task-1"));
+        var submit = await Assert.ThrowsAsync<HappyHorseServerErrorException>(() => client.GenerateAsync(new GenerateRequest("a horse")));
+        var lookup = await Assert.ThrowsAsync<HappyHorseServerErrorException>(() => client.GetTaskAsync("task-1"));
 
         // "Failed tasks are not charged" does not prove the task never started: one submit, never two.
         Assert.False(submit.IsSafeToResend);
@@ -149,7 +149,7 @@ public class ClientErrorTests
         server.On("/happyhorse/tasks", Reply.Error(401, "invalid_token", "bad token", "trace-t"));
         using var client = TestClients.Create(server);
 
-        var error = await Assert.ThrowsAsync<AuthenticationException>(() => client.GetTaskAsync("task-1"));
+        var error = await Assert.ThrowsAsync<HappyHorseAuthenticationException>(() => client.GetTaskAsync("task-1"));
 
         Assert.Equal("trace-t", error.TraceId);
         Assert.Single(server.Requests);

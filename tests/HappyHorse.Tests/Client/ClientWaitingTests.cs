@@ -36,7 +36,7 @@ public class ClientWaitingTests
         server.OnSequence("/happyhorse/tasks", Reply.Ok(Pending), Reply.Ok(failed));
         using var client = TestClients.Create(server);
 
-        var error = await Assert.ThrowsAsync<TaskFailedException>(() => client.WaitForTaskAsync("task-1"));
+        var error = await Assert.ThrowsAsync<HappyHorseTaskFailedException>(() => client.WaitForTaskAsync("task-1"));
 
         Assert.Equal("task-1", error.TaskId);
         Assert.Equal(reason, error.Record.FailureReason);
@@ -100,7 +100,7 @@ public class ClientWaitingTests
         server.On("/happyhorse/tasks", Reply.Error(401, "invalid_token"));
         using var client = TestClients.Create(server);
 
-        await Assert.ThrowsAsync<AuthenticationException>(() => client.WaitForTaskAsync("task-1"));
+        await Assert.ThrowsAsync<HappyHorseAuthenticationException>(() => client.WaitForTaskAsync("task-1"));
 
         Assert.Single(server.Requests);
     }

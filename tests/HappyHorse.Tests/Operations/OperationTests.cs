@@ -73,12 +73,12 @@ public class OperationTests
         using var sdk = new EmulatorClient(emulator, Poll);
         var operation = await sdk.Client.GenerateAsync(WaitUntil.Started, new GenerateRequest("A white horse") { Async = true });
 
-        var error = await Assert.ThrowsAsync<TaskFailedException>(async () => await operation.WaitForCompletionAsync());
+        var error = await Assert.ThrowsAsync<HappyHorseTaskFailedException>(async () => await operation.WaitForCompletionAsync());
 
         Assert.Equal(operation.Id, error.TaskId);
         Assert.True(operation.HasCompleted);
         Assert.False(operation.HasValue);
-        Assert.Same(error.Record, Assert.Throws<TaskFailedException>(() => operation.Value).Record);
+        Assert.Same(error.Record, Assert.Throws<HappyHorseTaskFailedException>(() => operation.Value).Record);
     }
 
     [Fact]
