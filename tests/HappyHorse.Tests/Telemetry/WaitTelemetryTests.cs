@@ -53,7 +53,7 @@ public class WaitTelemetryTests
         var operation = await sdk.Client.GenerateAsync(WaitUntil.Started, new GenerateRequest("a failing horse") { Async = true });
         using var recorder = new TelemetryRecorder();
 
-        await Assert.ThrowsAsync<TaskFailedException>(() => operation.WaitForCompletionAsync().AsTask());
+        await Assert.ThrowsAsync<HappyHorseTaskFailedException>(() => operation.WaitForCompletionAsync().AsTask());
 
         var wait = Assert.Single(recorder.Spans, s => s.OperationName == "wait task");
         Assert.Equal(operation.Id, wait.GetTagItem("contractfirst.task_id"));
