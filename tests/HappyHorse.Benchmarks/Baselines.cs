@@ -87,7 +87,80 @@ internal sealed class VideoResultDto
     public string? Ratio { get; set; }
 }
 
+internal sealed class TaskRecordDto
+{
+    [JsonPropertyName("id")]
+    public string? Id { get; set; }
+
+    [JsonPropertyName("type")]
+    public string? Type { get; set; }
+
+    [JsonPropertyName("trace_id")]
+    public string? TraceId { get; set; }
+
+    [JsonPropertyName("request")]
+    public TaskRequestDto? Request { get; set; }
+
+    [JsonPropertyName("response")]
+    public VideosResponseDto? Response { get; set; }
+
+    // Unix seconds: the DTO keeps the number, where the generated model converts it to DateTimeOffset.
+    [JsonPropertyName("created_at")]
+    public double? CreatedAt { get; set; }
+
+    [JsonPropertyName("started_at")]
+    public double? StartedAt { get; set; }
+
+    [JsonPropertyName("finished_at")]
+    public double? FinishedAt { get; set; }
+
+    [JsonPropertyName("elapsed")]
+    public double? Elapsed { get; set; }
+}
+
+internal sealed class TaskRequestDto
+{
+    [JsonPropertyName("action")]
+    public string? Action { get; set; }
+
+    [JsonPropertyName("model")]
+    public string? Model { get; set; }
+
+    [JsonPropertyName("prompt")]
+    public string? Prompt { get; set; }
+
+    [JsonPropertyName("image_urls")]
+    public List<string>? ImageUrls { get; set; }
+
+    [JsonPropertyName("resolution")]
+    public string? Resolution { get; set; }
+
+    [JsonPropertyName("ratio")]
+    public string? Ratio { get; set; }
+
+    [JsonPropertyName("duration")]
+    public int? Duration { get; set; }
+
+    [JsonPropertyName("seed")]
+    public int? Seed { get; set; }
+
+    [JsonPropertyName("callback_url")]
+    public string? CallbackUrl { get; set; }
+}
+
+/// <summary>The body of a task lookup, for the hand-written clients.</summary>
+internal sealed class GetTaskDto
+{
+    [JsonPropertyName("action")]
+    public string Action { get; set; } = "retrieve";
+
+    [JsonPropertyName("id")]
+    public string? Id { get; set; }
+}
+
 /// <summary>System.Text.Json's own source generator: the fastest off-the-shelf baseline.</summary>
 [JsonSerializable(typeof(ReferenceToVideoDto))]
 [JsonSerializable(typeof(VideosResponseDto))]
+[JsonSerializable(typeof(TaskRecordDto))]
+[JsonSerializable(typeof(GetTaskDto))]
 internal sealed partial class BaselineJsonContext : JsonSerializerContext;

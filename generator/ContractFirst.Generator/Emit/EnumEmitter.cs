@@ -103,6 +103,7 @@ internal static class EnumEmitter
         w.Line();
         w.Line($"return {CSharpTypes.Runtime}JsonRead.EnumText(ref reader, context, path) is {{ }} text ? new {name}(text) : default({name}?);");
         w.Close();
+        JsonWriterEmitter.EmitEnumWriter(w, values.Select(v => (v.Value, v.Name)).ToList());
 
         // The members every extensible enum has, whatever its values.
         w.Lines($$"""

@@ -10,7 +10,7 @@ namespace ContractFirst.Generator.Emit;
 /// </summary>
 /// <param name="CSharpType">The C# type; null for enums and models (the contract names them).</param>
 /// <param name="Reader">The <c>JsonRead</c> method; null for enums and models.</param>
-/// <param name="WriteProperty">Writes a named property: <c>{0}</c> the UTF-8 name, <c>{1}</c> the value.</param>
+/// <param name="WriteProperty">Writes a named property: <c>{0}</c> the pre-encoded name, <c>{1}</c> the value.</param>
 /// <param name="WriteValue">Writes an array item: <c>{0}</c> the value.</param>
 /// <param name="IsReference">Whether the C# type is a reference type.</param>
 internal sealed record FieldKindTraits(string? CSharpType, string? Reader, string WriteProperty, string WriteValue, bool IsReference)
@@ -30,7 +30,7 @@ internal sealed record FieldKindTraits(string? CSharpType, string? Reader, strin
         [FieldKind.Boolean] = new("bool", "Boolean", "writer.WriteBoolean({0}, {1});", "writer.WriteBooleanValue({0});", IsReference: false),
         [FieldKind.Timestamp] = new("global::System.DateTimeOffset", "UnixSeconds",
             "writer.WriteNumber({0}, {1}.ToUnixTimeMilliseconds() / 1000d);", "writer.WriteNumberValue({0}.ToUnixTimeMilliseconds() / 1000d);", IsReference: false),
-        [FieldKind.Enum] = new(null, null, "writer.WriteString({0}, {1}.Value);", "writer.WriteStringValue({0}.Value);", IsReference: false),
+        [FieldKind.Enum] = new(null, null, "{1}.WriteJson(writer, {0});", "{0}.WriteJson(writer);", IsReference: false),
         [FieldKind.Model] = new(null, null, "writer.WritePropertyName({0});\n{1}.WriteJson(writer);", "{0}.WriteJson(writer);", IsReference: true),
         [FieldKind.Object] = new(null, null, "writer.WritePropertyName({0});\n{1}.WriteJson(writer);", "{0}.WriteJson(writer);", IsReference: true),
     };

@@ -22,19 +22,23 @@ internal static class JsonWriterEmitter
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
             """);
+        var names = new List<(string Key, string Text)>();
         if (endpoint.Discriminator is not null)
         {
-            w.Line($"writer.WriteString({CSharpTypes.Utf8(endpoint.Discriminator)}, {CSharpTypes.Utf8(action.Value)});");
+            names.Add((DiscriminatorKey, endpoint.Discriminator));
+            names.Add((ActionKey, action.Value));
+            w.Line($"writer.WriteString(JsonText.{DiscriminatorKey}, JsonText.{ActionKey});");
         }
 
         if (endpoint.ModelField is not null && !action.Models.IsEmpty)
         {
-            EmitModel(w, ns, endpoint, action, endpoint.ModelField);
+            EmitModel(w, ns, endpoint, action, endpoint.ModelField, names);
         }
 
-        EmitFields(w, action.Fields);
+        EmitFields(w, action.Fields, names);
         w.Line("writer.WriteEndObject();");
         w.Close();
+        EmitJsonText(w, names);
         w.Close();
         return w.ToString();
     }
@@ -53,30 +57,33 @@ internal static class JsonWriterEmitter
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
             """);
-        EmitFields(w, obj.Fields);
+        var names = new List<(string Key, string Text)>();
+        EmitFields(w, obj.Fields, names);
         w.Line("writer.WriteEndObject();");
         w.Close();
+        EmitJsonText(w, names);
         w.Close();
         return w.ToString();
     }
 
     /// <summary>The model: the one set, else the action's default; with no default, only when set.</summary>
-    private static void EmitModel(SourceWriter w, string ns, EndpointSpec endpoint, ActionSpec action, string modelField)
+    private static void EmitModel(SourceWriter w, string ns, EndpointSpec endpoint, ActionSpec action, string modelField, List<(string Key, string Text)> names)
     {
         var property = Naming.ToPascalCase(modelField);
+        names.Add((property, modelField));
         if (action.DefaultModel is { } defaultModel)
         {
             // The type's Default is the action's own, or the endpoint's; an action's other default is named by its member.
             var typeDefault = endpoint.Models.IsEmpty ? defaultModel : endpoint.DefaultModel;
             var member = defaultModel == typeDefault ? "Default" : action.Models.FirstOrDefault(m => m.Value == defaultModel)?.Name ?? "Default";
-            w.Line($"writer.WriteString({CSharpTypes.Utf8(modelField)}, ({property} ?? {CSharpTypes.Qualified(ns, action.ModelTypeName)}.{member}).Value);");
+            w.Line($"({property} ?? {CSharpTypes.Qualified(ns, action.ModelTypeName)}.{member}).WriteJson(writer, JsonText.{property});");
             return;
         }
 
         var local = Naming.ToCamelCase(property) + "Value";
         w.Gap();
         w.Open($"if ({property} is {{ }} {local})");
-        w.Line($"writer.WriteString({CSharpTypes.Utf8(modelField)}, {local}.Value);");
+        w.Line($"{local}.WriteJson(writer, JsonText.{property});");
         w.Close();
         w.Gap();
     }
@@ -103,17 +110,20 @@ internal static class JsonWriterEmitter
             """);
         w.Open($"public void WriteJsonProperties({CSharpTypes.Json}Utf8JsonWriter writer)");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(writer);");
-        EmitFields(w, model.Fields);
+        var names = new List<(string Key, string Text)>();
+        EmitFields(w, model.Fields, names);
         w.Close();
+        EmitJsonText(w, names);
     }
 
     /// <summary>Writes each field in contract order: required values always, the others only when set.</summary>
-    private static void EmitFields(SourceWriter w, IEnumerable<FieldSpec> fields)
+    private static void EmitFields(SourceWriter w, IEnumerable<FieldSpec> fields, List<(string Key, string Text)> names)
     {
         foreach (var field in fields)
         {
             var local = CSharpTypes.Local(field);
-            var name = CSharpTypes.Utf8(field.JsonName);
+            names.Add((field.PropertyName, field.JsonName));
+            var name = "JsonText." + field.PropertyName;
             if (CSharpTypes.IsAlwaysSet(field))
             {
                 w.Lines(WriteProperty(field, name, field.PropertyName));
@@ -157,6 +167,78 @@ internal static class JsonWriterEmitter
         }
 
     }
+
+    /// <summary>
+    /// The names (and the discriminator's value) as <c>JsonEncodedText</c>, encoded once per process the
+    /// way <c>ContractJson</c> writes: the writer copies their UTF-8 instead of checking each for escaping
+    /// on every request. Keyed by property name; the discriminator's keys start with an underscore,
+    /// which no property name does.
+    /// </summary>
+    private static void EmitJsonText(SourceWriter w, List<(string Key, string Text)> names)
+    {
+        if (names.Count == 0)
+        {
+            return;
+        }
+
+        w.Line();
+        w.Summary("The JSON names this type writes, pre-encoded.");
+        w.Open("private static class JsonText");
+        foreach (var (key, text) in names)
+        {
+            w.Line($"internal static readonly {CSharpTypes.Json}JsonEncodedText {key} = {Encode(text)};");
+        }
+
+        w.Close();
+    }
+
+    /// <summary>
+    /// Emits an enum's writers: the listed values pre-encoded once, a value the contract does not list
+    /// written from its string.
+    /// </summary>
+    /// <param name="w">The writer, inside the enum struct.</param>
+    /// <param name="values">The listed values and their member names.</param>
+    public static void EmitEnumWriter(SourceWriter w, IReadOnlyList<(string Value, string Name)> values)
+    {
+        w.Lines("""
+
+            /// <summary>Writes this value as the property <paramref name="name"/>; a listed value is copied as pre-encoded UTF-8.</summary>
+            /// <param name="writer">The writer, inside an object.</param>
+            /// <param name="name">The property name.</param>
+            """);
+        w.Open($"internal void WriteJson({CSharpTypes.Json}Utf8JsonWriter writer, {CSharpTypes.Json}JsonEncodedText name)");
+        w.Open("switch (_value)");
+        foreach (var value in values)
+        {
+            w.Line($"case {CSharpTypes.String(value.Value)}: writer.WriteString(name, JsonText.{value.Name}); return;");
+        }
+
+        w.Line("default: writer.WriteString(name, Value); return;");
+        w.Close();
+        w.Close();
+        w.Lines("""
+
+            /// <summary>Writes this value as an array item; a listed value is copied as pre-encoded UTF-8.</summary>
+            /// <param name="writer">The writer, inside an array.</param>
+            """);
+        w.Open($"internal void WriteJson({CSharpTypes.Json}Utf8JsonWriter writer)");
+        w.Open("switch (_value)");
+        foreach (var value in values)
+        {
+            w.Line($"case {CSharpTypes.String(value.Value)}: writer.WriteStringValue(JsonText.{value.Name}); return;");
+        }
+
+        w.Line("default: writer.WriteStringValue(Value); return;");
+        w.Close();
+        w.Close();
+        EmitJsonText(w, values.Select(v => (v.Name, v.Value)).ToList());
+    }
+
+    private static string Encode(string text) =>
+        $"{CSharpTypes.Json}JsonEncodedText.Encode({CSharpTypes.String(text)}, global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)";
+
+    private const string DiscriminatorKey = "_discriminator";
+    private const string ActionKey = "_action";
 
     private static string WriteProperty(FieldSpec field, string name, string value) =>
         string.Format(System.Globalization.CultureInfo.InvariantCulture, FieldKindTraits.Of(field).WriteProperty, name, value);

@@ -16,7 +16,7 @@ internal sealed partial class SpecParser
 
     /// <summary>Members the generator declares on every string enum struct besides its values.</summary>
     private static readonly HashSet<string> s_enumMembers = new(
-        ["Value", "IsKnown", "KnownValues", "AllowedValues", "Read", .. s_objectMembers], StringComparer.Ordinal);
+        ["Value", "IsKnown", "KnownValues", "AllowedValues", "Read", "WriteJson", "JsonText", .. s_objectMembers], StringComparer.Ordinal);
 
     /// <summary>Members of an action's model enum: the enum members plus the default model.</summary>
     private static readonly HashSet<string> s_actionModelMembers = new([.. s_enumMembers, "Default"], StringComparer.Ordinal);

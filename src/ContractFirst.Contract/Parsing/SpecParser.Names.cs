@@ -11,13 +11,13 @@ internal sealed partial class SpecParser
     /// <summary>Members every generated request type has besides its fields.</summary>
     private static readonly HashSet<string> s_requestMembers = new(StringComparer.Ordinal)
     {
-        "Action", "Validate", "WriteJson", "Equals", "GetHashCode", "ToString", "GetType",
+        "Action", "Validate", "WriteJson", "JsonText", "Equals", "GetHashCode", "ToString", "GetType",
     };
 
     /// <summary>Members every generated response model has besides its fields.</summary>
     private static readonly HashSet<string> s_modelMembers = new(StringComparer.Ordinal)
     {
-        "ReadJson", "FromJson", "WriteJson", "WriteJsonProperties", "IsFinished", "Equals", "GetHashCode", "ToString", "GetType",
+        "ReadJson", "FromJson", "WriteJson", "WriteJsonProperties", "JsonText", "IsFinished", "Equals", "GetHashCode", "ToString", "GetType",
     };
 
     /// <summary>Members of a response model besides its fields, including the task-state members of the polled record.</summary>
@@ -43,7 +43,7 @@ internal sealed partial class SpecParser
     private static readonly HashSet<string> s_allModelMembers = new([.. s_modelMembers, .. s_modelOnlyMembers], StringComparer.Ordinal);
 
     /// <summary>Every member of a request object besides its fields.</summary>
-    private static readonly HashSet<string> s_requestObjectMembers = new(["Validate", "WriteJson", "MemberwiseClone", "ReferenceEquals", "Finalize", "Equals", "GetHashCode", "ToString", "GetType"], StringComparer.Ordinal);
+    private static readonly HashSet<string> s_requestObjectMembers = new(["Validate", "WriteJson", "JsonText", "MemberwiseClone", "ReferenceEquals", "Finalize", "Equals", "GetHashCode", "ToString", "GetType"], StringComparer.Ordinal);
 
     private static readonly HashSet<string> s_reservedMethods = new(StringComparer.Ordinal)
     {

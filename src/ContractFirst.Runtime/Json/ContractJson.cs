@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -22,13 +21,43 @@ public static class ContractJson
     /// <param name="value">The value to write.</param>
     /// <returns>The UTF-8 bytes.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
-    public static byte[] ToUtf8Bytes(IJsonWritable value) => Write(value).WrittenSpan.ToArray();
+    public static byte[] ToUtf8Bytes(IJsonWritable value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var cache = WriterCache.Rent(out var writer, out var buffer);
+        try
+        {
+            value.WriteJson(writer);
+            writer.Flush();
+            return buffer.WrittenSpan.ToArray();
+        }
+        finally
+        {
+            buffer.Clear();
+            WriterCache.Return(cache);
+        }
+    }
 
     /// <summary>Writes <paramref name="value"/> as a compact JSON string.</summary>
     /// <param name="value">The value to write.</param>
     /// <returns>The JSON text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
-    public static string ToJsonString(IJsonWritable value) => Encoding.UTF8.GetString(Write(value).WrittenSpan);
+    public static string ToJsonString(IJsonWritable value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var cache = WriterCache.Rent(out var writer, out var buffer);
+        try
+        {
+            value.WriteJson(writer);
+            writer.Flush();
+            return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        }
+        finally
+        {
+            buffer.Clear();
+            WriterCache.Return(cache);
+        }
+    }
 
     /// <summary>Reads a <typeparamref name="T"/> from UTF-8 JSON, tolerantly unless <paramref name="context"/> is strict.</summary>
     /// <typeparam name="T">The type to read.</typeparam>
@@ -100,16 +129,74 @@ public static class ContractJson
     /// <returns>The bytes after the mark, if there is one.</returns>
     internal static ReadOnlySpan<byte> SkipBom(ReadOnlySpan<byte> utf8) => utf8 is [0xEF, 0xBB, 0xBF, ..] ? utf8[3..] : utf8;
 
-    /// <summary>Serialises into a growable buffer so callers can send the bytes without another copy.</summary>
-    internal static ArrayBufferWriter<byte> Write(IJsonWritable value)
+    /// <summary>
+    /// Serialises into a pooled array the caller sends without another copy; every attempt of a call
+    /// sends the same bytes, and the last <see cref="PooledUtf8.Release"/> returns the array.
+    /// </summary>
+    internal static PooledUtf8 WritePooled(IJsonWritable value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        var cache = WriterCache.Rent(out var writer, out var buffer);
+        try
         {
             value.WriteJson(writer);
+            writer.Flush();
+            return buffer.Detach();
+        }
+        catch
+        {
+            buffer.Clear();
+            throw;
+        }
+        finally
+        {
+            WriterCache.Return(cache);
+        }
+    }
+
+    /// <summary>
+    /// One <see cref="Utf8JsonWriter"/> and buffer per thread, reset for each value (as System.Text.Json
+    /// does for its own serializer): a writer costs about 200 bytes and its first buffer 4 KB, too much
+    /// to pay per request. A value written while another is being written on the same thread (a
+    /// <see cref="IJsonWritable"/> calling back into this class) gets a fresh pair.
+    /// </summary>
+    private sealed class WriterCache : IDisposable
+    {
+        [ThreadStatic]
+        private static WriterCache? t_cache;
+
+        private readonly PooledBufferWriter _buffer = new();
+        private readonly Utf8JsonWriter _writer;
+        private bool _inUse;
+
+        private WriterCache() => _writer = new Utf8JsonWriter(_buffer, WriterOptions);
+
+        public static WriterCache Rent(out Utf8JsonWriter writer, out PooledBufferWriter buffer)
+        {
+            var cache = t_cache ??= new WriterCache();
+            if (cache._inUse)
+            {
+                cache = new WriterCache();
+            }
+
+            cache._inUse = true;
+            cache._writer.Reset(cache._buffer);
+            writer = cache._writer;
+            buffer = cache._buffer;
+            return cache;
         }
 
-        return buffer;
+        public static void Return(WriterCache cache)
+        {
+            // A writer left mid-value (the value threw) starts clean on the next Reset.
+            cache._inUse = false;
+            if (!ReferenceEquals(cache, t_cache))
+            {
+                cache.Dispose();
+            }
+        }
+
+        /// <summary>Disposes a nested pair; the thread's own pair lives as long as the thread.</summary>
+        public void Dispose() => _writer.Dispose();
     }
 }

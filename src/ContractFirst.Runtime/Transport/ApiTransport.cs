@@ -1,4 +1,5 @@
 using System.ClientModel;
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
@@ -40,6 +41,12 @@ public sealed class ApiTransport : IDisposable
     private readonly ResiliencePipeline _pipeline;
     private readonly ILogger _logger;
     private readonly string _traceBase;
+
+    // Request URIs by path: generated clients pass a handful of constant paths, so each is parsed once.
+    private readonly ConcurrentDictionary<string, Uri> _uris = new(StringComparer.Ordinal);
+
+    // The Authorization value of the credential's current key, rebuilt only when the key is rotated.
+    private volatile BearerHeader? _bearer;
 
     /// <summary>Initializes a new instance with a fixed token and freezes <paramref name="options"/>.</summary>
     /// <param name="options">The client settings.</param>
@@ -120,14 +127,7 @@ public sealed class ApiTransport : IDisposable
 
     /// <summary>Gets the credential's current key, read for every attempt so that an update applies from the next one.</summary>
     /// <exception cref="InvalidOperationException">The credential was updated to an unusable key.</exception>
-    private string Token
-    {
-        get
-        {
-            _credential.Deconstruct(out var key);
-            return IsUsableToken(key) ? key : throw new InvalidOperationException(UnusableToken);
-        }
-    }
+    private string Token => CurrentKey().Key;
 
     /// <summary>Gets the base URL requests go to; request paths are appended to it, keeping its own path.</summary>
     public Uri Endpoint { get; }
@@ -255,8 +255,7 @@ public sealed class ApiTransport : IDisposable
             throw new ArgumentException("The request path must start with '/'.", nameof(path));
         }
 
-        var request = new Uri(_baseAddress + path, UriKind.Absolute);
-        var payload = ContractJson.Write(body).WrittenMemory;
+        var request = RequestUri(path);
         var attemptTimeout = callOptions?.NetworkTimeout ?? _options.NetworkTimeout ?? defaultTimeout;
 
         // The key may be rotated between attempts: a failure's text is scrubbed of this one and the latest.
@@ -265,13 +264,16 @@ public sealed class ApiTransport : IDisposable
         // One id for the logical call, made before the pipeline so that every retry sends it again.
         var clientRequestId = ClientRequestId.Next();
 
-        using var activity = ContractActivitySource.Source.StartActivity("POST " + path, ActivityKind.Client);
+        // The activity's name and tags are built only when someone listens.
+        using var activity = ContractActivitySource.Source.HasListeners() ? ContractActivitySource.Source.StartActivity("POST " + path, ActivityKind.Client) : null;
         activity?.SetTag("http.request.method", "POST");
         activity?.SetTag("url.full", _traceBase + path);
         activity?.SetTag("contractfirst.client_request_id", clientRequestId);
         CallInstrumentation.Tag(activity, telemetry);
         var started = CallInstrumentation.Start();
 
+        // Serialised once into a pooled array that every attempt sends; released after the last attempt.
+        var payload = ContractJson.WritePooled(body);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(KindKey, kind);
         context.Properties.Set(AttemptTimeoutKey, attemptTimeout);
@@ -329,6 +331,7 @@ public sealed class ApiTransport : IDisposable
         finally
         {
             ResilienceContextPool.Shared.Return(context);
+            payload.Release();
         }
     }
 
@@ -350,7 +353,18 @@ public sealed class ApiTransport : IDisposable
         return IsUsableToken(token) ? new ApiKeyCredential(token) : throw new ArgumentException(UnusableToken, nameof(token));
     }
 
-    private static bool IsUsableToken(string token) => token.Length != 0 && !token.Any(c => char.IsWhiteSpace(c) || char.IsControl(c));
+    private static bool IsUsableToken(string token)
+    {
+        foreach (var c in token)
+        {
+            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            {
+                return false;
+            }
+        }
+
+        return token.Length != 0;
+    }
 
     private static void EnsureSafeEndpoint(Uri endpoint, bool allowInsecure, string paramName)
     {
@@ -394,8 +408,12 @@ public sealed class ApiTransport : IDisposable
                 {
                     var retryNumber = args.AttemptNumber + 1;
                     var properties = args.Context.Properties;
-                    TransportLog.Retrying(
-                        logger, properties.GetValue(PathKey, "?"), args.RetryDelay, retryNumber, Describe(args.Outcome.Exception), properties.GetValue(ClientRequestIdKey, "?"));
+                    if (logger.IsEnabled(LogLevel.Warning))
+                    {
+                        TransportLog.Retrying(
+                            logger, properties.GetValue(PathKey, "?"), args.RetryDelay, retryNumber, Describe(args.Outcome.Exception), properties.GetValue(ClientRequestIdKey, "?"));
+                    }
+
                     Activity.Current?.SetTag("contractfirst.retries", retryNumber);
                     CallInstrumentation.Retried(properties.GetValue(TelemetryKey, default), args.Outcome.Exception);
                     return default;
@@ -453,18 +471,19 @@ public sealed class ApiTransport : IDisposable
         || exception.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused };
 
     private async ValueTask<(TResponse Value, RawResponse? Raw, int Status)> SendOnceAsync<TResponse>(
-        Uri uri, ReadOnlyMemory<byte> payload, string clientRequestId, CallOptions? callOptions, bool keepRaw, CancellationToken cancellationToken)
+        Uri uri, PooledUtf8 payload, string clientRequestId, CallOptions? callOptions, bool keepRaw, CancellationToken cancellationToken)
         where TResponse : IJsonReadable<TResponse>
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ReadOnlyMemoryContent(payload) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        // Header values as plain strings: the handler writes them as they are, nothing is parsed per
+        // request, and no header object is shared between requests for a handler to change.
+        using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new PooledJsonContent(payload) };
+        request.Headers.TryAddWithoutValidation("Accept", "application/json");
         request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
         request.Headers.TryAddWithoutValidation(ClientRequestId.HeaderName, clientRequestId);
 
         // Per request, never on DefaultRequestHeaders: a caller's HttpClient may talk to other hosts.
         // Read on every attempt, so a rotated key is used from the next attempt on.
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        request.Headers.TryAddWithoutValidation("Authorization", Bearer());
         if (callOptions is not null)
         {
             // CallOptions refuses the headers set above (but User-Agent), so none of them can be overridden here.
@@ -524,6 +543,61 @@ public sealed class ApiTransport : IDisposable
             // The work may have started: the exception keeps the ids read before the damage.
             throw Failure(ApiFailureKind.UnreadableResponse, status, Redaction.Scrub(ex.Message, Token), response, body.Span, ex);
         }
+    }
+
+    /// <summary>The URI of <paramref name="path"/>, parsed once per path (up to a bound, so odd callers cannot grow it forever).</summary>
+    private Uri RequestUri(string path)
+    {
+        if (_uris.TryGetValue(path, out var uri))
+        {
+            return uri;
+        }
+
+        uri = new Uri(_baseAddress + path, UriKind.Absolute);
+        if (_uris.Count < MaxCachedUris)
+        {
+            _uris.TryAdd(path, uri);
+        }
+
+        return uri;
+    }
+
+    private const int MaxCachedUris = 256;
+
+    /// <summary>The Authorization header value for the credential's current key.</summary>
+    /// <exception cref="InvalidOperationException">The credential was updated to an unusable key.</exception>
+    private string Bearer() => CurrentKey().Value;
+
+    /// <summary>The credential's current key, checked and made into a header value once per key value.</summary>
+    /// <exception cref="InvalidOperationException">The credential was updated to an unusable key.</exception>
+    private BearerHeader CurrentKey()
+    {
+        _credential.Deconstruct(out var key);
+        var cached = _bearer;
+        if (cached is not null && string.Equals(cached.Key, key, StringComparison.Ordinal))
+        {
+            return cached;
+        }
+
+        if (!IsUsableToken(key))
+        {
+            throw new InvalidOperationException(UnusableToken);
+        }
+
+        cached = new BearerHeader(key, "Bearer " + key);
+        _bearer = cached;
+        return cached;
+    }
+
+    /// <summary>
+    /// A key and its header value, swapped as one so a reader never pairs a key with another's value.
+    /// A class, not a record: a record's generated ToString would print the key.
+    /// </summary>
+    private sealed class BearerHeader(string key, string value)
+    {
+        public string Key { get; } = key;
+
+        public string Value { get; } = value;
     }
 
     /// <summary>

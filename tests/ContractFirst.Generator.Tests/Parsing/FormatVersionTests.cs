@@ -140,8 +140,8 @@ public sealed class FormatVersionTests
         Assert.DoesNotContain(sources.Keys, name => name is "CreateModel.g.cs" or "CopyModel.g.cs" or "FindModel.g.cs");
         Assert.Contains("public static ThingsModel Default => Thing1;", sources["ThingsModel.g.cs"], StringComparison.Ordinal);
         Assert.Contains("public ThingsModel? Model { get; set; }", sources["CopyRequest.g.cs"], StringComparison.Ordinal);
-        Assert.Contains("""writer.WriteString("model"u8, (Model ?? global::Demo.ThingsModel.Default).Value);""", sources["CreateRequest.Json.g.cs"], StringComparison.Ordinal);
-        Assert.Contains("""writer.WriteString("model"u8, (Model ?? global::Demo.ThingsModel.Default).Value);""", sources["CopyRequest.Json.g.cs"], StringComparison.Ordinal);
+        Assert.Contains("(Model ?? global::Demo.ThingsModel.Default).WriteJson(writer, JsonText.Model);", sources["CreateRequest.Json.g.cs"], StringComparison.Ordinal);
+        Assert.Contains("(Model ?? global::Demo.ThingsModel.Default).WriteJson(writer, JsonText.Model);", sources["CopyRequest.Json.g.cs"], StringComparison.Ordinal);
         Assert.Contains("""if (Model is { } modelValue && modelValue.Value is not ("thing-2" or "thing-1"))""", sources["CopyRequest.Validation.g.cs"], StringComparison.Ordinal);
         Assert.Contains("""ValidationError.NotAllowed("model", "thing-2, thing-1", modelValue.Value)""", sources["CopyRequest.Validation.g.cs"], StringComparison.Ordinal);
         Assert.Contains("if (Model is { } modelValue && !modelValue.IsKnown)", sources["CreateRequest.Validation.g.cs"], StringComparison.Ordinal);

@@ -96,3 +96,48 @@ public sealed class ContractJsonTests
         Assert.Equal("task-[REDACTED]", response.Id);
     }
 }
+
+/// <summary>The writer and buffer are reused per thread: a failed write, a large value or a nested write must not leak into the next.</summary>
+public sealed class ContractJsonWriterReuseTests
+{
+    [Fact]
+    public void AValueThatThrewMidWriteLeavesNothingForTheNext()
+    {
+        Assert.Throws<InvalidOperationException>(() => ContractJson.ToUtf8Bytes(new Throwing()));
+
+        Assert.Equal("""{"prompt":"a cat","duration":5}""", ContractJson.ToJsonString(new TestRequest("a cat", 5)));
+    }
+
+    [Fact]
+    public void ALargeValueGrowsTheBufferAndTheNextSmallOneIsExact()
+    {
+        var large = new string('p', 100_000);
+
+        Assert.Equal($$"""{"prompt":"{{large}}","duration":1}""", ContractJson.ToJsonString(new TestRequest(large, 1)));
+        Assert.Equal("""{"prompt":"b","duration":2}""", ContractJson.ToJsonString(new TestRequest("b", 2)));
+    }
+
+    [Fact]
+    public void AValueThatWritesAnotherWhileBeingWrittenGetsBothRight() =>
+        Assert.Equal("""{"inner":"{\"prompt\":\"x\",\"duration\":3}"}""", ContractJson.ToJsonString(new Nesting()));
+
+    private sealed class Throwing : IJsonWritable
+    {
+        public void WriteJson(Utf8JsonWriter writer)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("prompt", "half");
+            throw new InvalidOperationException("broken value");
+        }
+    }
+
+    private sealed class Nesting : IJsonWritable
+    {
+        public void WriteJson(Utf8JsonWriter writer)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("inner", ContractJson.ToJsonString(new TestRequest("x", 3)));
+            writer.WriteEndObject();
+        }
+    }
+}
