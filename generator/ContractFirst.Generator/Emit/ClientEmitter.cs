@@ -168,7 +168,7 @@ internal static class ClientEmitter
                 }
 
                 request.Validate().ThrowIfInvalid(nameof({{action.RequestTypeName}}));
-                return _transport.PostAsync<{{response}}>({{CSharpTypes.String(endpoint.Path)}}, {{ClientCallbacksEmitter.Body(endpoint, action)}}, {{CSharpTypes.Runtime}}OperationKind.{{kind}}, global::System.TimeSpan.FromSeconds({{endpoint.TimeoutSeconds.ToString(CultureInfo.InvariantCulture)}}), cancellationToken);
+                return _transport.PostAsync<{{response}}>({{CSharpTypes.String(endpoint.Path)}}, {{ClientCallbacksEmitter.Body(endpoint, action)}}, {{CSharpTypes.Runtime}}OperationKind.{{kind}}, global::System.TimeSpan.FromSeconds({{endpoint.TimeoutSeconds.ToString(CultureInfo.InvariantCulture)}}), {{Telemetry(spec, endpoint, action)}}, cancellationToken);
             }
             """);
 
@@ -266,7 +266,7 @@ internal static class ClientEmitter
                 }
 
                 request.Validate().ThrowIfInvalid(nameof({{action.RequestTypeName}}));
-                return _transport.PostForResultAsync<{{action.Response}}>({{CSharpTypes.String(endpoint.Path)}}, request, {{CSharpTypes.Runtime}}OperationKind.{{kind}}, global::System.TimeSpan.FromSeconds({{endpoint.TimeoutSeconds.ToString(CultureInfo.InvariantCulture)}}), options, cancellationToken);
+                return _transport.PostForResultAsync<{{action.Response}}>({{CSharpTypes.String(endpoint.Path)}}, request, {{CSharpTypes.Runtime}}OperationKind.{{kind}}, global::System.TimeSpan.FromSeconds({{endpoint.TimeoutSeconds.ToString(CultureInfo.InvariantCulture)}}), options, {{Telemetry(spec, endpoint, action)}}, cancellationToken);
             }
             """);
     }
@@ -299,11 +299,11 @@ internal static class ClientEmitter
 
                 var interval = pollingInterval ?? _options.PollingInterval;
                 var settings = new {{CSharpTypes.Runtime}}TaskWaitSettings(_options.FirstPollDelay, interval, interval > _options.MaxPollingInterval ? interval : _options.MaxPollingInterval, timeout ?? _options.WaitTimeout);
-                var record = await {{CSharpTypes.Runtime}}TaskPolling.WaitAsync(
+                var record = await {{CSharpTypes.Runtime}}TaskPolling.WaitForTaskAsync(
+                    taskId,
                     token => {{lookup}}(new {{lookupRequest}}(taskId), token),
                     static record => record.IsFinished,
                     settings,
-                    "task " + taskId,
                     _options.TimeProvider,
                     progress,
                     cancellationToken).ConfigureAwait(false);
@@ -347,6 +347,22 @@ internal static class ClientEmitter
                 }
                 """);
         }
+    }
+
+    /// <summary>
+    /// What the call's span and metrics are tagged with: the API, the action and the model the request sends
+    /// (the contract's default when it sets none). Only references the request already holds, so nothing is allocated.
+    /// </summary>
+    private static string Telemetry(ContractSpec spec, EndpointSpec endpoint, ActionSpec action)
+    {
+        var model = "null";
+        if (endpoint.ModelField is not null && !action.Models.IsEmpty)
+        {
+            var fallback = action.DefaultModel ?? endpoint.DefaultModel;
+            model = $"request.{Naming.ToPascalCase(endpoint.ModelField)}?.Value" + (fallback is null ? "" : " ?? " + CSharpTypes.String(fallback));
+        }
+
+        return $"new {CSharpTypes.Runtime}CallTelemetry({CSharpTypes.String(spec.Api.Name)}, {CSharpTypes.String(action.Value)}, {model})";
     }
 
     private static string Seconds(double value) => value.ToString("R", CultureInfo.InvariantCulture);

@@ -124,11 +124,11 @@ internal static class ClientOperationsEmitter
 
                 // An own interval is the caller's cadence: the first lookup comes no later than one interval.
                 var settings = new {{CSharpTypes.Runtime}}TaskWaitSettings(firstLookupIn < interval ? firstLookupIn : interval, interval, interval > _options.MaxPollingInterval ? interval : _options.MaxPollingInterval, deadline);
-                return {{CSharpTypes.Runtime}}TaskPolling.WaitAsync(
+                return {{CSharpTypes.Runtime}}TaskPolling.WaitForTaskAsync(
+                    taskId,
                     token => {{polling.ActionTypeName}}Async(new {{polling.ActionTypeName}}Request(taskId), token),
                     static record => record.IsFinished,
                     settings,
-                    "task " + taskId,
                     _options.TimeProvider,
                     null,
                     cancellationToken);

@@ -54,6 +54,9 @@ internal sealed record EmitUnit(UnitKind Kind, string Name, string FilePrefix, s
 
     public ModelSpec? Model { get; init; }
 
+    /// <summary>The property naming the started task, when <see cref="Model"/> answers a submit of a polled contract.</summary>
+    public string? TaskIdProperty { get; init; }
+
     public ObjectSpec? Object { get; init; }
 
     /// <summary>For the client's callbacks file: the record id and the answers a record carries.</summary>
@@ -110,9 +113,12 @@ internal sealed record EmitUnit(UnitKind Kind, string Name, string FilePrefix, s
             }
         }
 
+        var submitResponses = spec.Endpoints.Where(e => e.Kind == EndpointKind.Submit).SelectMany(e => e.Actions).Select(a => a.Response).ToImmutableHashSet();
         foreach (var model in spec.Models)
         {
-            units.Add(Unit(UnitKind.Model, model.Name) with { Model = model });
+            var taskId = spec.Polling?.TaskIdProperty is { } property && submitResponses.Contains(model.Name)
+                && model.Fields.Any(f => f.PropertyName == property && !f.Type.IsArray && f.Type.Kind == FieldKind.String) ? property : null;
+            units.Add(Unit(UnitKind.Model, model.Name) with { Model = model, TaskIdProperty = taskId });
             units.Add(Unit(UnitKind.ModelJson, model.Name) with { Model = model });
         }
 
@@ -183,7 +189,7 @@ internal sealed record EmitUnit(UnitKind Kind, string Name, string FilePrefix, s
         UnitKind.Request => RequestEmitter.Emit(Namespace, Endpoint!, Action!),
         UnitKind.RequestValidation => ValidatorEmitter.Emit(Namespace, Endpoint!, Action!),
         UnitKind.RequestJson => JsonWriterEmitter.Emit(Namespace, Endpoint!, Action!),
-        UnitKind.Model => ModelEmitter.Emit(Namespace, Model!),
+        UnitKind.Model => ModelEmitter.Emit(Namespace, Model!, TaskIdProperty),
         UnitKind.ModelJson => JsonReaderEmitter.Emit(Namespace, Model!),
         UnitKind.Object => RequestEmitter.Emit(Namespace, Object!),
         UnitKind.ObjectValidation => ValidatorEmitter.Emit(Namespace, Object!),

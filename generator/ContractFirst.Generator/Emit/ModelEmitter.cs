@@ -5,13 +5,18 @@ namespace ContractFirst.Generator.Emit;
 /// <summary>Emits a response model: read-only properties, arrays never null.</summary>
 internal static class ModelEmitter
 {
-    public static string Emit(string ns, ModelSpec model)
+    /// <param name="ns">The namespace.</param>
+    /// <param name="model">The model.</param>
+    /// <param name="taskIdProperty">The property naming the started task when the model answers a submit, for the call's span; else null.</param>
+    public static string Emit(string ns, ModelSpec model, string? taskIdProperty)
     {
         var w = Header.Start(ns);
         w.Summary(Docs.Sentence(model.Description, model.Name + "."),
             "Read with FromJson, write with WriteJson. Reading is tolerant: unknown JSON fields are ignored, enum values the contract does not list are kept, a value of another JSON type is converted when nothing is lost, and any other value that does not fit is left unset and listed in ReadIssues, so a newer or sloppier service does not break reading.");
         w.Line(Header.GeneratedCode);
-        w.Open($"public sealed partial class {model.Name} : {CSharpTypes.Runtime}IJsonReadable<{model.Name}>, {CSharpTypes.Runtime}IJsonWritable");
+        // Telemetry reads the task id of a submit's answer and the final state of a polled record through these.
+        var telemetry = (taskIdProperty is null ? "" : $", {CSharpTypes.Runtime}ITaskAnswer") + (model.Terminal is null ? "" : $", {CSharpTypes.Runtime}ITaskRecord");
+        w.Open($"public sealed partial class {model.Name} : {CSharpTypes.Runtime}IJsonReadable<{model.Name}>, {CSharpTypes.Runtime}IJsonWritable{telemetry}");
         var first = true;
         foreach (var field in model.Fields)
         {
@@ -45,6 +50,15 @@ internal static class ModelEmitter
         if (model.Terminal is { } terminal)
         {
             TaskStateEmitter.Emit(w, terminal);
+        }
+
+        if (taskIdProperty is not null && taskIdProperty != "TaskId")
+        {
+            w.Lines($$"""
+
+                /// <inheritdoc/>
+                string? {{CSharpTypes.Runtime}}ITaskAnswer.TaskId => {{taskIdProperty}};
+                """);
         }
 
         w.Close();

@@ -48,7 +48,32 @@ internal static class PricingEmitter
         }
 
         w.Close();
+        EmitPricedRequests(w, spec, billing);
         return w.ToString();
+    }
+
+    /// <summary>
+    /// Lets the runtime price an accepted submit for the estimated-spend metric: every request whose estimate
+    /// needs nothing but the request itself implements <c>IPricedRequest</c> with its <c>Estimate</c>.
+    /// </summary>
+    private static void EmitPricedRequests(SourceWriter w, ContractSpec spec, BillingSpec billing)
+    {
+        foreach (var price in billing.Prices)
+        {
+            var endpoint = spec.Endpoints.First(e => e.Key == price.EndpointKey);
+            foreach (var priced in price.Actions.Where(a => !a.InputPlusOutput))
+            {
+                var request = endpoint.Actions.First(a => a.Value == priced.Action).RequestTypeName;
+                w.Lines($$"""
+
+                    public sealed partial class {{request}} : {{CSharpTypes.Runtime}}IPricedRequest
+                    {
+                        /// <inheritdoc/>
+                        {{CSharpTypes.Runtime}}PriceEstimate {{CSharpTypes.Runtime}}IPricedRequest.EstimatePrice() => {{spec.Api.Name}}Pricing.Estimate(this);
+                    }
+                    """);
+            }
+        }
     }
 
     /// <summary>Writes one action's estimate; returns whether it calls <c>Assume</c>.</summary>

@@ -20,6 +20,9 @@ public sealed class CallbackUrlBody : IJsonWritable
         _url = url;
     }
 
+    /// <summary>Gets the caller's request this body wraps (telemetry prices it).</summary>
+    internal IJsonWritable Request => _request;
+
     /// <summary>The body to send: <paramref name="request"/> as it is when it sets its own URL or there is nothing to mint with, else with a fresh one.</summary>
     /// <param name="request">The request, which writes one JSON object.</param>
     /// <param name="current">The request's own callback URL, or null.</param>

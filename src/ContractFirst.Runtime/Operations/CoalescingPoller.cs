@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 
@@ -221,12 +222,14 @@ public sealed class CoalescingPoller<TRecord> : IAsyncDisposable, IDisposable
         {
             // Its callback came first: no lookup at all.
             waiter.Complete(delivered);
-            return waiter.Task;
+            return TaskWaitScope.Observe(waiter.Task, id);
         }
 
         wake?.TrySetResult();
         waiter.Arm();
-        return waiter.Task;
+
+        // One span per waiter: it is what a caller waits on and what carries a task id; a round serves many callers.
+        return TaskWaitScope.Observe(waiter.Task, id);
     }
 
     /// <summary>Adds a waiter, starts the loop or wakes it when it sleeps past this task's first lookup; under the lock.</summary>
@@ -397,6 +400,8 @@ public sealed class CoalescingPoller<TRecord> : IAsyncDisposable, IDisposable
 
     private async Task RunAsync()
     {
+        // The loop serves every waiter, so its lookups are spans of their own, not children of whichever call started it.
+        Activity.Current = null;
         var token = _disposed.Token;
         try
         {

@@ -27,7 +27,86 @@ public static class TaskPolling
     /// <exception cref="TimeoutException">The task had not ended by the deadline; the last lookup failure, if any, is the inner exception.</exception>
     /// <exception cref="ApiException">A lookup failed for good (for example an authentication error or an unknown task).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public static async Task<T> WaitAsync<T>(
+    public static Task<T> WaitAsync<T>(
+        Func<CancellationToken, Task<T>> fetch,
+        Func<T, bool> hasEnded,
+        TaskWaitSettings settings,
+        string what,
+        TimeProvider timeProvider,
+        IProgress<T>? progress,
+        CancellationToken cancellationToken) =>
+        TracedAsync(null, fetch, hasEnded, settings, what, timeProvider, progress, cancellationToken);
+
+    /// <summary>
+    /// Waits for the task <paramref name="taskId"/> like <see cref="WaitAsync{T}"/>, with the id on the wait's span
+    /// (see <see cref="ContractActivitySource"/>).
+    /// </summary>
+    /// <typeparam name="T">The task record type.</typeparam>
+    /// <param name="taskId">The task id, named in the span and in messages.</param>
+    /// <param name="fetch">Fetches the current record.</param>
+    /// <param name="hasEnded">Tells whether a record is final; states the contract does not list count as not ended.</param>
+    /// <param name="settings">Delays and the deadline.</param>
+    /// <param name="timeProvider">The clock to wait on.</param>
+    /// <param name="progress">Receives every fetched record, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <returns>The first final record.</returns>
+    /// <exception cref="ArgumentNullException">An argument other than <paramref name="progress"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A delay is negative, an interval not positive, or the timeout neither positive nor infinite.</exception>
+    /// <exception cref="TimeoutException">The task had not ended by the deadline; the last lookup failure, if any, is the inner exception.</exception>
+    /// <exception cref="ApiException">A lookup failed for good (for example an authentication error or an unknown task).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static Task<T> WaitForTaskAsync<T>(
+        string taskId,
+        Func<CancellationToken, Task<T>> fetch,
+        Func<T, bool> hasEnded,
+        TaskWaitSettings settings,
+        TimeProvider timeProvider,
+        IProgress<T>? progress,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(taskId);
+        return TracedAsync(taskId, fetch, hasEnded, settings, "task " + taskId, timeProvider, progress, cancellationToken);
+    }
+
+    /// <summary>The wait, inside its span when someone listens (lookups made while it runs are the span's children).</summary>
+    private static Task<T> TracedAsync<T>(
+        string? taskId,
+        Func<CancellationToken, Task<T>> fetch,
+        Func<T, bool> hasEnded,
+        TaskWaitSettings settings,
+        string what,
+        TimeProvider timeProvider,
+        IProgress<T>? progress,
+        CancellationToken cancellationToken) =>
+        TaskWaitScope.IsListened
+            ? ObservedAsync(taskId, fetch, hasEnded, settings, what, timeProvider, progress, cancellationToken)
+            : PollAsync(fetch, hasEnded, settings, what, timeProvider, progress, cancellationToken);
+
+    private static async Task<T> ObservedAsync<T>(
+        string? taskId,
+        Func<CancellationToken, Task<T>> fetch,
+        Func<T, bool> hasEnded,
+        TaskWaitSettings settings,
+        string what,
+        TimeProvider timeProvider,
+        IProgress<T>? progress,
+        CancellationToken cancellationToken)
+    {
+        var wait = TaskWaitScope.Start(taskId, "poll");
+        try
+        {
+            var record = await PollAsync(fetch, hasEnded, settings, what, timeProvider, progress, cancellationToken).ConfigureAwait(false);
+            wait.Ended(record);
+            return record;
+        }
+        catch (Exception ex)
+        {
+            wait.Failed(ex);
+            throw;
+        }
+    }
+
+    private static async Task<T> PollAsync<T>(
         Func<CancellationToken, Task<T>> fetch,
         Func<T, bool> hasEnded,
         TaskWaitSettings settings,

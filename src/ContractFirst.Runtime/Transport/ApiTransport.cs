@@ -27,6 +27,7 @@ public sealed class ApiTransport : IDisposable
     private static readonly ResiliencePropertyKey<TimeSpan> AttemptTimeoutKey = new("ContractFirst.AttemptTimeout");
     private static readonly ResiliencePropertyKey<string> PathKey = new("ContractFirst.Path");
     private static readonly ResiliencePropertyKey<string> ClientRequestIdKey = new("ContractFirst.ClientRequestId");
+    private static readonly ResiliencePropertyKey<CallTelemetry> TelemetryKey = new("ContractFirst.Telemetry");
     private static readonly string DefaultUserAgent = $"ContractFirst.Runtime/{typeof(ApiTransport).Assembly.GetName().Version?.ToString(3)}";
 
     private readonly ApiClientOptions _options;
@@ -162,10 +163,33 @@ public sealed class ApiTransport : IDisposable
         TimeSpan defaultTimeout,
         CancellationToken cancellationToken)
         where TResponse : IJsonReadable<TResponse> =>
-        (await ExchangeAsync<TResponse>(path, body, kind, defaultTimeout, null, keepRaw: false, cancellationToken).ConfigureAwait(false)).Value;
+        (await ExchangeAsync<TResponse>(path, body, kind, defaultTimeout, null, default, keepRaw: false, cancellationToken).ConfigureAwait(false)).Value;
+
+    /// <summary>Sends like <see cref="PostAsync{TResponse}(string, IJsonWritable, OperationKind, TimeSpan, CancellationToken)"/>, with the call's API, action and model on its span and metrics.</summary>
+    /// <typeparam name="TResponse">The response type.</typeparam>
+    /// <param name="path">The request path, starting with <c>/</c>, appended to <see cref="Endpoint"/>.</param>
+    /// <param name="body">The request body, serialised once for all attempts.</param>
+    /// <param name="kind">Whether the call starts work (retried only when nothing started) or only reads.</param>
+    /// <param name="defaultTimeout">The contract's timeout for one attempt.</param>
+    /// <param name="telemetry">What the call is, for <see cref="ContractActivitySource"/> and <see cref="ContractMetrics"/>.</param>
+    /// <param name="cancellationToken">Stops the call, including any retry wait, at once.</param>
+    /// <returns>The response.</returns>
+    /// <exception cref="ApiException">The service answered with an error status.</exception>
+    /// <exception cref="TimeoutException">The last attempt took longer than its timeout.</exception>
+    /// <exception cref="HttpRequestException">The service could not be reached or the connection failed.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async Task<TResponse> PostAsync<TResponse>(
+        string path,
+        IJsonWritable body,
+        OperationKind kind,
+        TimeSpan defaultTimeout,
+        CallTelemetry telemetry,
+        CancellationToken cancellationToken)
+        where TResponse : IJsonReadable<TResponse> =>
+        (await ExchangeAsync<TResponse>(path, body, kind, defaultTimeout, null, telemetry, keepRaw: false, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>
-    /// Sends like <see cref="PostAsync{TResponse}"/> with per-call settings, and returns the answer
+    /// Sends like <see cref="PostAsync{TResponse}(string, IJsonWritable, OperationKind, TimeSpan, CancellationToken)"/> with per-call settings, and returns the answer
     /// with its raw response (status, headers, body).
     /// </summary>
     /// <typeparam name="TResponse">The response type.</typeparam>
@@ -187,9 +211,34 @@ public sealed class ApiTransport : IDisposable
         TimeSpan defaultTimeout,
         CallOptions? callOptions,
         CancellationToken cancellationToken)
+        where TResponse : IJsonReadable<TResponse> =>
+        await PostForResultAsync<TResponse>(path, body, kind, defaultTimeout, callOptions, default, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Sends like <see cref="PostForResultAsync{TResponse}(string, IJsonWritable, OperationKind, TimeSpan, CallOptions?, CancellationToken)"/>, with the call's API, action and model on its span and metrics.</summary>
+    /// <typeparam name="TResponse">The response type.</typeparam>
+    /// <param name="path">The request path, starting with <c>/</c>, appended to <see cref="Endpoint"/>.</param>
+    /// <param name="body">The request body, serialised once for all attempts.</param>
+    /// <param name="kind">Whether the call starts work (retried only when nothing started) or only reads.</param>
+    /// <param name="defaultTimeout">The contract's timeout for one attempt.</param>
+    /// <param name="callOptions">Headers and attempt timeout of this call, or <see langword="null"/>.</param>
+    /// <param name="telemetry">What the call is, for <see cref="ContractActivitySource"/> and <see cref="ContractMetrics"/>.</param>
+    /// <param name="cancellationToken">Stops the call, including any retry wait, at once.</param>
+    /// <returns>The answer; <see cref="ClientResult.GetRawResponse"/> gives the response it was read from.</returns>
+    /// <exception cref="ApiException">The service answered with an error status.</exception>
+    /// <exception cref="TimeoutException">The last attempt took longer than its timeout.</exception>
+    /// <exception cref="HttpRequestException">The service could not be reached or the connection failed.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async Task<ClientResult<TResponse>> PostForResultAsync<TResponse>(
+        string path,
+        IJsonWritable body,
+        OperationKind kind,
+        TimeSpan defaultTimeout,
+        CallOptions? callOptions,
+        CallTelemetry telemetry,
+        CancellationToken cancellationToken)
         where TResponse : IJsonReadable<TResponse>
     {
-        var (value, raw) = await ExchangeAsync<TResponse>(path, body, kind, defaultTimeout, callOptions, keepRaw: true, cancellationToken).ConfigureAwait(false);
+        var (value, raw) = await ExchangeAsync<TResponse>(path, body, kind, defaultTimeout, callOptions, telemetry, keepRaw: true, cancellationToken).ConfigureAwait(false);
         return ClientResult.FromValue(value, raw!);
     }
 
@@ -199,6 +248,7 @@ public sealed class ApiTransport : IDisposable
         OperationKind kind,
         TimeSpan defaultTimeout,
         CallOptions? callOptions,
+        CallTelemetry telemetry,
         bool keepRaw,
         CancellationToken cancellationToken)
         where TResponse : IJsonReadable<TResponse>
@@ -223,6 +273,8 @@ public sealed class ApiTransport : IDisposable
         activity?.SetTag("http.request.method", "POST");
         activity?.SetTag("url.full", _traceBase + path);
         activity?.SetTag("contractfirst.client_request_id", clientRequestId);
+        CallInstrumentation.Tag(activity, telemetry);
+        var started = CallInstrumentation.Start();
 
         // Serialised once into a pooled array that every attempt sends; released after the last attempt.
         var payload = ContractJson.WritePooled(body);
@@ -231,14 +283,25 @@ public sealed class ApiTransport : IDisposable
         context.Properties.Set(AttemptTimeoutKey, attemptTimeout);
         context.Properties.Set(PathKey, path);
         context.Properties.Set(ClientRequestIdKey, clientRequestId);
+        if (ContractMetrics.RetriesInstrument.Enabled)
+        {
+            context.Properties.Set(TelemetryKey, telemetry);
+        }
+
         try
         {
-            var response = await _pipeline.ExecuteAsync(
+            var (value, raw, status) = await _pipeline.ExecuteAsync(
                 static (ctx, state) => state.Transport.SendOnceAsync<TResponse>(state.Request, state.Payload, state.ClientRequestId, state.CallOptions, state.KeepRaw, ctx.CancellationToken),
                 context,
                 (Transport: this, Request: request, Payload: payload, ClientRequestId: clientRequestId, CallOptions: callOptions, KeepRaw: keepRaw)).ConfigureAwait(false);
             activity?.SetStatus(ActivityStatusCode.Ok);
-            return response;
+            CallInstrumentation.Succeeded(activity, telemetry, started, status, value, body, kind);
+            return (value, raw);
+        }
+        catch (Exception ex) when (CallInstrumentation.Failed(telemetry, started, ex))
+        {
+            // Never reached: the filter records the failure's duration and lets the exception on to the handlers below.
+            throw;
         }
         catch (ApiException ex)
         {
@@ -360,6 +423,7 @@ public sealed class ApiTransport : IDisposable
                     }
 
                     Activity.Current?.SetTag("contractfirst.retries", retryNumber);
+                    CallInstrumentation.Retried(properties.GetValue(TelemetryKey, default), args.Outcome.Exception);
                     return default;
                 },
             });
@@ -414,7 +478,7 @@ public sealed class ApiTransport : IDisposable
         exception.HttpRequestError is HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError or HttpRequestError.SecureConnectionError
         || exception.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused };
 
-    private async ValueTask<(TResponse Value, RawResponse? Raw)> SendOnceAsync<TResponse>(
+    private async ValueTask<(TResponse Value, RawResponse? Raw, int Status)> SendOnceAsync<TResponse>(
         Uri uri, PooledUtf8 payload, string clientRequestId, CallOptions? callOptions, bool keepRaw, CancellationToken cancellationToken)
         where TResponse : IJsonReadable<TResponse>
     {
@@ -479,7 +543,7 @@ public sealed class ApiTransport : IDisposable
         try
         {
             var value = ContractJson.Parse<TResponse>(body.Span, new JsonReadContext(_options.StrictReading, Token));
-            return (value, keepRaw ? new RawResponse(response, body.Span) : null);
+            return (value, keepRaw ? new RawResponse(response, body.Span) : null, status);
         }
         catch (System.Text.Json.JsonException ex)
         {
