@@ -66,6 +66,29 @@ public sealed class ClientCallbackUrlTests
         await ReceiverTests.WaitUntilAsync(() => mine.Contains(submitted.TaskId!));
     }
 
+    [Fact]
+    public async Task TheRawResponseOverloadMintsAUrlToo()
+    {
+        var received = new ConcurrentQueue<string>();
+        await using var receiver = await ReceiverHost.StartAsync<VideosResponse>(Bodies.Secret, r => r.TaskId, (callback, _) =>
+        {
+            received.Enqueue(callback.TaskId);
+            return Task.CompletedTask;
+        });
+        await using var emulator = await HappyHorseEmulator.StartAsync(Fast());
+        var sent = new ConcurrentQueue<string>();
+        using var http = new HttpClient(new Recording(sent));
+        using var client = new HappyHorseClient(emulator.Token, SlowPolling(emulator, new CallbackUrls(receiver.Template, Bodies.Secret)), http);
+        var request = new GenerateRequest("horse");
+
+        var result = await client.GenerateAsync(request, new CallOptions());
+
+        var url = JsonDocument.Parse(Assert.Single(sent)).RootElement.GetProperty("callback_url").GetString();
+        Assert.StartsWith(receiver.Template.Replace(CallbackUrls.TokenPlaceholder, "", StringComparison.Ordinal), url, StringComparison.Ordinal);
+        Assert.Null(request.CallbackUrl);
+        await ReceiverTests.WaitUntilAsync(() => received.Contains(result.Value.TaskId!));
+    }
+
     private static HappyHorseClientOptions SlowPolling(ContractEmulator emulator, CallbackUrls urls) => new()
     {
         Endpoint = emulator.BaseAddress,

@@ -266,7 +266,7 @@ internal static class ClientEmitter
                 }
 
                 request.Validate().ThrowIfInvalid(nameof({{action.RequestTypeName}}));
-                return _transport.PostForResultAsync<{{action.Response}}>({{CSharpTypes.String(endpoint.Path)}}, request, {{CSharpTypes.Runtime}}OperationKind.{{kind}}, global::System.TimeSpan.FromSeconds({{endpoint.TimeoutSeconds.ToString(CultureInfo.InvariantCulture)}}), options, {{Telemetry(spec, endpoint, action)}}, cancellationToken);
+                return _transport.PostForResultAsync<{{action.Response}}>({{CSharpTypes.String(endpoint.Path)}}, {{ClientCallbacksEmitter.Body(endpoint, action)}}, {{CSharpTypes.Runtime}}OperationKind.{{kind}}, global::System.TimeSpan.FromSeconds({{endpoint.TimeoutSeconds.ToString(CultureInfo.InvariantCulture)}}), options, {{Telemetry(spec, endpoint, action)}}, cancellationToken);
             }
             """);
     }
