@@ -1,11 +1,8 @@
 using System.Collections.Immutable;
-using System.Diagnostics.CodeAnalysis;
 using BenchmarkDotNet.Attributes;
 using ContractFirst.Generator;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
 
 namespace HappyHorse.Benchmarks;
 
@@ -54,31 +51,4 @@ public class GeneratorBenchmarks
     /// <summary>The contract library alone (read, parse, check every name): the part of the run the generator owns before emitting.</summary>
     [Benchmark(Description = "Parse and check the HappyHorse contract")]
     public object? ParseHappyHorse() => ContractFirst.Contract.ContractParser.Parse(_texts[0].Path, _texts[0].GetText()!.ToString()).Spec;
-
-    private sealed class ContractText(string path, string text) : AdditionalText
-    {
-        private readonly SourceText _text = SourceText.From(text);
-
-        public override string Path { get; } = path;
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
-    }
-
-    /// <summary>Marks the one file as a contract, as the generator's build props do.</summary>
-    private sealed class ContractOptions(string path) : AnalyzerConfigOptionsProvider
-    {
-        private static readonly Options s_none = new(ImmutableDictionary<string, string>.Empty);
-        private readonly Options _contract = new(ImmutableDictionary<string, string>.Empty.Add("build_metadata.AdditionalFiles.ContractFirst", "true"));
-
-        public override AnalyzerConfigOptions GlobalOptions => s_none;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => s_none;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => textFile.Path == path ? _contract : s_none;
-
-        private sealed class Options(ImmutableDictionary<string, string> values) : AnalyzerConfigOptions
-        {
-            public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
-        }
-    }
 }

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
@@ -38,7 +39,7 @@ public sealed class ApiTransport : IDisposable
     private readonly ApiExceptionFactory _exceptionFactory;
     private readonly HttpClient _httpClient;
     private readonly bool _ownsHttpClient;
-    private readonly ResiliencePipeline _pipeline;
+    private readonly ResiliencePipeline<Attempt> _pipeline;
     private readonly ILogger _logger;
     private readonly string _traceBase;
 
@@ -156,14 +157,14 @@ public sealed class ApiTransport : IDisposable
     /// <exception cref="System.Text.Json.JsonException">A success response was not a valid <typeparamref name="TResponse"/>.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     /// <exception cref="ObjectDisposedException">The transport was disposed.</exception>
-    public async Task<TResponse> PostAsync<TResponse>(
+    public Task<TResponse> PostAsync<TResponse>(
         string path,
         IJsonWritable body,
         OperationKind kind,
         TimeSpan defaultTimeout,
         CancellationToken cancellationToken)
         where TResponse : IJsonReadable<TResponse> =>
-        (await ExchangeAsync<TResponse>(path, body, kind, defaultTimeout, null, default, keepRaw: false, cancellationToken).ConfigureAwait(false)).Value;
+        ExchangeAsync<TResponse>(path, body, kind, defaultTimeout, null, default, null, cancellationToken);
 
     /// <summary>Sends like <see cref="PostAsync{TResponse}(string, IJsonWritable, OperationKind, TimeSpan, CancellationToken)"/>, with the call's API, action and model on its span and metrics.</summary>
     /// <typeparam name="TResponse">The response type.</typeparam>
@@ -178,7 +179,7 @@ public sealed class ApiTransport : IDisposable
     /// <exception cref="TimeoutException">The last attempt took longer than its timeout.</exception>
     /// <exception cref="HttpRequestException">The service could not be reached or the connection failed.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public async Task<TResponse> PostAsync<TResponse>(
+    public Task<TResponse> PostAsync<TResponse>(
         string path,
         IJsonWritable body,
         OperationKind kind,
@@ -186,7 +187,7 @@ public sealed class ApiTransport : IDisposable
         CallTelemetry telemetry,
         CancellationToken cancellationToken)
         where TResponse : IJsonReadable<TResponse> =>
-        (await ExchangeAsync<TResponse>(path, body, kind, defaultTimeout, null, telemetry, keepRaw: false, cancellationToken).ConfigureAwait(false)).Value;
+        ExchangeAsync<TResponse>(path, body, kind, defaultTimeout, null, telemetry, null, cancellationToken);
 
     /// <summary>
     /// Sends like <see cref="PostAsync{TResponse}(string, IJsonWritable, OperationKind, TimeSpan, CancellationToken)"/> with per-call settings, and returns the answer
@@ -238,18 +239,25 @@ public sealed class ApiTransport : IDisposable
         CancellationToken cancellationToken)
         where TResponse : IJsonReadable<TResponse>
     {
-        var (value, raw) = await ExchangeAsync<TResponse>(path, body, kind, defaultTimeout, callOptions, telemetry, keepRaw: true, cancellationToken).ConfigureAwait(false);
-        return ClientResult.FromValue(value, raw!);
+        var raw = new StrongBox<RawResponse?>();
+        var value = await ExchangeAsync<TResponse>(path, body, kind, defaultTimeout, callOptions, telemetry, raw, cancellationToken).ConfigureAwait(false);
+        return ClientResult.FromValue(value, raw.Value!);
     }
 
-    private async Task<(TResponse Value, RawResponse? Raw)> ExchangeAsync<TResponse>(
+    /// <summary>One call: every attempt through the pipeline, its span, metrics and the mapping of failures.</summary>
+    /// <remarks>
+    /// The plain overloads return this task itself and one pipeline serves every response type (<see cref="Attempt"/>
+    /// carries the answer as an object): each async layer that is not there is a state machine a slow answer does not
+    /// allocate. <paramref name="raw"/> receives the raw response, for the overloads that return it.
+    /// </remarks>
+    private async Task<TResponse> ExchangeAsync<TResponse>(
         string path,
         IJsonWritable body,
         OperationKind kind,
         TimeSpan defaultTimeout,
         CallOptions? callOptions,
         CallTelemetry telemetry,
-        bool keepRaw,
+        StrongBox<RawResponse?>? raw,
         CancellationToken cancellationToken)
         where TResponse : IJsonReadable<TResponse>
     {
@@ -290,13 +298,19 @@ public sealed class ApiTransport : IDisposable
 
         try
         {
-            var (value, raw, status) = await _pipeline.ExecuteAsync(
+            var attempt = await _pipeline.ExecuteAsync(
                 static (ctx, state) => state.Transport.SendOnceAsync<TResponse>(state.Request, state.Payload, state.ClientRequestId, state.CallOptions, state.KeepRaw, ctx.CancellationToken),
                 context,
-                (Transport: this, Request: request, Payload: payload, ClientRequestId: clientRequestId, CallOptions: callOptions, KeepRaw: keepRaw)).ConfigureAwait(false);
+                (Transport: this, Request: request, Payload: payload, ClientRequestId: clientRequestId, CallOptions: callOptions, KeepRaw: raw is not null)).ConfigureAwait(false);
+            var value = (TResponse)attempt.Value;
             activity?.SetStatus(ActivityStatusCode.Ok);
-            CallInstrumentation.Succeeded(activity, telemetry, started, status, value, body, kind);
-            return (value, raw);
+            CallInstrumentation.Succeeded(activity, telemetry, started, attempt.Status, value, body, kind);
+            if (raw is not null)
+            {
+                raw.Value = attempt.Raw;
+            }
+
+            return value;
         }
         catch (Exception ex) when (CallInstrumentation.Failed(telemetry, started, ex))
         {
@@ -392,13 +406,13 @@ public sealed class ApiTransport : IDisposable
         }
     }
 
-    private static ResiliencePipeline BuildPipeline(ApiClientOptions options, ILogger logger)
+    private static ResiliencePipeline<Attempt> BuildPipeline(ApiClientOptions options, ILogger logger)
     {
-        var builder = new ResiliencePipelineBuilder { TimeProvider = options.TimeProvider };
+        var builder = new ResiliencePipelineBuilder<Attempt> { TimeProvider = options.TimeProvider };
         var retry = options.Retry;
         if (retry.MaxRetries > 0)
         {
-            builder.AddRetry(new RetryStrategyOptions
+            builder.AddRetry(new RetryStrategyOptions<Attempt>
             {
                 MaxRetryAttempts = retry.MaxRetries,
                 BackoffType = DelayBackoffType.Exponential,
@@ -478,7 +492,10 @@ public sealed class ApiTransport : IDisposable
         exception.HttpRequestError is HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError or HttpRequestError.SecureConnectionError
         || exception.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused };
 
-    private async ValueTask<(TResponse Value, RawResponse? Raw, int Status)> SendOnceAsync<TResponse>(
+    /// <summary>What one attempt read: the answer, its raw response when asked for, and the status.</summary>
+    private readonly record struct Attempt(object Value, RawResponse? Raw, int Status);
+
+    private async ValueTask<Attempt> SendOnceAsync<TResponse>(
         Uri uri, PooledUtf8 payload, string clientRequestId, CallOptions? callOptions, bool keepRaw, CancellationToken cancellationToken)
         where TResponse : IJsonReadable<TResponse>
     {
@@ -506,7 +523,17 @@ public sealed class ApiTransport : IDisposable
             }
         }
 
-        using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+        HttpResponseMessage response;
+        try
+        {
+            response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is SocketException or IOException)
+        {
+            throw ConnectionFailed(ex);
+        }
+
+        using var answer = response;
         var status = (int)response.StatusCode;
 
         // A caller's HttpClient may follow redirects by itself: an answer from another URL is never
@@ -543,7 +570,7 @@ public sealed class ApiTransport : IDisposable
         try
         {
             var value = ContractJson.Parse<TResponse>(body.Span, new JsonReadContext(_options.StrictReading, Token));
-            return (value, keepRaw ? new RawResponse(response, body.Span) : null, status);
+            return new Attempt(value, keepRaw ? new RawResponse(response, body.Span) : null, status);
         }
         catch (System.Text.Json.JsonException ex)
         {
@@ -609,25 +636,16 @@ public sealed class ApiTransport : IDisposable
     }
 
     /// <summary>
-    /// Sends, with every network failure as an <see cref="HttpRequestException"/>: SocketsHttpHandler lets a
-    /// raw <see cref="SocketException"/> escape when a server closes a connection the moment it accepts it.
+    /// A network failure as an <see cref="HttpRequestException"/>: SocketsHttpHandler lets a raw
+    /// <see cref="SocketException"/> escape when a server closes a connection the moment it accepts it.
     /// It counts as "may have been sent", so a submit is never resent after it.
     /// </summary>
-    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is SocketException or IOException)
-        {
+    private static HttpRequestException ConnectionFailed(Exception ex) =>
 #if NET8_0_OR_GREATER
-            throw new HttpRequestException(HttpRequestError.Unknown, "The connection failed: " + ex.Message, ex);
+        new(HttpRequestError.Unknown, "The connection failed: " + ex.Message, ex);
 #else
-            throw new HttpRequestException("The connection failed: " + ex.Message, ex);
+        new("The connection failed: " + ex.Message, ex);
 #endif
-        }
-    }
 
     /// <summary>A failure of an answer that is not an error status, as the contract's base exception.</summary>
     private ApiException Failure(ApiFailureKind kind, int status, string? why, HttpResponseMessage response, ReadOnlySpan<byte> body, Exception? cause = null)

@@ -109,6 +109,27 @@ public sealed class ClientRequestIdTests
         Assert.Equal(Enumerable.Range(0, 20).Select(i => $"call-{i}").Order(StringComparer.Ordinal), ids);
     }
 
+    [Fact]
+    public async Task ConcurrentCallsEachMakeADistinctGuidShapedId()
+    {
+        var handler = new ScriptedHandler(_ => ScriptedHandler.Ok());
+        using var http = new HttpClient(handler);
+        using var transport = TestApi.Transport(TestApi.Options(new Uri("https://api.example.test/")), http);
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            for (var i = 0; i < 250; i++)
+            {
+                await transport.PostAsync(OperationKind.Read);
+            }
+        })));
+
+        var ids = handler.Attempts.Select(a => a[ClientRequestId.HeaderName]).ToArray();
+        Assert.Equal(1000, ids.Length);
+        Assert.Equal(1000, ids.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(ids, id => Assert.True(Guid.TryParseExact(id, "D", out _), id));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("two words")]
