@@ -20,30 +20,17 @@ public sealed class PackedPackages : IDisposable
     public PackedPackages()
     {
         Output = Path.Combine(_root, "packages");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList =
-            {
+        var watch = Stopwatch.StartNew();
+        var (exitCode, stdout, stderr) = Dotnet.RunAsync(
+            [
                 "pack", Path.Combine(RepoRoot, "eng", "packages.slnf"), "-c", "Release", "-o", Output,
                 "--artifacts-path", Path.Combine(_root, "artifacts"), "-nologo", "-p:ContinuousIntegrationBuild=true",
-            },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        var watch = Stopwatch.StartNew();
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(8)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("dotnet pack did not finish within 8 minutes");
-        }
-
+            ],
+            TimeSpan.FromMinutes(8)).GetAwaiter().GetResult();
         PackTime = watch.Elapsed;
-        if (process.ExitCode != 0)
+        if (exitCode != 0)
         {
-            throw new InvalidOperationException($"dotnet pack failed:\n{stdout.Result}\n{stderr.Result}");
+            throw new InvalidOperationException($"dotnet pack failed:\n{stdout}\n{stderr}");
         }
     }
 

@@ -114,27 +114,19 @@ public sealed class PublicApiTrackingTests(ITestOutputHelper output)
         Assert.True(File.Exists(compiler), compiler);
         var runtime = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
 
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList =
-            {
+        var watch = Stopwatch.StartNew();
+        var (exitCode, stdout, stderr) = await Dotnet.RunAsync(
+            [
                 "exec", compiler, "-nologo", "-noconfig", "-nostdlib", "-t:library", "-nullable:enable", "-warnaserror",
                 "-out:" + Path.Combine(directory, "Stable.dll"),
                 "-r:" + typeof(object).Assembly.Location, "-r:" + Path.Combine(runtime, "System.Runtime.dll"),
                 "-analyzer:" + analyzer, "-additionalfile:" + shippedFile, "-additionalfile:" + unshippedFile,
                 Path.Combine(directory, "Horse.cs"),
-            },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        var watch = Stopwatch.StartNew();
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
-        var text = await stdout + await stderr;
-        output.WriteLine($"csc with {shipped.Length} shipped lines: exit {process.ExitCode} in {watch.Elapsed.TotalSeconds:0.0} s\n{text}");
-        return (process.ExitCode, text);
+            ],
+            TimeSpan.FromMinutes(1));
+        var text = stdout + stderr;
+        output.WriteLine($"csc with {shipped.Length} shipped lines: exit {exitCode} in {watch.Elapsed.TotalSeconds:0.0} s\n{text}");
+        return (exitCode, text);
     }
 
     private static string Metadata(string key) =>
@@ -155,33 +147,17 @@ public sealed class PublicApiTrackingTests(ITestOutputHelper output)
     /// <summary>Evaluates a project (no target runs) with dotnet msbuild -getProperty/-getItem and returns its JSON.</summary>
     private static async Task<Evaluation> EvaluateAsync(SemaphoreSlim gate, string project, string? framework, params string[] queries)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("msbuild");
-        start.ArgumentList.Add(project);
-        start.ArgumentList.Add("-nologo");
-        if (framework is not null)
-        {
-            start.ArgumentList.Add("-p:TargetFramework=" + framework);
-        }
-
-        foreach (var query in queries)
-        {
-            start.ArgumentList.Add(query);
-        }
-
+        string[] arguments = ["msbuild", project, "-nologo", .. framework is null ? Array.Empty<string>() : ["-p:TargetFramework=" + framework], .. queries];
         await gate.WaitAsync();
         try
         {
-            using var process = Process.Start(start)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-            if (process.ExitCode != 0)
+            var (exitCode, stdout, stderr) = await Dotnet.RunAsync(arguments, TimeSpan.FromMinutes(2));
+            if (exitCode != 0)
             {
-                throw new InvalidOperationException($"dotnet msbuild {project} failed:\n{await stdout}\n{await stderr}");
+                throw new InvalidOperationException($"dotnet msbuild {project} failed:\n{stdout}\n{stderr}");
             }
 
-            return new Evaluation(project, framework, JsonDocument.Parse(await stdout).RootElement.Clone());
+            return new Evaluation(project, framework, JsonDocument.Parse(stdout).RootElement.Clone());
         }
         finally
         {
