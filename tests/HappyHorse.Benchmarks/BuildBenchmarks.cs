@@ -46,6 +46,16 @@ public class BuildBenchmarks
         File.Copy(Path.Combine(source, "README.md"), Path.Combine(sdk, "README.md"), overwrite: true);
         _sdkProject = Path.Combine(sdk, "HappyHorse.csproj");
 
+        // Both copies track the public API (TrackPublicApi, the same analyzer and lists), so only generating differs.
+        foreach (var copy in new[] { sdk, plain })
+        {
+            Directory.CreateDirectory(Path.Combine(copy, "PublicAPI"));
+            foreach (var list in Directory.GetFiles(Path.Combine(source, "PublicAPI")))
+            {
+                File.Copy(list, Path.Combine(copy, "PublicAPI", Path.GetFileName(list)), overwrite: true);
+            }
+        }
+
         var contract = Path.Combine(root, "spec", "happyhorse.yaml");
         var generated = Generate(contract);
         foreach (var (name, text) in generated)
@@ -53,13 +63,14 @@ public class BuildBenchmarks
             File.WriteAllText(Path.Combine(plain, "Generated", name), text);
         }
 
-        // The plain library: the same frameworks, runtime reference and compiler attributes, no generator, no contract.
+        // The plain library: the same frameworks, runtime reference, compiler attributes and API lists, no generator, no contract.
         File.WriteAllText(Path.Combine(plain, "HappyHorse.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
                 <TargetFrameworks>net8.0;netstandard2.0</TargetFrameworks>
                 <RootNamespace>HappyHorse</RootNamespace>
                 <GenerateDocumentationFile>true</GenerateDocumentationFile>
+                <TrackPublicApi>true</TrackPublicApi>
               </PropertyGroup>
               <ItemGroup Condition="'$(TargetFramework)' == 'netstandard2.0'">
                 <PackageReference Include="PolySharp" PrivateAssets="all" IncludeAssets="runtime; build; native; contentfiles; analyzers" />
