@@ -7,6 +7,7 @@ namespace HappyHorse.Tests.Operations;
 internal sealed class EmulatorClient : IDisposable
 {
     private readonly HttpClient _http;
+    private readonly LookupGate _gate;
     private int _connections;
 
     public EmulatorClient(ContractEmulator emulator, TimeSpan pollingInterval, Action<HappyHorseClientOptions>? configure = null)
@@ -29,7 +30,8 @@ internal sealed class EmulatorClient : IDisposable
                 }
             },
         };
-        _http = new HttpClient(handler);
+        _gate = new LookupGate { InnerHandler = handler };
+        _http = new HttpClient(_gate);
         var options = new HappyHorseClientOptions
         {
             Endpoint = emulator.BaseAddress,
@@ -60,9 +62,35 @@ internal sealed class EmulatorClient : IDisposable
         return [.. operations];
     }
 
+    /// <summary>Holds every task lookup at the client until <see cref="ReleaseLookups"/>: what waiting holds can then be measured without a round's answers.</summary>
+    public void HoldLookups() => _gate.Hold();
+
+    /// <summary>Lets held and later lookups go.</summary>
+    public void ReleaseLookups() => _gate.Release();
+
     public void Dispose()
     {
+        _gate.Release();
         Client.Dispose();
         _http.Dispose();
+    }
+
+    private sealed class LookupGate : DelegatingHandler
+    {
+        private volatile TaskCompletionSource? _held;
+
+        public void Hold() => _held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Release() => Interlocked.Exchange(ref _held, null)?.TrySetResult();
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (_held is { } held && request.RequestUri!.AbsolutePath.EndsWith("/tasks", StringComparison.Ordinal))
+            {
+                await held.Task.WaitAsync(cancellationToken);
+            }
+
+            return await base.SendAsync(request, cancellationToken);
+        }
     }
 }
