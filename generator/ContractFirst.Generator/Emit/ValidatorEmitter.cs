@@ -100,17 +100,17 @@ internal static class ValidatorEmitter
             w.Open($"if (string.IsNullOrWhiteSpace({field.PropertyName}))");
             w.Line($"{Add}{Error}.Required({name}));");
             w.Close();
+            if (field.Type.Kind == FieldKind.Url && !HasTextRules(field))
+            {
+                EmitUrlCheck(w, "else if", name, field.PropertyName, Surrogate(field));
+                return;
+            }
+
             EmitSurrogateCheck(w, "else if", name, field.PropertyName, Surrogate(field));
             if (HasTextRules(field))
             {
                 w.Open("else");
                 EmitTextRules(w, field, name, field.PropertyName);
-                w.Close();
-            }
-            else if (field.Type.Kind == FieldKind.Url)
-            {
-                w.Open($"else if (!{CSharpTypes.Runtime}Validate.IsHttpUrl({field.PropertyName}))");
-                w.Line($"{Add}{Error}.NotHttpUrl({name}, {field.PropertyName}));");
                 w.Close();
             }
 
@@ -140,10 +140,7 @@ internal static class ValidatorEmitter
         {
             case FieldKind.Url:
                 w.Open($"if ({binding})");
-                EmitSurrogateCheck(w, "if", name, local, Surrogate(field));
-                w.Open($"else if (!{CSharpTypes.Runtime}Validate.IsHttpUrl({local}))");
-                w.Line($"{Add}{Error}.NotHttpUrl({name}, {local}));");
-                w.Close();
+                EmitUrlCheck(w, "if", name, local, Surrogate(field));
                 w.Close();
                 break;
             case FieldKind.String:
@@ -220,12 +217,13 @@ internal static class ValidatorEmitter
                 itemChecks.Open($"if (string.IsNullOrWhiteSpace({item}))");
                 itemChecks.Line($"{Add}{Error}.Required({itemName}));");
                 itemChecks.Close();
-                EmitSurrogateCheck(itemChecks, "else if", itemName, item, Surrogate(field));
                 if (field.Type.Kind == FieldKind.Url)
                 {
-                    itemChecks.Open($"else if (!{CSharpTypes.Runtime}Validate.IsHttpUrl({item}))");
-                    itemChecks.Line($"{Add}{Error}.NotHttpUrl({itemName}, {item}));");
-                    itemChecks.Close();
+                    EmitUrlCheck(itemChecks, "else if", itemName, item, Surrogate(field));
+                }
+                else
+                {
+                    EmitSurrogateCheck(itemChecks, "else if", itemName, item, Surrogate(field));
                 }
 
                 break;
@@ -301,6 +299,20 @@ internal static class ValidatorEmitter
     {
         w.Open($"{keyword} ({CSharpTypes.Runtime}Validate.IndexOfUnpairedSurrogate({value}) is var {index} && {index} >= 0)");
         w.Line($"{Add}{Error}.UnpairedSurrogate({name}, {value}, {index}));");
+        w.Close();
+    }
+
+    /// <summary>
+    /// Emits the check of a URL value: an absolute http(s) URL, or the reason it is not. A URL that passes is ASCII, so
+    /// the surrogate scan runs only for a value that fails, to report an unpaired surrogate as what it is.
+    /// </summary>
+    private static void EmitUrlCheck(SourceWriter w, string keyword, string name, string value, string index)
+    {
+        w.Open($"{keyword} (!{CSharpTypes.Runtime}Validate.IsHttpUrl({value}))");
+        EmitSurrogateCheck(w, "if", name, value, index);
+        w.Open("else");
+        w.Line($"{Add}{Error}.NotHttpUrl({name}, {value}));");
+        w.Close();
         w.Close();
     }
 

@@ -7,6 +7,8 @@ internal static class CharAndNumber
     {
         public static bool IsAsciiDigit(char c) => (uint)(c - '0') <= 9;
 
+        public static bool IsAsciiLetter(char c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a';
+
         public static bool IsAsciiHexDigit(char c) => (uint)(c - '0') <= 9 || (uint)((c | 0x20) - 'a') <= 'f' - 'a';
     }
 

@@ -14,7 +14,6 @@ public static class Validate
     private static readonly AsciiSet UserInfoChars = new(Unreserved + SubDelims + ":");
     private static readonly AsciiSet PathChars = new(Unreserved + SubDelims + ":@/?");
     private static readonly CharRange Surrogates = new('\uD800', '\uDFFF');
-    private static readonly AsciiSet LabelChars = new("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-");
 
     /// <summary>
     /// Gets how long one check of a value against a contract pattern may run (one second). A value that takes
@@ -29,7 +28,8 @@ public static class Validate
     public static void Add(ref List<ValidationError>? errors, ValidationError error)
     {
         ArgumentNullException.ThrowIfNull(error);
-        (errors ??= []).Add(error);
+        // Room for a typical invalid request's errors at once, so the list does not grow on the way.
+        (errors ??= new List<ValidationError>(8)).Add(error);
     }
 
     /// <summary>
@@ -71,27 +71,35 @@ public static class Validate
         }
 
         var url = value.AsSpan();
-        int schemeLength;
-        if (url.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
-        {
-            schemeLength = "http://".Length;
-        }
-        else if (url.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
-        {
-            schemeLength = "https://".Length;
-        }
-        else
+        var schemeLength = SchemeLength(url);
+        if (schemeLength == 0)
         {
             return false;
         }
 
+        // The authority runs to the first '/', '?' or '#'; user info to its first '@' and cannot contain another
+        // (RFC 3986). One scalar pass finds both: an authority is a few dozen characters, shorter than a vectorised
+        // search pays for.
         var rest = url[schemeLength..];
-        var authorityEnd = rest.IndexOfAny('/', '?', '#');
+        var authorityEnd = -1;
+        var at = -1;
+        for (var i = 0; i < rest.Length; i++)
+        {
+            var c = rest[i];
+            if (c is '/' or '?' or '#')
+            {
+                authorityEnd = i;
+                break;
+            }
+
+            if (c == '@' && at < 0)
+            {
+                at = i;
+            }
+        }
+
         var authority = authorityEnd < 0 ? rest : rest[..authorityEnd];
         var hostAndPort = authority;
-
-        // User info runs to the first '@' and cannot contain another (RFC 3986).
-        var at = authority.IndexOf('@');
         if (at >= 0)
         {
             if (!IsUserInfo(authority[..at]))
@@ -103,6 +111,19 @@ public static class Validate
         }
 
         return IsHostAndPort(hostAndPort) && (authorityEnd < 0 || IsPathQueryFragment(rest[authorityEnd..]));
+    }
+
+    /// <summary>The length of a leading <c>http://</c> or <c>https://</c>, in any case; 0 for any other start.</summary>
+    private static int SchemeLength(ReadOnlySpan<char> url)
+    {
+        // Compared by hand: two case-insensitive StartsWith calls cost more than the whole host check.
+        if (url.Length < 8 || (url[0] | 0x20) != 'h' || (url[1] | 0x20) != 't' || (url[2] | 0x20) != 't' || (url[3] | 0x20) != 'p')
+        {
+            return 0;
+        }
+
+        var colon = (url[4] | 0x20) == 's' ? 5 : 4;
+        return url[colon] == ':' && url[colon + 1] == '/' && url[colon + 2] == '/' ? colon + 3 : 0;
     }
 
     /// <summary>
@@ -293,10 +314,17 @@ public static class Validate
             return afterHost.IsEmpty || (afterHost is [':', ..] && IsPort(afterHost[1..]));
         }
 
-        // A host has no ':', so the first one starts the port.
-        var colon = hostAndPort.IndexOf(':');
-        var host = colon < 0 ? hostAndPort : hostAndPort[..colon];
-        return (IsIPv4(host) || IsDnsName(host)) && (colon < 0 || IsPort(hostAndPort[(colon + 1)..]));
+        // A host has no ':', so the first one starts the port (a scalar search: hosts are short). An IPv4 address ends
+        // in a digit; a name mostly does not, and then one pass over it decides.
+        var colon = 0;
+        while (colon < hostAndPort.Length && hostAndPort[colon] != ':')
+        {
+            colon++;
+        }
+
+        var host = hostAndPort[..colon];
+        var isHost = host is [.., >= '0' and <= '9'] ? IsIPv4(host) || IsDnsName(host) : IsDnsName(host);
+        return isHost && (colon == hostAndPort.Length || IsPort(hostAndPort[(colon + 1)..]));
     }
 
     /// <summary>
@@ -388,7 +416,8 @@ public static class Validate
     }
 
     // Labels of 1-63 letters, digits and hyphens, not starting or ending with a hyphen; 253 characters in
-    // all; the last label not all digits (that would be an IPv4 address, or nothing).
+    // all; the last label not all digits (that would be an IPv4 address, or nothing). One pass: host names are short,
+    // and a vectorised search per label cost more than the loop.
     private static bool IsDnsName(ReadOnlySpan<char> host)
     {
         if (host.IsEmpty || host.Length > 253)
@@ -396,26 +425,34 @@ public static class Validate
             return false;
         }
 
-        while (true)
+        var labelStart = 0;
+        var allDigits = true;
+        for (var i = 0; ; i++)
         {
-            var dot = host.IndexOf('.');
-            var label = dot < 0 ? host : host[..dot];
-            if (label.IsEmpty || label.Length > 63 || label[0] == '-' || label[^1] == '-')
+            if (i == host.Length || host[i] == '.')
             {
-                return false;
-            }
+                var length = i - labelStart;
+                if (length is 0 or > 63 || host[labelStart] == '-' || host[i - 1] == '-')
+                {
+                    return false;
+                }
 
-            if (LabelChars.IndexOfAnyExcept(label) >= 0)
+                if (i == host.Length)
+                {
+                    return !allDigits;
+                }
+
+                labelStart = i + 1;
+                allDigits = true;
+            }
+            else if (!char.IsAsciiDigit(host[i]))
             {
-                return false;
+                allDigits = false;
+                if (!char.IsAsciiLetter(host[i]) && host[i] != '-')
+                {
+                    return false;
+                }
             }
-
-            if (dot < 0)
-            {
-                return !AllDigits(label);
-            }
-
-            host = host[(dot + 1)..];
         }
     }
 

@@ -37,6 +37,24 @@ public class WellFormedStringTests
     }
 
     [Fact]
+    public void AUrlWithAnUnpairedSurrogateIsReportedAsThatNotAsABadUrl()
+    {
+        // URLs are checked as URLs first (a valid one is ASCII); one that fails says why, the surrogate before the form.
+        const string Url = "https://example.com/\uD800.png";
+        var requests = new (IValidatable Request, string Field)[]
+        {
+            (new ImageToVideoRequest(Url), "image_url"),
+            (new ReferenceToVideoRequest("walks", [SampleRequests.ImageUrl, Url]), "image_urls[1]"),
+            (new VideoEditRequest("snow", Url), "video_url"),
+            (new GenerateRequest("a horse") { CallbackUrl = Url }, "callback_url"),
+        };
+        foreach (var (request, field) in requests)
+        {
+            ValidationAssert.SingleError(request, field, "utf16", $"{field} must be well-formed UTF-16: unpaired surrogate U+D800 at index 20");
+        }
+    }
+
+    [Fact]
     public void SurrogatePairsAreWellFormed()
     {
         ValidationAssert.Valid(new GenerateRequest("A horse 🐎 in the snow ❄️"));
