@@ -77,10 +77,15 @@ public static class Validate
             return false;
         }
 
+        var rest = url[schemeLength..];
+        if (IsPlainUrlAfterScheme(rest))
+        {
+            return true;
+        }
+
         // The authority runs to the first '/', '?' or '#'; user info to its first '@' and cannot contain another
         // (RFC 3986). One scalar pass finds both: an authority is a few dozen characters, shorter than a vectorised
         // search pays for.
-        var rest = url[schemeLength..];
         var authorityEnd = -1;
         var at = -1;
         for (var i = 0; i < rest.Length; i++)
@@ -111,6 +116,75 @@ public static class Validate
         }
 
         return IsHostAndPort(hostAndPort) && (authorityEnd < 0 || IsPathQueryFragment(rest[authorityEnd..]));
+    }
+
+    /// <summary>
+    /// The common URL in one pass, accept-only: a DNS host name, an optional port, and a path and query of plain RFC 3986
+    /// characters (no <c>%</c>, no fragment). Anything else (user info, an IP address, escapes, a broken label) returns
+    /// false and the full check decides, so this can only accept what the full check accepts.
+    /// </summary>
+    private static bool IsPlainUrlAfterScheme(ReadOnlySpan<char> rest)
+    {
+        var labelStart = 0;
+        var allDigits = true;
+        var i = 0;
+        for (; i < rest.Length; i++)
+        {
+            var c = rest[i];
+            if (c is '.' or ':' or '/' or '?')
+            {
+                // A label ends: 1-63 characters, no hyphen at either end.
+                var length = i - labelStart;
+                if (length is 0 or > 63 || rest[labelStart] == '-' || rest[i - 1] == '-')
+                {
+                    return false;
+                }
+
+                if (c != '.')
+                {
+                    break;
+                }
+
+                labelStart = i + 1;
+                allDigits = true;
+            }
+            else if (char.IsAsciiDigit(c))
+            {
+                continue;
+            }
+            else if (char.IsAsciiLetter(c) || c == '-')
+            {
+                allDigits = false;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        // The last label, when the host ran to the end; the host a name (its last label not all digits: that would be an
+        // IPv4 address) of at most 253 characters.
+        var last = i - labelStart;
+        if (last is 0 or > 63 || rest[labelStart] == '-' || rest[i - 1] == '-' || allDigits || i > 253)
+        {
+            return false;
+        }
+
+        if (i < rest.Length && rest[i] == ':')
+        {
+            var portStart = ++i;
+            while (i < rest.Length && char.IsAsciiDigit(rest[i]))
+            {
+                i++;
+            }
+
+            if (!IsPort(rest[portStart..i]) || (i < rest.Length && rest[i] is not ('/' or '?')))
+            {
+                return false;
+            }
+        }
+
+        return PathChars.IndexOfAnyExcept(rest[i..]) < 0;
     }
 
     /// <summary>The length of a leading <c>http://</c> or <c>https://</c>, in any case; 0 for any other start.</summary>
