@@ -224,32 +224,29 @@ internal static class JsonWriterEmitter
             /// <param name="writer">The writer, inside an object.</param>
             /// <param name="name">The property name.</param>
             """);
-        w.Open($"internal void WriteJson({CSharpTypes.Json}Utf8JsonWriter writer, {CSharpTypes.Json}JsonEncodedText name)");
-        w.Open("switch (_value)");
-        foreach (var value in values)
-        {
-            w.Line($"case {CSharpTypes.String(value.Value)}: writer.WriteString(name, JsonText.{value.Name}); return;");
-        }
-
-        w.Line("default: writer.WriteString(name, Value); return;");
-        w.Close();
-        w.Close();
+        EmitSwitch($"internal void WriteJson({CSharpTypes.Json}Utf8JsonWriter writer, {CSharpTypes.Json}JsonEncodedText name)", text => $"writer.WriteString(name, {text})");
         w.Lines("""
 
             /// <summary>Writes this value as an array item; a listed value is copied as pre-encoded UTF-8.</summary>
             /// <param name="writer">The writer, inside an array.</param>
             """);
-        w.Open($"internal void WriteJson({CSharpTypes.Json}Utf8JsonWriter writer)");
-        w.Open("switch (_value)");
-        foreach (var value in values)
-        {
-            w.Line($"case {CSharpTypes.String(value.Value)}: writer.WriteStringValue(JsonText.{value.Name}); return;");
-        }
-
-        w.Line("default: writer.WriteStringValue(Value); return;");
-        w.Close();
-        w.Close();
+        EmitSwitch($"internal void WriteJson({CSharpTypes.Json}Utf8JsonWriter writer)", text => $"writer.WriteStringValue({text})");
         EmitJsonText(w, values.Select(v => (v.Name, v.Value)).ToList());
+
+        // One writer method: a case per listed value writing its pre-encoded text, the string itself otherwise.
+        void EmitSwitch(string signature, Func<string, string> write)
+        {
+            w.Open(signature);
+            w.Open("switch (_value)");
+            foreach (var value in values)
+            {
+                w.Line($"case {CSharpTypes.String(value.Value)}: {write("JsonText." + value.Name)}; return;");
+            }
+
+            w.Line($"default: {write("Value")}; return;");
+            w.Close();
+            w.Close();
+        }
     }
 
     private static string Encode(string text) =>
