@@ -16,74 +16,77 @@ internal sealed record RuleModel(string JsonName, string Property, string? Defau
 /// </summary>
 internal static class RuleEmitter
 {
-    private const string Error = CSharpTypes.Runtime + "ValidationError";
-    private const string Add = CSharpTypes.Runtime + "Validate.Add(ref errors, ";
-
-    public static void Emit(SourceWriter w, IReadOnlyList<RuleSpec> rules, IReadOnlyList<FieldSpec> fields, RuleModel? model)
+    public static void Emit(ValidatorEmitter.Checks c, IReadOnlyList<RuleSpec> rules, IReadOnlyList<FieldSpec> fields, RuleModel? model)
     {
+        var w = c.W;
         var byName = fields.ToDictionary(f => f.JsonName, StringComparer.Ordinal);
         for (var i = 0; i < rules.Count; i++)
         {
             var rule = rules[i];
+            var target = new ValidatorEmitter.Target(string.Join(", ", rule.Fields), $"rule{i}");
             w.Gap();
             switch (rule.Kind)
             {
                 case RuleKind.ExactlyOneOf:
                     var count = string.Join(" + ", rule.Fields.Select(f => IsSet(f, byName, model) is var set && set == "true" ? "1" : $"({set} ? 1 : 0)"));
                     w.Open($"if (({count}) is not 1 and var rule{i}Count)");
-                    w.Line($"{Add}{Error}.ExactlyOneOf({CSharpTypes.String(string.Join(", ", rule.Fields))}, rule{i}Count));");
+                    c.Add(target, $"ExactlyOneOf({target.Name})", $"rule{i}Count");
                     w.Close();
                     break;
                 case RuleKind.AtLeastOneOf:
-                    EmitIf(w, All(rule.Fields.Select(f => IsUnset(f, byName, model))), $"{Error}.AtLeastOneOf({CSharpTypes.String(string.Join(", ", rule.Fields))})");
+                    EmitIf(c, All(rule.Fields.Select(f => IsUnset(f, byName, model))), target, $"AtLeastOneOf({target.Name})");
                     break;
                 case RuleKind.Requires or RuleKind.Forbids:
                     foreach (var other in rule.Fields)
                     {
                         var requires = rule.Kind == RuleKind.Requires;
                         var fails = All([IsSet(rule.Subject!, byName, model), requires ? IsUnset(other, byName, model) : IsSet(other, byName, model)]);
-                        EmitIf(w, fails, $"{Error}.{(requires ? "Requires" : "Forbids")}({CSharpTypes.String(rule.Subject!)}, {CSharpTypes.String(other)})");
+                        EmitIf(c, fails, target, $"{(requires ? "Requires" : "Forbids")}({CSharpTypes.String(rule.Subject!)}, {CSharpTypes.String(other)})");
                     }
 
                     break;
                 default:
-                    EmitWhen(w, rule, i, byName, model);
+                    EmitWhen(c, rule, i, byName, model);
                     break;
             }
         }
     }
 
-    private static void EmitWhen(SourceWriter w, RuleSpec rule, int index, Dictionary<string, FieldSpec> fields, RuleModel? model)
+    private static void EmitWhen(ValidatorEmitter.Checks c, RuleSpec rule, int index, Dictionary<string, FieldSpec> fields, RuleModel? model)
     {
+        var w = c.W;
+        var target = new ValidatorEmitter.Target("", $"rule{index}");
         var condition = $"rule{index}Holds";
         var text = CSharpTypes.String(rule.When!.Text);
         w.Line($"var {condition} = {Test(rule.When, fields, model)};");
         foreach (var field in rule.Required)
         {
-            EmitIf(w, All([condition, IsUnset(field, fields, model)]), $"{Error}.RequiredWhen({CSharpTypes.String(field)}, {text})");
+            EmitIf(c, All([condition, IsUnset(field, fields, model)]), target, $"RequiredWhen({CSharpTypes.String(field)}, {text})");
         }
 
         foreach (var field in rule.Forbidden)
         {
-            EmitIf(w, All([condition, IsSet(field, fields, model)]), $"{Error}.ForbiddenWhen({CSharpTypes.String(field)}, {text})");
+            EmitIf(c, All([condition, IsSet(field, fields, model)]), target, $"ForbiddenWhen({CSharpTypes.String(field)}, {text})");
         }
 
         foreach (var limit in rule.Limits)
         {
             w.Gap();
-            EmitLimit(w, fields[limit.Field], limit, condition, text, $"rule{index}{fields[limit.Field].PropertyName}");
+            EmitLimit(c, fields[limit.Field], limit, condition, text, $"rule{index}{fields[limit.Field].PropertyName}");
         }
     }
 
-    private static void EmitLimit(SourceWriter w, FieldSpec field, LimitSpec limit, string condition, string text, string local)
+    private static void EmitLimit(ValidatorEmitter.Checks c, FieldSpec field, LimitSpec limit, string condition, string text, string local)
     {
-        var name = CSharpTypes.String(field.JsonName);
+        var w = c.W;
+        var target = new ValidatorEmitter.Target(field.JsonName, local);
+        var name = target.Name;
         var binding = ValidatorEmitter.Binding(field, local);
         if (field.Type.Kind == FieldKind.Enum)
         {
             var allowed = string.Join(" or ", limit.Values.Select(CSharpTypes.String));
             w.Open($"if ({condition} && {binding} && {local}.Value is not ({allowed}))");
-            w.Line($"{Add}{Error}.NotAllowed({name}, {CSharpTypes.String(string.Join(", ", limit.Values))}, {local}.Value).When({text}));");
+            c.Add(target, $"Allowed({name}, {CSharpTypes.String(string.Join(", ", limit.Values))}).When({text})", $"{local}.Value");
             w.Close();
             return;
         }
@@ -97,7 +100,7 @@ internal static class RuleEmitter
             }
 
             w.Open($"if ({condition} && {binding} && {CSharpTypes.Runtime}Validate.CodePointCount({local}) is var {length} && ({bounds}))");
-            w.Line($"{Add}{Error}.Length({name}, {ValidatorEmitter.Optional(limit.MinLength)}, {ValidatorEmitter.Optional(limit.MaxLength)}, {length}).When({text}));");
+            c.Add(target, $"Length({name}, {ValidatorEmitter.Optional(limit.MinLength)}, {ValidatorEmitter.Optional(limit.MaxLength)}).When({text})", length);
             w.Close();
             return;
         }
@@ -105,7 +108,7 @@ internal static class RuleEmitter
         if (ValidatorEmitter.Bounds(local, limit.Min, limit.Max, v => CSharpTypes.Literal(v, field)) is { } range)
         {
             w.Open($"if ({condition} && {binding} && ({range}))");
-            w.Line($"{Add}{Error}.OutOfRange({name}, {ValidatorEmitter.Bound(limit.Min, field)}, {ValidatorEmitter.Bound(limit.Max, field)}, {local}).When({text}));");
+            c.Add(target, $"Range({name}, {ValidatorEmitter.Bound(limit.Min, field)}, {ValidatorEmitter.Bound(limit.Max, field)}).When({text})", local);
             w.Close();
         }
 
@@ -113,32 +116,33 @@ internal static class RuleEmitter
         {
             var allowed = string.Join(" or ", limit.Values.Select(v => CSharpTypes.Literal(decimal.Parse(v, CultureInfo.InvariantCulture), field)));
             w.Open($"if ({condition} && {binding} && {local} is not ({allowed}))");
-            w.Line($"{Add}{Error}.NotAllowed({name}, {CSharpTypes.String(string.Join(", ", limit.Values))}, {local}).When({text}));");
+            c.Add(target, $"Allowed({name}, {CSharpTypes.String(string.Join(", ", limit.Values))}).When({text})", local);
             w.Close();
         }
     }
 
     /// <summary>
-    /// Emits <paramref name="error"/> under <paramref name="condition"/>, folded: a check that can never fail
-    /// (a required value is always set) is left out, since a constant condition would warn in the caller's build.
+    /// Emits the violation of the rule <paramref name="factory"/> makes under <paramref name="condition"/>, folded: a
+    /// check that can never fail (a required value is always set) is left out, since a constant condition would warn in
+    /// the caller's build.
     /// </summary>
-    private static void EmitIf(SourceWriter w, string condition, string error)
+    private static void EmitIf(ValidatorEmitter.Checks c, string condition, ValidatorEmitter.Target target, string factory)
     {
         if (condition == "false")
         {
             return;
         }
 
-        w.Gap();
+        c.W.Gap();
         if (condition == "true")
         {
-            w.Line($"{Add}{error});");
+            c.Add(target, factory);
             return;
         }
 
-        w.Open($"if ({condition})");
-        w.Line($"{Add}{error});");
-        w.Close();
+        c.W.Open($"if ({condition})");
+        c.Add(target, factory);
+        c.W.Close();
     }
 
     /// <summary>The conjunction of tests, with constants folded away.</summary>

@@ -10,6 +10,9 @@ internal sealed class SourceWriter
     private bool _gapPending;
     private bool _atBlockStart = true;
 
+    /// <summary>Gets how many characters are written so far: a caller compares it to see whether a step wrote anything.</summary>
+    public int Length => _builder.Length;
+
     public SourceWriter Line(string text = "")
     {
         if (text.Length > 0 && _gapPending && !_atBlockStart)

@@ -5,13 +5,12 @@ using ContractFirst.Contract.Model;
 namespace ContractFirst.Generator.Emit;
 
 /// <summary>
-/// Emits <c>Validate()</c>: every contract rule of the action, all violations reported at once.
-/// The error list is created on the first violation, so a valid request allocates nothing.
+/// Emits <c>Validate()</c>: every contract rule of the action, all violations reported at once. Each check's rule is a
+/// static field (<see cref="RuleFields"/>) and a violation is recorded as that rule and the value given, into one array
+/// made at the first violation: a valid request allocates nothing, an invalid one an entry per violation and no text.
 /// </summary>
 internal static class ValidatorEmitter
 {
-    private const string Error = CSharpTypes.Runtime + "ValidationError";
-    private const string Add = CSharpTypes.Runtime + "Validate.Add(ref errors, ";
 
     public static string Emit(string ns, EndpointSpec endpoint, ActionSpec action)
     {
@@ -20,7 +19,7 @@ internal static class ValidatorEmitter
         w.Summary("Checks every rule the contract sets for this action and reports all violations at once (field, rule and value); allocates nothing when the request is valid.");
         w.Doc("<returns>The violations; <see cref=\"global::ContractFirst.Runtime.ValidationResult.Success\"/> when there are none.</returns>");
         w.Open($"public {CSharpTypes.Runtime}ValidationResult Validate()");
-        w.Line($"{CSharpTypes.Collections}List<{Error}>? errors = null;");
+        var checks = new Checks(new SourceWriter(), new RuleFields());
         if (endpoint.ModelField is not null && !action.Models.IsEmpty)
         {
             var property = Naming.ToPascalCase(endpoint.ModelField);
@@ -29,22 +28,22 @@ internal static class ValidatorEmitter
                 // The action accepts some of the endpoint's models: check its own list, and name it in the message.
                 var accepted = string.Join(" or ", action.Models.Select(m => CSharpTypes.String(m.Value)));
                 var allowed = string.Join(", ", action.Models.Select(m => m.Value));
-                w.Open($"if ({property} is {{ }} modelValue && modelValue.Value is not ({accepted}))");
-                w.Line($"{Add}{Error}.NotAllowed({CSharpTypes.String(endpoint.ModelField)}, {CSharpTypes.String(allowed)}, modelValue.Value));");
+                checks.W.Open($"if ({property} is {{ }} modelValue && modelValue.Value is not ({accepted}))");
+                checks.Add(new Target(endpoint.ModelField, "model"), $"Allowed({CSharpTypes.String(endpoint.ModelField)}, {CSharpTypes.String(allowed)})", "modelValue.Value");
             }
             else
             {
-                w.Open($"if ({property} is {{ }} modelValue && !modelValue.IsKnown)");
-                w.Line($"{Add}{Error}.NotAllowed({CSharpTypes.String(endpoint.ModelField)}, {CSharpTypes.Qualified(ns, action.ModelTypeName)}.AllowedValues, modelValue.Value));");
+                checks.W.Open($"if ({property} is {{ }} modelValue && !modelValue.IsKnown)");
+                checks.Add(new Target(endpoint.ModelField, "model"), $"Allowed({CSharpTypes.String(endpoint.ModelField)}, {CSharpTypes.Qualified(ns, action.ModelTypeName)}.AllowedValues)", "modelValue.Value");
             }
 
-            w.Close();
+            checks.W.Close();
         }
 
         var model = endpoint.ModelField is { } modelField && !action.Models.IsEmpty
             ? new RuleModel(modelField, Naming.ToPascalCase(modelField), action.DefaultModel)
             : null;
-        return EndValidate(w, ns, action.Fields, action.Rules, model);
+        return EndValidate(w, checks, ns, action.Fields, action.Rules, model);
     }
 
     /// <summary>
@@ -58,59 +57,81 @@ internal static class ValidatorEmitter
         w.Summary($"Checks every rule the contract sets for a {obj.Name}, its nested objects included, and reports all violations at once (field, rule and value); allocates nothing when it is valid.");
         w.Doc("<returns>The violations, each naming its field relative to this object; <see cref=\"global::ContractFirst.Runtime.ValidationResult.Success\"/> when there are none.</returns>");
         w.Open($"public {CSharpTypes.Runtime}ValidationResult Validate()");
-        w.Line($"{CSharpTypes.Collections}List<{Error}>? errors = null;");
-        return EndValidate(w, ns, obj.Fields, obj.Rules, model: null);
+        return EndValidate(w, new Checks(new SourceWriter(), new RuleFields()), ns, obj.Fields, obj.Rules, model: null);
     }
 
-    /// <summary>The checks of every field, the method's end, and the compiled patterns the checks use.</summary>
-    private static string EndValidate(SourceWriter w, string ns, EquatableArray<FieldSpec> fields, EquatableArray<RuleSpec> rules, RuleModel? model)
+    /// <summary>The checks of every field, the method's end, the rules the checks record and the compiled patterns they use.</summary>
+    private static string EndValidate(SourceWriter w, Checks checks, string ns, EquatableArray<FieldSpec> fields, EquatableArray<RuleSpec> rules, RuleModel? model)
     {
-        EmitFields(w, ns, fields);
-        RuleEmitter.Emit(w, rules, fields, model);
+        // Room, once the first violation is found, for one per field with checks and per rule (a field's checks mostly
+        // exclude each other: missing, malformed, out of range), up to 16; lists and nested objects may add more, and the
+        // array grows.
+        var capacity = (checks.W.Length > 0 ? 1 : 0) + EmitFields(checks, ns, fields) + rules.Count;
+        RuleEmitter.Emit(checks, rules, fields, model);
+        capacity = Math.Min(Math.Max(capacity, 1), 16);
+        w.Line($"var errors = new {CSharpTypes.Runtime}ValidationErrors({capacity.ToString(CultureInfo.InvariantCulture)});");
+        var body = checks.W.ToString();
+        if (body.Length > 0)
+        {
+            w.Gap();
+            w.Lines(body.TrimEnd('\n'));
+        }
+
         w.Gap();
-        w.Line($"return {CSharpTypes.Runtime}ValidationResult.From(errors);");
+        w.Line("return errors.ToResult();");
         w.Close();
+
+        // Patterns first: static fields are initialized in text order, and a pattern's rule reads its pattern.
         EmitPatternFields(w, fields);
+        checks.Rules.Emit(w);
         w.Close();
         return w.ToString();
     }
 
-    private static void EmitFields(SourceWriter w, string ns, IEnumerable<FieldSpec> fields)
+    /// <summary>Emits each field's checks; returns how many fields have any.</summary>
+    private static int EmitFields(Checks c, string ns, IEnumerable<FieldSpec> fields)
     {
+        var checkedFields = 0;
         foreach (var field in fields)
         {
+            var before = c.W.Length;
             if (field.Type.IsArray)
             {
-                EmitArray(w, ns, field);
+                EmitArray(c, ns, field);
             }
             else
             {
-                EmitScalar(w, ns, field);
+                EmitScalar(c, ns, field);
             }
+
+            checkedFields += c.W.Length > before ? 1 : 0;
         }
+
+        return checkedFields;
     }
 
-    private static void EmitScalar(SourceWriter w, string ns, FieldSpec field)
+    private static void EmitScalar(Checks c, string ns, FieldSpec field)
     {
-        var name = CSharpTypes.String(field.JsonName);
+        var w = c.W;
+        var target = new Target(field.JsonName, Naming.ToCamelCase(field.PropertyName));
         var local = CSharpTypes.Local(field);
         w.Gap();
         if (field.Required && field.Type.Kind is FieldKind.String or FieldKind.Url)
         {
             w.Open($"if (string.IsNullOrWhiteSpace({field.PropertyName}))");
-            w.Line($"{Add}{Error}.Required({name}));");
+            c.Required(target);
             w.Close();
             if (field.Type.Kind == FieldKind.Url && !HasTextRules(field))
             {
-                EmitUrlCheck(w, "else if", name, field.PropertyName, Surrogate(field));
+                EmitUrlCheck(c, "else if", target, field.PropertyName, Surrogate(field));
                 return;
             }
 
-            EmitSurrogateCheck(w, "else if", name, field.PropertyName, Surrogate(field));
+            EmitSurrogateCheck(c, "else if", target, field.PropertyName, Surrogate(field));
             if (HasTextRules(field))
             {
                 w.Open("else");
-                EmitTextRules(w, field, name, field.PropertyName);
+                EmitTextRules(c, field, target, field.PropertyName);
                 w.Close();
             }
 
@@ -119,7 +140,7 @@ internal static class ValidatorEmitter
 
         if (field.Type.Kind == FieldKind.Object)
         {
-            EmitNested(w, field.Required, name, field.PropertyName, local);
+            EmitNested(c, field.Required, target, CSharpTypes.String(field.JsonName), field.PropertyName, local);
             return;
         }
 
@@ -127,9 +148,9 @@ internal static class ValidatorEmitter
         {
             // Optional text with length or pattern rules: well-formed first, then every rule it breaks.
             w.Open($"if ({field.PropertyName} is {{ }} {local})");
-            EmitSurrogateCheck(w, "if", name, local, Surrogate(field));
+            EmitSurrogateCheck(c, "if", target, local, Surrogate(field));
             w.Open("else");
-            EmitTextRules(w, field, name, local);
+            EmitTextRules(c, field, target, local);
             w.Close();
             w.Close();
             return;
@@ -140,34 +161,34 @@ internal static class ValidatorEmitter
         {
             case FieldKind.Url:
                 w.Open($"if ({binding})");
-                EmitUrlCheck(w, "if", name, local, Surrogate(field));
+                EmitUrlCheck(c, "if", target, local, Surrogate(field));
                 w.Close();
                 break;
             case FieldKind.String:
                 // A string with an unpaired surrogate has no UTF-8 form: it would be sent as U+FFFD.
                 w.Open($"if ({binding} && {CSharpTypes.Runtime}Validate.IndexOfUnpairedSurrogate({local}) is var {Surrogate(field)} && {Surrogate(field)} >= 0)");
-                w.Line($"{Add}{Error}.UnpairedSurrogate({name}, {local}, {Surrogate(field)}));");
+                c.UnpairedSurrogate(target, local, Surrogate(field));
                 w.Close();
                 break;
             case FieldKind.Enum:
                 w.Open($"if ({binding} && !{local}.IsKnown)");
-                w.Line($"{Add}{Error}.NotAllowed({name}, {CSharpTypes.Qualified(ns, field.Type.Name!)}.AllowedValues, {local}.Value));");
+                c.Add(target, $"Allowed({target.Name}, {CSharpTypes.Qualified(ns, field.Type.Name!)}.AllowedValues)", $"{local}.Value");
                 w.Close();
                 break;
             case FieldKind.Number:
                 // NaN compares false with every bound, and JSON can't carry NaN or infinities.
                 w.Open($"if ({binding})");
                 w.Open($"if (double.IsNaN({local}) || double.IsInfinity({local}))"); // not double.IsFinite: netstandard2.0 lacks it
-                w.Line($"{Add}{Error}.NotFinite({name}, {local}));");
+                c.Add(target, $"Finite({target.Name})", local);
                 w.Close();
                 if (!field.Values.IsEmpty)
                 {
-                    EmitValuesCheck(w, "else if (", field, name, local);
+                    EmitValuesCheck(c, "else if (", field, target, local);
                 }
                 else if (Bounds(local, field.Min, field.Max, v => CSharpTypes.Literal(v, field)) is { } numberChecks)
                 {
                     w.Open($"else if ({numberChecks})");
-                    w.Line($"{Add}{Error}.OutOfRange({name}, {Bound(field.Min, field)}, {Bound(field.Max, field)}, {local}));");
+                    c.Add(target, $"Range({target.Name}, {Bound(field.Min, field)}, {Bound(field.Max, field)})", local);
                     w.Close();
                 }
 
@@ -175,11 +196,11 @@ internal static class ValidatorEmitter
                 break;
             case FieldKind.Integer when !field.Values.IsEmpty:
                 // The listed values lie within min and max (the parser checks), so membership is the whole rule.
-                EmitValuesCheck(w, $"if ({binding} && ", field, name, local);
+                EmitValuesCheck(c, $"if ({binding} && ", field, target, local);
                 break;
             case FieldKind.Integer when Bounds(local, field.Min, field.Max, v => CSharpTypes.Literal(v, field)) is { } checks:
                 w.Open($"if ({binding} && ({checks}))");
-                w.Line($"{Add}{Error}.OutOfRange({name}, {Bound(field.Min, field)}, {Bound(field.Max, field)}, {local}));");
+                c.Add(target, $"Range({target.Name}, {Bound(field.Min, field)}, {Bound(field.Max, field)})", local);
                 w.Close();
                 break;
             default:
@@ -187,15 +208,16 @@ internal static class ValidatorEmitter
         }
     }
 
-    private static void EmitArray(SourceWriter w, string ns, FieldSpec field)
+    private static void EmitArray(Checks c, string ns, FieldSpec field)
     {
-        var name = CSharpTypes.String(field.JsonName);
+        var w = c.W;
+        var target = new Target(field.JsonName, Naming.ToCamelCase(field.PropertyName));
         var local = CSharpTypes.Local(field);
         w.Gap();
         if (field.Required)
         {
             w.Open($"if ({field.PropertyName} is null)");
-            w.Line($"{Add}{Error}.Required({name}));");
+            c.Required(target);
             w.Close();
         }
 
@@ -204,58 +226,60 @@ internal static class ValidatorEmitter
         if (countChecks is not null)
         {
             w.Open($"if ({countChecks})");
-            w.Line($"{Add}{Error}.ItemCount({name}, {Optional(field.MinItems)}, {Optional(field.MaxItems)}, {local}.Count));");
+            c.Add(target, $"ItemCount({target.Name}, {Optional(field.MinItems)}, {Optional(field.MaxItems)})", $"{local}.Count");
             w.Close();
         }
 
+        // An item's violations name it by index (image_urls[2]); its rules are the list's, made once.
         var item = $"{local}[i]";
-        var itemName = $"{CSharpTypes.String(field.JsonName + "[")} + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"]\"";
-        var itemChecks = new SourceWriter();
+        var itemTarget = target with { Stem = target.Stem + "Item", Item = "i" };
+        var items = c with { W = new SourceWriter() };
         switch (field.Type.Kind)
         {
             case FieldKind.String or FieldKind.Url:
-                itemChecks.Open($"if (string.IsNullOrWhiteSpace({item}))");
-                itemChecks.Line($"{Add}{Error}.Required({itemName}));");
-                itemChecks.Close();
+                items.W.Open($"if (string.IsNullOrWhiteSpace({item}))");
+                items.Required(itemTarget);
+                items.W.Close();
                 if (field.Type.Kind == FieldKind.Url)
                 {
-                    EmitUrlCheck(itemChecks, "else if", itemName, item, Surrogate(field));
+                    EmitUrlCheck(items, "else if", itemTarget, item, Surrogate(field));
                 }
                 else
                 {
-                    EmitSurrogateCheck(itemChecks, "else if", itemName, item, Surrogate(field));
+                    EmitSurrogateCheck(items, "else if", itemTarget, item, Surrogate(field));
                 }
 
                 break;
             case FieldKind.Enum:
-                itemChecks.Open($"if (!{item}.IsKnown)");
-                itemChecks.Line($"{Add}{Error}.NotAllowed({itemName}, {CSharpTypes.Qualified(ns, field.Type.Name!)}.AllowedValues, {item}.Value));");
-                itemChecks.Close();
+                items.W.Open($"if (!{item}.IsKnown)");
+                items.Add(itemTarget, $"Allowed({target.Name}, {CSharpTypes.Qualified(ns, field.Type.Name!)}.AllowedValues)", $"{item}.Value");
+                items.W.Close();
                 break;
             case FieldKind.Number:
-                itemChecks.Open($"if (double.IsNaN({item}) || double.IsInfinity({item}))");
-                itemChecks.Line($"{Add}{Error}.NotFinite({itemName}, {item}));");
-                itemChecks.Close();
+                items.W.Open($"if (double.IsNaN({item}) || double.IsInfinity({item}))");
+                items.Add(itemTarget, $"Finite({target.Name})", item);
+                items.W.Close();
                 if (Bounds(item, field.Min, field.Max, v => CSharpTypes.Literal(v, field)) is { } numberChecks)
                 {
-                    itemChecks.Open($"else if ({numberChecks})");
-                    itemChecks.Line($"{Add}{Error}.OutOfRange({itemName}, {Bound(field.Min, field)}, {Bound(field.Max, field)}, {item}));");
-                    itemChecks.Close();
+                    items.W.Open($"else if ({numberChecks})");
+                    items.Add(itemTarget, $"Range({target.Name}, {Bound(field.Min, field)}, {Bound(field.Max, field)})", item);
+                    items.W.Close();
                 }
 
                 break;
             case FieldKind.Integer when Bounds(item, field.Min, field.Max, v => CSharpTypes.Literal(v, field)) is { } checks:
-                itemChecks.Open($"if ({checks})");
-                itemChecks.Line($"{Add}{Error}.OutOfRange({itemName}, {Bound(field.Min, field)}, {Bound(field.Max, field)}, {item}));");
-                itemChecks.Close();
+                items.W.Open($"if ({checks})");
+                items.Add(itemTarget, $"Range({target.Name}, {Bound(field.Min, field)}, {Bound(field.Max, field)})", item);
+                items.W.Close();
                 break;
             case FieldKind.Object:
                 // A null item could not be written: every item of a list of objects is required.
-                EmitNested(itemChecks, required: true, itemName, item, "item");
+                var itemPath = $"{CSharpTypes.String(field.JsonName + "[")} + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"]\"";
+                EmitNested(items, required: true, itemTarget, itemPath, item, "item");
                 break;
         }
 
-        var body = itemChecks.ToString();
+        var body = items.W.ToString();
         if (body.Length > 0)
         {
             // An indexed loop: foreach over IList<T> would box an enumerator on every call.
@@ -270,15 +294,16 @@ internal static class ValidatorEmitter
 
     /// <summary>
     /// A nested request object: missing when required, else its own <c>Validate()</c>, whose errors
-    /// go under <paramref name="name"/>. The object validates itself, so any depth and reuse come free.
+    /// go under <paramref name="path"/> (an expression). The object validates itself, so any depth and reuse come free.
     /// </summary>
-    private static void EmitNested(SourceWriter w, bool required, string name, string value, string local)
+    private static void EmitNested(Checks c, bool required, Target target, string path, string value, string local)
     {
+        var w = c.W;
         var result = local + "Result";
         if (required)
         {
             w.Open($"if ({value} is null)");
-            w.Line($"{Add}{Error}.Required({name}));");
+            c.Required(target);
             w.Close();
             w.Open($"else if ({value}.Validate() is {{ IsValid: false }} {result})");
         }
@@ -287,7 +312,7 @@ internal static class ValidatorEmitter
             w.Open($"if ({value} is {{ }} {local} && {local}.Validate() is {{ IsValid: false }} {result})");
         }
 
-        w.Line($"{CSharpTypes.Runtime}Validate.AddWithin(ref errors, {name}, {result});");
+        w.Line($"errors.AddWithin({path}, {result});");
         w.Close();
     }
 
@@ -295,25 +320,25 @@ internal static class ValidatorEmitter
     /// Emits the well-formed UTF-16 check of a string or URL value: an unpaired surrogate has no UTF-8
     /// form, so the value could only be sent altered (as U+FFFD). The error names the field and the index.
     /// </summary>
-    private static void EmitSurrogateCheck(SourceWriter w, string keyword, string name, string value, string index)
+    private static void EmitSurrogateCheck(Checks c, string keyword, Target target, string value, string index)
     {
-        w.Open($"{keyword} ({CSharpTypes.Runtime}Validate.IndexOfUnpairedSurrogate({value}) is var {index} && {index} >= 0)");
-        w.Line($"{Add}{Error}.UnpairedSurrogate({name}, {value}, {index}));");
-        w.Close();
+        c.W.Open($"{keyword} ({CSharpTypes.Runtime}Validate.IndexOfUnpairedSurrogate({value}) is var {index} && {index} >= 0)");
+        c.UnpairedSurrogate(target, value, index);
+        c.W.Close();
     }
 
     /// <summary>
     /// Emits the check of a URL value: an absolute http(s) URL, or the reason it is not. A URL that passes is ASCII, so
     /// the surrogate scan runs only for a value that fails, to report an unpaired surrogate as what it is.
     /// </summary>
-    private static void EmitUrlCheck(SourceWriter w, string keyword, string name, string value, string index)
+    private static void EmitUrlCheck(Checks c, string keyword, Target target, string value, string index)
     {
-        w.Open($"{keyword} (!{CSharpTypes.Runtime}Validate.IsHttpUrl({value}))");
-        EmitSurrogateCheck(w, "if", name, value, index);
-        w.Open("else");
-        w.Line($"{Add}{Error}.NotHttpUrl({name}, {value}));");
-        w.Close();
-        w.Close();
+        c.W.Open($"{keyword} (!{CSharpTypes.Runtime}Validate.IsHttpUrl({value}))");
+        EmitSurrogateCheck(c, "if", target, value, index);
+        c.W.Open("else");
+        c.Add(target, $"HttpUrl({target.Name})", value);
+        c.W.Close();
+        c.W.Close();
     }
 
     private static string Surrogate(FieldSpec field) => Naming.ToCamelCase(field.PropertyName) + "Surrogate";
@@ -329,12 +354,13 @@ internal static class ValidatorEmitter
     /// Emits the rules of a well-formed string or URL <paramref name="value"/>, each reported on its own: a URL's
     /// form, the length in code points (as JSON Schema counts it) and the pattern.
     /// </summary>
-    private static void EmitTextRules(SourceWriter w, FieldSpec field, string name, string value)
+    private static void EmitTextRules(Checks c, FieldSpec field, Target target, string value)
     {
+        var w = c.W;
         if (field.Type.Kind == FieldKind.Url)
         {
             w.Open($"if (!{CSharpTypes.Runtime}Validate.IsHttpUrl({value}))");
-            w.Line($"{Add}{Error}.NotHttpUrl({name}, {value}));");
+            c.Add(target, $"HttpUrl({target.Name})", value);
             w.Close();
         }
 
@@ -343,7 +369,7 @@ internal static class ValidatorEmitter
         if (Bounds(length, field.MinLength, field.MaxLength, v => v.ToString(CultureInfo.InvariantCulture)) is { } lengthChecks)
         {
             w.Open($"if ({CSharpTypes.Runtime}Validate.CodePointCount({value}) is var {length} && ({lengthChecks}))");
-            w.Line($"{Add}{Error}.Length({name}, {Optional(field.MinLength)}, {Optional(field.MaxLength)}, {length}));");
+            c.Add(target, $"Length({target.Name}, {Optional(field.MinLength)}, {Optional(field.MaxLength)})", length);
             w.Close();
         }
 
@@ -351,7 +377,7 @@ internal static class ValidatorEmitter
         if (field.Pattern is not null)
         {
             w.Open($"if (!{CSharpTypes.Runtime}Validate.IsMatch({PatternField(field)}, {value}))");
-            w.Line($"{Add}{Error}.PatternMismatch({name}, {PatternField(field)}, {value}));");
+            c.Add(target, $"Pattern({target.Name}, {PatternField(field)})", value);
             w.Close();
         }
     }
@@ -360,13 +386,13 @@ internal static class ValidatorEmitter
     /// Emits the membership check of a number field with <c>values</c>, opened by <paramref name="condition"/> and a
     /// constant pattern (<c>is not (5 or 10)</c>), so nothing allocates.
     /// </summary>
-    private static void EmitValuesCheck(SourceWriter w, string condition, FieldSpec field, string name, string value)
+    private static void EmitValuesCheck(Checks c, string condition, FieldSpec field, Target target, string value)
     {
         var literals = string.Join(" or ", field.Values.Select(v => CSharpTypes.Literal(v, field)));
         var allowed = string.Join(", ", field.Values.Select(v => v.ToString(CultureInfo.InvariantCulture)));
-        w.Open($"{condition}{value} is not ({literals}))");
-        w.Line($"{Add}{Error}.NotAllowed({name}, {CSharpTypes.String(allowed)}, {value}));");
-        w.Close();
+        c.W.Open($"{condition}{value} is not ({literals}))");
+        c.Add(target, $"Allowed({target.Name}, {CSharpTypes.String(allowed)})", value);
+        c.W.Close();
     }
 
     /// <summary>Emits the compiled pattern of each field that has one, built on first use (see <c>Validate.Pattern</c>).</summary>
@@ -407,4 +433,41 @@ internal static class ValidatorEmitter
     /// <summary>The bound passed to the message; an open side is null so the message says "at least" or "at most".</summary>
     internal static string Bound(decimal? value, FieldSpec field) =>
         value is null ? "null" : CSharpTypes.Literal(value.Value, field);
+
+    /// <summary>Where a violation is recorded: the field's JSON name, the stem of its rules' names, the list item's index.</summary>
+    /// <param name="JsonName">The field's wire name.</param>
+    /// <param name="Stem">The camel-case stem the rule fields are named from (<c>duration</c> → <c>s_durationRangeRule</c>).</param>
+    /// <param name="Item">The expression of the item's index when the value is a list item, else null.</param>
+    internal sealed record Target(string JsonName, string Stem, string? Item = null)
+    {
+        /// <summary>Gets the field's name as a C# literal, for the rule.</summary>
+        public string Name => CSharpTypes.String(JsonName);
+    }
+
+    /// <summary>The validator being written: its body and its rules.</summary>
+    /// <param name="W">The body of <c>Validate()</c>.</param>
+    /// <param name="Rules">The rules its checks record.</param>
+    internal sealed record Checks(SourceWriter W, RuleFields Rules)
+    {
+        /// <summary>Writes the recording of a violation of the rule <paramref name="factory"/> makes, with <paramref name="value"/> when it has one.</summary>
+        public void Add(Target target, string factory, string? value = null)
+        {
+            var rule = Rules.Of(target.Stem + RuleKindName(factory), factory);
+            var args = value is null ? rule : rule + ", " + value;
+            W.Line(target.Item is null ? $"errors.Add({args});" : $"errors.AddItem({target.Item}, {args});");
+        }
+
+        public void Required(Target target) => Add(target, $"Required({target.Name})");
+
+        public void UnpairedSurrogate(Target target, string value, string index)
+        {
+            var rule = Rules.Of(target.Stem + "WellFormed", $"WellFormed({target.Name})");
+            W.Line(target.Item is null
+                ? $"errors.AddUnpairedSurrogate({rule}, {value}, {index});"
+                : $"errors.AddItemUnpairedSurrogate({target.Item}, {rule}, {value}, {index});");
+        }
+
+        /// <summary>The factory's name (<c>Range</c> of <c>Range("duration", 3, 15)</c>), for the rule field's name.</summary>
+        private static string RuleKindName(string factory) => factory.Substring(0, factory.IndexOf('('));
+    }
 }

@@ -6,68 +6,24 @@ namespace ContractFirst.Runtime;
 /// One broken constraint of a request: which field, which rule, and the offending value.
 /// </summary>
 /// <remarks>
-/// An error keeps the facts it was made from and builds <see cref="Message"/> and <see cref="Value"/> the first time
-/// they are read, so a caller that only counts errors or reads their fields pays for no text.
+/// An error is the rule broken (<see cref="ValidationRule"/>) and the value given; it builds <see cref="Field"/>,
+/// <see cref="Message"/> and <see cref="Value"/> the first time they are read, so a caller that only counts errors pays
+/// for no text. Generated validators do not make errors at all: <see cref="ValidationResult.Errors"/> makes each when read.
 /// </remarks>
 public sealed class ValidationError
 {
-    private readonly Kind _kind;
-    private readonly string? _text;
-    private readonly string? _list;
-    private readonly ValidationBounds _bounds;
-    private readonly string? _within;
-    private readonly string? _when;
+    private string? _field;
     private string? _message;
     private string? _value;
     private bool _valueBuilt;
 
-    private ValidationError(string field, string rule, Kind kind, string? text = null, string? list = null, ValidationBounds bounds = default)
-    {
-        Field = field;
-        Rule = rule;
-        _kind = kind;
-        _text = text;
-        _list = list;
-        _bounds = bounds;
-    }
-
-    private ValidationError(ValidationError error, string field, string? within, string? when)
-    {
-        Field = field;
-        Rule = error.Rule;
-        _kind = error._kind;
-        _text = error._text;
-        _list = error._list;
-        _bounds = error._bounds;
-        _within = within;
-        _when = when;
-    }
-
-    private enum Kind : byte
-    {
-        Required,
-        Range,
-        NotFinite,
-        ItemCount,
-        NotHttpUrl,
-        UnpairedSurrogate,
-        NotAllowedText,
-        NotAllowedNumber,
-        Length,
-        Pattern,
-        ExactlyOneOf,
-        AtLeastOneOf,
-        Requires,
-        Forbids,
-        RequiredWhen,
-        ForbiddenWhen,
-    }
+    internal ValidationError(in ValidationEntry entry) => Entry = entry;
 
     /// <summary>Gets the JSON name of the field, with an index for array items (for example <c>image_urls[2]</c>).</summary>
-    public string Field { get; }
+    public string Field => _field ??= BuildField();
 
     /// <summary>Gets the rule that failed: <c>required</c>, <c>range</c>, <c>items</c>, <c>length</c>, <c>pattern</c>, <c>url</c>, <c>utf16</c> or <c>allowed</c>.</summary>
-    public string Rule { get; }
+    public string Rule => Entry.Rule.Name;
 
     /// <summary>Gets a sentence naming the field, the rule and the value, for example <c>duration must be between 3 and 15 (was 16)</c>.</summary>
     public string Message => _message ??= BuildMessage();
@@ -87,10 +43,12 @@ public sealed class ValidationError
         }
     }
 
+    internal ValidationEntry Entry { get; }
+
     /// <summary>Creates the error for a missing required field.</summary>
     /// <param name="field">The JSON field name.</param>
     /// <returns>The error, for example <c>prompt is required</c>.</returns>
-    public static ValidationError Required(string field) => new(field, "required", Kind.Required);
+    public static ValidationError Required(string field) => Of(ValidationRule.Required(field));
 
     /// <summary>Creates the error for an integer outside its inclusive range.</summary>
     /// <param name="field">The JSON field name.</param>
@@ -100,7 +58,7 @@ public sealed class ValidationError
     /// <returns>The error, for example <c>duration must be between 3 and 15 (was 16)</c>.</returns>
     /// <exception cref="ArgumentException">Both <paramref name="min"/> and <paramref name="max"/> are null.</exception>
     public static ValidationError OutOfRange(string field, long? min, long? max, long value) =>
-        new(field, "range", Kind.Range, bounds: ValidationBounds.Integers(min, max, value, "A range error needs a minimum, a maximum or both."));
+        Of(ValidationRule.Range(field, min, max), value);
 
     /// <summary>Creates the error for a number outside its inclusive range.</summary>
     /// <param name="field">The JSON field name.</param>
@@ -110,14 +68,14 @@ public sealed class ValidationError
     /// <returns>The error, for example <c>strength must be between 0 and 1 (was 1.5)</c>.</returns>
     /// <exception cref="ArgumentException">Both <paramref name="min"/> and <paramref name="max"/> are null.</exception>
     public static ValidationError OutOfRange(string field, double? min, double? max, double value) =>
-        new(field, "range", Kind.Range, bounds: ValidationBounds.Numbers(min, max, value, "A range error needs a minimum, a maximum or both."));
+        Of(ValidationRule.Range(field, min, max), value);
 
     /// <summary>Creates the error for a number that is NaN or infinite, which JSON can't carry.</summary>
     /// <param name="field">The JSON field name.</param>
     /// <param name="value">The value given.</param>
     /// <returns>The error, for example <c>strength must be a finite number (was NaN)</c>.</returns>
     public static ValidationError NotFinite(string field, double value) =>
-        new(field, "range", Kind.NotFinite, bounds: ValidationBounds.Numbers(null, null, value, null));
+        Of(ValidationRule.Finite(field), value);
 
     /// <summary>Creates the error for an array with too few or too many items.</summary>
     /// <param name="field">The JSON field name.</param>
@@ -127,13 +85,13 @@ public sealed class ValidationError
     /// <returns>The error, for example <c>image_urls must have between 1 and 9 items (had 10)</c>.</returns>
     /// <exception cref="ArgumentException">Both <paramref name="min"/> and <paramref name="max"/> are null.</exception>
     public static ValidationError ItemCount(string field, int? min, int? max, int count) =>
-        new(field, "items", Kind.ItemCount, bounds: ValidationBounds.Integers(min, max, count, "An item count error needs a minimum, a maximum or both."));
+        Of(ValidationRule.ItemCount(field, min, max), count);
 
     /// <summary>Creates the error for a value that is not an absolute http or https URL.</summary>
     /// <param name="field">The JSON field name.</param>
     /// <param name="value">The value given.</param>
     /// <returns>The error, for example <c>image_url must be an absolute http or https URL (was "ftp://x")</c>.</returns>
-    public static ValidationError NotHttpUrl(string field, string value) => new(field, "url", Kind.NotHttpUrl, text: value);
+    public static ValidationError NotHttpUrl(string field, string value) => Of(ValidationRule.HttpUrl(field), value);
 
     /// <summary>
     /// Creates the error for a string with an unpaired UTF-16 surrogate, which has no UTF-8 form and so
@@ -144,14 +102,8 @@ public sealed class ValidationError
     /// <param name="index">The index of the first unpaired surrogate in <paramref name="value"/>.</param>
     /// <returns>The error, for example <c>prompt must be well-formed UTF-16: unpaired surrogate U+D800 at index 5</c>.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is not an index of <paramref name="value"/>.</exception>
-    public static ValidationError UnpairedSurrogate(string field, string value, int index)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        ArgumentOutOfRangeException.ThrowIfNegative(index);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, value.Length);
-
-        return new(field, "utf16", Kind.UnpairedSurrogate, text: value, bounds: ValidationBounds.Integers(null, null, index, null));
-    }
+    public static ValidationError UnpairedSurrogate(string field, string value, int index) =>
+        new(ValidationEntry.UnpairedSurrogate(ValidationRule.WellFormed(field), value, index));
 
     /// <summary>Creates the error for a value outside a fixed set.</summary>
     /// <param name="field">The JSON field name.</param>
@@ -159,7 +111,7 @@ public sealed class ValidationError
     /// <param name="value">The value given, or <see langword="null"/>.</param>
     /// <returns>The error, for example <c>ratio must be one of 16:9, 9:16 (was "2:1")</c>.</returns>
     public static ValidationError NotAllowed(string field, string allowedList, string? value) =>
-        new(field, "allowed", Kind.NotAllowedText, text: value, list: allowedList);
+        Of(ValidationRule.Allowed(field, allowedList), value);
 
     /// <summary>Creates the error for an integer outside a fixed set of numbers.</summary>
     /// <param name="field">The JSON field name.</param>
@@ -167,7 +119,7 @@ public sealed class ValidationError
     /// <param name="value">The value given.</param>
     /// <returns>The error, for example <c>duration must be one of 5, 10 (was 7)</c>.</returns>
     public static ValidationError NotAllowed(string field, string allowedList, long value) =>
-        new(field, "allowed", Kind.NotAllowedNumber, list: allowedList, bounds: ValidationBounds.Integers(null, null, value, null));
+        Of(ValidationRule.Allowed(field, allowedList), value);
 
     /// <summary>Creates the error for a number outside a fixed set of numbers.</summary>
     /// <param name="field">The JSON field name.</param>
@@ -175,7 +127,7 @@ public sealed class ValidationError
     /// <param name="value">The value given.</param>
     /// <returns>The error, for example <c>strength must be one of 0.5, 1 (was 0.75)</c>.</returns>
     public static ValidationError NotAllowed(string field, string allowedList, double value) =>
-        new(field, "allowed", Kind.NotAllowedNumber, list: allowedList, bounds: ValidationBounds.Numbers(null, null, value, null));
+        Of(ValidationRule.Allowed(field, allowedList), value);
 
     /// <summary>
     /// Creates the error for a string with too few or too many characters, counted in Unicode code points (a
@@ -188,7 +140,7 @@ public sealed class ValidationError
     /// <returns>The error, for example <c>negative_prompt must be at most 200 characters (was 231)</c>.</returns>
     /// <exception cref="ArgumentException">Both <paramref name="min"/> and <paramref name="max"/> are null.</exception>
     public static ValidationError Length(string field, int? min, int? max, int length) =>
-        new(field, "length", Kind.Length, bounds: ValidationBounds.Integers(min, max, length, "A length error needs a minimum, a maximum or both."));
+        Of(ValidationRule.Length(field, min, max), length);
 
     /// <summary>Creates the error for a string that does not match the contract's pattern.</summary>
     /// <param name="field">The JSON field name.</param>
@@ -196,47 +148,44 @@ public sealed class ValidationError
     /// <param name="value">The value given.</param>
     /// <returns>The error, for example <c>aspect_ratio must match ^\d+:\d+$ (was "16x9")</c>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="pattern"/> is null.</exception>
-    public static ValidationError PatternMismatch(string field, System.Text.RegularExpressions.Regex pattern, string value)
-    {
-        ArgumentNullException.ThrowIfNull(pattern);
-        return new(field, "pattern", Kind.Pattern, text: value, list: pattern.ToString());
-    }
+    public static ValidationError PatternMismatch(string field, System.Text.RegularExpressions.Regex pattern, string value) =>
+        Of(ValidationRule.Pattern(field, pattern), value);
 
     /// <summary>Creates the error for a group of fields of which exactly one must be set.</summary>
     /// <param name="fields">The fields, already joined, for example <c>video_id, video_url</c>.</param>
     /// <param name="set">How many of them are set.</param>
     /// <returns>The error, for example <c>exactly one of video_id, video_url must be set (2 were)</c>.</returns>
     public static ValidationError ExactlyOneOf(string fields, int set) =>
-        new(fields, "exactly_one_of", Kind.ExactlyOneOf, bounds: ValidationBounds.Integers(null, null, set, null));
+        Of(ValidationRule.ExactlyOneOf(fields), set);
 
     /// <summary>Creates the error for a group of fields of which none is set, when at least one must be.</summary>
     /// <param name="fields">The fields, already joined, for example <c>prompt, image_url</c>.</param>
     /// <returns>The error, for example <c>at least one of prompt, image_url must be set</c>.</returns>
-    public static ValidationError AtLeastOneOf(string fields) => new(fields, "at_least_one_of", Kind.AtLeastOneOf);
+    public static ValidationError AtLeastOneOf(string fields) => Of(ValidationRule.AtLeastOneOf(fields));
 
     /// <summary>Creates the error for a field that is set without another it needs.</summary>
     /// <param name="field">The field that is set.</param>
     /// <param name="required">The field it needs.</param>
     /// <returns>The error, for example <c>end_image_url requires image_url</c>.</returns>
-    public static ValidationError Requires(string field, string required) => new(field, "requires", Kind.Requires, list: required);
+    public static ValidationError Requires(string field, string required) => Of(ValidationRule.Requires(field, required));
 
     /// <summary>Creates the error for two fields that may not be set together.</summary>
     /// <param name="field">The field whose rule forbids the other.</param>
     /// <param name="forbidden">The other field.</param>
     /// <returns>The error, for example <c>end_image_url cannot be sent with camera_control</c>.</returns>
-    public static ValidationError Forbids(string field, string forbidden) => new(field, "forbids", Kind.Forbids, list: forbidden);
+    public static ValidationError Forbids(string field, string forbidden) => Of(ValidationRule.Forbids(field, forbidden));
 
     /// <summary>Creates the error for a field a condition requires.</summary>
     /// <param name="field">The field.</param>
     /// <param name="condition">The condition, for example <c>custom is true</c>.</param>
     /// <returns>The error, for example <c>lyric is required when custom is true</c>.</returns>
-    public static ValidationError RequiredWhen(string field, string condition) => new(field, "required", Kind.RequiredWhen, list: condition);
+    public static ValidationError RequiredWhen(string field, string condition) => Of(ValidationRule.RequiredWhen(field, condition));
 
     /// <summary>Creates the error for a field a condition forbids.</summary>
     /// <param name="field">The field.</param>
     /// <param name="condition">The condition, for example <c>model is kling-v1</c>.</param>
     /// <returns>The error, for example <c>end_image_url must not be set when model is kling-v1</c>.</returns>
-    public static ValidationError ForbiddenWhen(string field, string condition) => new(field, "forbidden", Kind.ForbiddenWhen, list: condition);
+    public static ValidationError ForbiddenWhen(string field, string condition) => Of(ValidationRule.ForbiddenWhen(field, condition));
 
     /// <summary>The same error, for a limit that applies only while a condition holds: the message says which.</summary>
     /// <param name="condition">The condition, for example <c>model is kling-v1</c>.</param>
@@ -244,7 +193,7 @@ public sealed class ValidationError
     public ValidationError When(string condition)
     {
         ArgumentNullException.ThrowIfNull(condition);
-        return new(this, Field, _within, _when is null ? condition : _when + " when " + condition);
+        return new(Entry.When(condition));
     }
 
     /// <summary>The same error, for a field of a nested object at <paramref name="path"/>: field and message name the full path.</summary>
@@ -253,74 +202,98 @@ public sealed class ValidationError
     public ValidationError Within(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return new(this, path + "." + Field, _within is null ? path : path + "." + _within, _when);
+        return new(Entry.Under(path));
     }
 
     /// <summary>Returns <see cref="Message"/>.</summary>
     /// <returns>The message.</returns>
     public override string ToString() => Message;
 
+    private static ValidationError Of(ValidationRule rule) => new(new ValidationEntry(rule, ValidationValueKind.None, null, 0));
+
+    private static ValidationError Of(ValidationRule rule, long value) => new(new ValidationEntry(rule, ValidationValueKind.Integer, null, value));
+
+    private static ValidationError Of(ValidationRule rule, double value) =>
+        new(new ValidationEntry(rule, ValidationValueKind.Number, null, BitConverter.DoubleToInt64Bits(value)));
+
+    private static ValidationError Of(ValidationRule rule, string? value) => new(new ValidationEntry(rule, ValidationValueKind.Text, value, 0));
+
+    /// <summary>The field as the rule names it, with the list item's index: what messages start with.</summary>
+    private string OwnField() => Entry.Item < 0 ? Entry.Rule.Field : string.Create(CultureInfo.InvariantCulture, $"{Entry.Rule.Field}[{Entry.Item}]");
+
+    private string BuildField() => Entry.Within is null && Entry.Item < 0 ? Entry.Rule.Field : (Entry.Within is null ? OwnField() : Entry.Within + "." + OwnField());
+
     private string BuildMessage()
     {
-        // The field as the error was made, before Within put a path in front: messages name it once, at the start.
-        var field = _within is null ? Field : Field[(_within.Length + 1)..];
-        var b = _bounds;
-        var message = _kind switch
+        var e = Entry;
+        var rule = e.Rule;
+        var field = OwnField();
+        var message = rule.Kind switch
         {
-            Kind.Required => $"{field} is required",
-            Kind.Range => $"{field} must be {RangeBound(b)} (was {b.ValueText()})",
-            Kind.NotFinite => $"{field} must be a finite number (was {b.ValueText()})",
-            Kind.ItemCount => $"{field} must have {CountBound(b, "item")} (had {b.ValueText()})",
-            Kind.NotHttpUrl => $"{field} must be an absolute http or https URL (was \"{_text}\")",
+            ValidationRuleKind.Required => $"{field} is required",
+            ValidationRuleKind.Range => $"{field} must be {RangeBound(rule)} (was {ValueText(e)})",
+            ValidationRuleKind.NotFinite => $"{field} must be a finite number (was {ValueText(e)})",
+            ValidationRuleKind.ItemCount => $"{field} must have {CountBound(rule, "item")} (had {ValueText(e)})",
+            ValidationRuleKind.NotHttpUrl => $"{field} must be an absolute http or https URL (was \"{e.Text}\")",
 
             // The message leaves the value out: it could not be shown, logged or sent without the surrogate turning into U+FFFD.
-            Kind.UnpairedSurrogate => string.Create(
-                CultureInfo.InvariantCulture, $"{field} must be well-formed UTF-16: unpaired surrogate U+{(int)_text![(int)b.Value]:X4} at index {b.Value}"),
-            Kind.NotAllowedText => $"{field} must be one of {_list} (was {(_text is null ? "null" : $"\"{_text}\"")})",
-            Kind.NotAllowedNumber => $"{field} must be one of {_list} (was {b.ValueText()})",
-            Kind.Length => $"{field} must be {CountBound(b, "character")} (was {b.ValueText()})",
-            Kind.Pattern => $"{field} must match {_list} (was \"{_text}\")",
-            Kind.ExactlyOneOf => $"exactly one of {field} must be set ({b.ValueText()} {(b.Value == 1 ? "was" : "were")})",
-            Kind.AtLeastOneOf => $"at least one of {field} must be set",
-            Kind.Requires => $"{field} requires {_list}",
-            Kind.Forbids => $"{field} cannot be sent with {_list}",
-            Kind.RequiredWhen => $"{field} is required when {_list}",
-            Kind.ForbiddenWhen => $"{field} must not be set when {_list}",
-            _ => throw new InvalidOperationException("Unknown validation error kind."),
+            ValidationRuleKind.UnpairedSurrogate => string.Create(
+                CultureInfo.InvariantCulture, $"{field} must be well-formed UTF-16: unpaired surrogate U+{(int)e.Text![(int)e.Value]:X4} at index {e.Value}"),
+            ValidationRuleKind.NotAllowed when e.Kind == ValidationValueKind.Text => $"{field} must be one of {rule.List} (was {(e.Text is null ? "null" : $"\"{e.Text}\"")})",
+            ValidationRuleKind.NotAllowed => $"{field} must be one of {rule.List} (was {ValueText(e)})",
+            ValidationRuleKind.Length => $"{field} must be {CountBound(rule, "character")} (was {ValueText(e)})",
+            ValidationRuleKind.Pattern => $"{field} must match {rule.List} (was \"{e.Text}\")",
+            ValidationRuleKind.ExactlyOneOf => $"exactly one of {field} must be set ({ValueText(e)} {(e.Value == 1 ? "was" : "were")})",
+            ValidationRuleKind.AtLeastOneOf => $"at least one of {field} must be set",
+            ValidationRuleKind.Requires => $"{field} requires {rule.List}",
+            ValidationRuleKind.Forbids => $"{field} cannot be sent with {rule.List}",
+            ValidationRuleKind.RequiredWhen => $"{field} is required when {rule.List}",
+            ValidationRuleKind.ForbiddenWhen => $"{field} must not be set when {rule.List}",
+            _ => throw new InvalidOperationException("Unknown validation rule kind."),
         };
-        if (_within is not null)
+        if (e.Within is not null)
         {
             // Every message but the group rules' starts with its field; those keep the full path in front.
-            message = message.StartsWith(field, StringComparison.Ordinal) ? _within + "." + message : Field + ": " + message;
+            message = message.StartsWith(field, StringComparison.Ordinal) ? e.Within + "." + message : Field + ": " + message;
         }
 
-        return _when is null ? message : message + " when " + _when;
+        return rule.Condition is null ? message : message + " when " + rule.Condition;
     }
 
-    private string? BuildValue() => _kind switch
+    private string? BuildValue() => Entry.Rule.Kind switch
     {
-        Kind.Required or Kind.AtLeastOneOf or Kind.Requires or Kind.Forbids or Kind.RequiredWhen or Kind.ForbiddenWhen => null,
-        Kind.NotHttpUrl or Kind.UnpairedSurrogate or Kind.NotAllowedText or Kind.Pattern => _text,
-        _ => _bounds.ValueText(),
+        ValidationRuleKind.Required or ValidationRuleKind.AtLeastOneOf or ValidationRuleKind.Requires or ValidationRuleKind.Forbids
+            or ValidationRuleKind.RequiredWhen or ValidationRuleKind.ForbiddenWhen => null,
+        ValidationRuleKind.UnpairedSurrogate => Entry.Text,
+        _ => Entry.Kind == ValidationValueKind.Text ? Entry.Text : ValueText(Entry),
     };
 
-    private static string RangeBound(ValidationBounds b) => (b.HasMin, b.HasMax) switch
+    private static string ValueText(in ValidationEntry e) => e.Kind == ValidationValueKind.Number
+        ? Text(BitConverter.Int64BitsToDouble(e.Value))
+        : Text(e.Value);
+
+    private static string RangeBound(ValidationRule rule) => (Has(rule, ValidationRule.BoundFlags.HasMin), Has(rule, ValidationRule.BoundFlags.HasMax)) switch
     {
-        (true, true) => $"between {b.MinText()} and {b.MaxText()}",
-        (true, false) => $"at least {b.MinText()}",
-        _ => $"at most {b.MaxText()}",
+        (true, true) => $"between {Limit(rule, rule.Min)} and {Limit(rule, rule.Max)}",
+        (true, false) => $"at least {Limit(rule, rule.Min)}",
+        _ => $"at most {Limit(rule, rule.Max)}",
     };
 
     /// <summary>Bounds of a count of <paramref name="unit"/>s: <c>exactly 4 characters</c>, <c>between 1 and 9 items</c>, <c>at most 1 item</c>.</summary>
-    private static string CountBound(ValidationBounds b, string unit) => (b.HasMin, b.HasMax) switch
+    private static string CountBound(ValidationRule rule, string unit) => (Has(rule, ValidationRule.BoundFlags.HasMin), Has(rule, ValidationRule.BoundFlags.HasMax)) switch
     {
-        (true, true) when b.Min == b.Max => $"exactly {Count((int)b.Min, unit)}",
-        (true, true) => $"between {Text((long)b.Min)} and {Count((int)b.Max, unit)}",
-        (true, false) => $"at least {Count((int)b.Min, unit)}",
-        _ => $"at most {Count((int)b.Max, unit)}",
+        (true, true) when rule.Min == rule.Max => $"exactly {Count(rule.Min, unit)}",
+        (true, true) => $"between {Text(rule.Min)} and {Count(rule.Max, unit)}",
+        (true, false) => $"at least {Count(rule.Min, unit)}",
+        _ => $"at most {Count(rule.Max, unit)}",
     };
 
-    private static string Count(int count, string unit) => count == 1 ? $"1 {unit}" : $"{Text(count)} {unit}s";
+    private static bool Has(ValidationRule rule, ValidationRule.BoundFlags flag) => (rule.Bounds & flag) != 0;
+
+    private static string Limit(ValidationRule rule, long stored) =>
+        Has(rule, ValidationRule.BoundFlags.Integer) ? Text(stored) : Text(BitConverter.Int64BitsToDouble(stored));
+
+    private static string Count(long count, string unit) => count == 1 ? $"1 {unit}" : $"{Text(count)} {unit}s";
 
     private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
 

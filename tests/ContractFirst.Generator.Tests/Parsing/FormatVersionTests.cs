@@ -143,7 +143,8 @@ public sealed class FormatVersionTests
         Assert.Contains("(Model ?? global::Demo.ThingsModel.Default).WriteJson(writer, JsonText.Model);", sources["CreateRequest.Json.g.cs"], StringComparison.Ordinal);
         Assert.Contains("(Model ?? global::Demo.ThingsModel.Default).WriteJson(writer, JsonText.Model);", sources["CopyRequest.Json.g.cs"], StringComparison.Ordinal);
         Assert.Contains("""if (Model is { } modelValue && modelValue.Value is not ("thing-2" or "thing-1"))""", sources["CopyRequest.Validation.g.cs"], StringComparison.Ordinal);
-        Assert.Contains("""ValidationError.NotAllowed("model", "thing-2, thing-1", modelValue.Value)""", sources["CopyRequest.Validation.g.cs"], StringComparison.Ordinal);
+        Assert.Contains("""ValidationRule.Allowed("model", "thing-2, thing-1")""", sources["CopyRequest.Validation.g.cs"], StringComparison.Ordinal);
+        Assert.Contains("errors.Add(s_modelAllowedRule, modelValue.Value);", sources["CopyRequest.Validation.g.cs"], StringComparison.Ordinal);
         Assert.Contains("if (Model is { } modelValue && !modelValue.IsKnown)", sources["CreateRequest.Validation.g.cs"], StringComparison.Ordinal);
         Assert.DoesNotContain("const string Action", sources["FindRequest.g.cs"], StringComparison.Ordinal);
         Assert.DoesNotContain("\"action\"", sources["FindRequest.Json.g.cs"], StringComparison.Ordinal);

@@ -3,24 +3,28 @@ namespace ContractFirst.Runtime.Tests;
 /// <summary>A request with a validator shaped like a generated one.</summary>
 internal sealed record SampleRequest(string? Prompt, int Duration, string ImageUrl) : IValidatable
 {
+    private static readonly ValidationRule s_promptRequiredRule = ValidationRule.Required("prompt");
+    private static readonly ValidationRule s_durationRangeRule = ValidationRule.Range("duration", 3, 15);
+    private static readonly ValidationRule s_imageUrlHttpUrlRule = ValidationRule.HttpUrl("image_url");
+
     public ValidationResult Validate()
     {
-        List<ValidationError>? errors = null;
+        var errors = new ValidationErrors(3);
         if (Prompt is null)
         {
-            Runtime.Validate.Add(ref errors, ValidationError.Required("prompt"));
+            errors.Add(s_promptRequiredRule);
         }
 
         if (Duration is < 3 or > 15)
         {
-            Runtime.Validate.Add(ref errors, ValidationError.OutOfRange("duration", 3, 15, Duration));
+            errors.Add(s_durationRangeRule, Duration);
         }
 
         if (!Runtime.Validate.IsHttpUrl(ImageUrl))
         {
-            Runtime.Validate.Add(ref errors, ValidationError.NotHttpUrl("image_url", ImageUrl));
+            errors.Add(s_imageUrlHttpUrlRule, ImageUrl);
         }
 
-        return ValidationResult.From(errors);
+        return errors.ToResult();
     }
 }
