@@ -35,6 +35,25 @@ public class TaskRecordReaderTests
     }
 
     [Fact]
+    public void FieldNamesAreMatchedWholeAndUnescaped()
+    {
+        // Escaped names mean the same field; names of a field's length, or a field's prefix, are other fields; a name
+        // that cannot be unescaped (a lone surrogate) names none, and its value is skipped.
+        var record = TaskRecord.FromJson("""
+            { "ix": "not-the-id", "\u0069d": "task-7", "trace": "not-the-trace", "trace\u005fid": "trace-7",
+              "typ": "x", "types": "y", "\ud800": "lost", "type": "videos",
+              "elapsed": 1.5, "elapsed_": 9, "response": { "task\u005Fid": "task-7", "data": [] } }
+            """);
+
+        Assert.Equal("task-7", record.Id);
+        Assert.Equal("trace-7", record.TraceId);
+        Assert.Equal("videos", record.Type);
+        Assert.Equal(1.5, record.Elapsed);
+        Assert.Equal("task-7", record.Response!.TaskId);
+        Assert.Empty(record.ReadIssues);
+    }
+
+    [Fact]
     public void TheRequestThatCreatedTheTaskIsRead()
     {
         var request = TaskRecord.FromJson(FinishedRecord).Request;

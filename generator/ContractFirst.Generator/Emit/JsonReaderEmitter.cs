@@ -1,3 +1,5 @@
+using System.Globalization;
+using ContractFirst.Contract.Helpers;
 using ContractFirst.Contract.Model;
 
 namespace ContractFirst.Generator.Emit;
@@ -86,18 +88,12 @@ internal static class JsonReaderEmitter
         }
         else
         {
-            w.Lines($$"""
-                if (reader.ValueIsEscaped && !{{Read}}IsReadableName(ref reader))
-                {
-                    // A name that cannot be unescaped (a lone surrogate) is no field of the contract.
-                    reader.Read();
-                    reader.Skip();
-                }
-                """);
-            foreach (var field in model.Fields)
+            w.Open("switch (FieldOf(ref reader))");
+            for (var index = 0; index < model.Fields.Count; index++)
             {
+                var field = model.Fields[index];
                 var path = CSharpTypes.String(model.Name + "." + field.JsonName);
-                w.Open($"else if (reader.ValueTextEquals({CSharpTypes.Utf8(field.JsonName)}))");
+                w.Open($"case {index.ToString(CultureInfo.InvariantCulture)}: // {field.PropertyName}");
                 w.Line("reader.Read();");
                 var keyword = "if";
                 if (!field.Nullable)
@@ -149,17 +145,18 @@ internal static class JsonReaderEmitter
                     w.Close();
                 }
 
+                w.Line("break;");
                 w.Close();
             }
 
             w.Lines("""
-                else
-                {
+                default:
                     // Unknown fields are ignored: the service may add fields at any time.
                     reader.Read();
                     reader.Skip();
-                }
+                    break;
                 """);
+            w.Close();
         }
 
         w.Close();
@@ -174,11 +171,65 @@ internal static class JsonReaderEmitter
 
         w.Line("ReadIssues = context.IssuesSince(issueStart),");
         w.Close(";");
+        if (!model.Fields.IsEmpty)
+        {
+            w.Line();
+            EmitFieldOf(w, model.Fields);
+        }
+
         w.Close();
         w.Line();
         JsonWriterEmitter.EmitModelWriter(w, model);
         w.Close();
         return w.ToString();
+    }
+
+    /// <summary>
+    /// Emits <c>FieldOf</c>, a local function of <c>ReadJson</c> (so no contract field's property can clash with it): the
+    /// index of the field the property name names, or -1. A plain name is matched by its length and then its bytes, one
+    /// comparison for most names; an escaped one (rare) is unescaped and compared field by field, and one that cannot be
+    /// unescaped (a lone surrogate) names no field.
+    /// </summary>
+    private static void EmitFieldOf(SourceWriter w, EquatableArray<FieldSpec> fields)
+    {
+        w.Open($"static int FieldOf(ref {CSharpTypes.Json}Utf8JsonReader reader)");
+        w.Open("if (reader.ValueIsEscaped || reader.HasValueSequence)");
+        w.Open($"if (reader.ValueIsEscaped && !{Read}IsReadableName(ref reader))");
+        w.Line("return -1;");
+        w.Close();
+        for (var i = 0; i < fields.Count; i++)
+        {
+            w.Gap();
+            w.Open($"if (reader.ValueTextEquals({CSharpTypes.Utf8(fields[i].JsonName)}))");
+            w.Line($"return {i.ToString(CultureInfo.InvariantCulture)};");
+            w.Close();
+        }
+
+        w.Gap();
+        w.Line("return -1;");
+        w.Close();
+        w.Gap();
+        w.Line("var name = reader.ValueSpan;");
+        w.Open("switch (name.Length)");
+        foreach (var group in fields.Select((f, i) => (Field: f, Index: i)).GroupBy(f => System.Text.Encoding.UTF8.GetByteCount(f.Field.JsonName)).OrderBy(g => g.Key))
+        {
+            w.Open($"case {group.Key.ToString(CultureInfo.InvariantCulture)}:");
+            foreach (var (field, index) in group)
+            {
+                w.Open($"if (global::System.MemoryExtensions.SequenceEqual(name, {CSharpTypes.Utf8(field.JsonName)}))");
+                w.Line($"return {index.ToString(CultureInfo.InvariantCulture)};");
+                w.Close();
+                w.Gap();
+            }
+
+            w.Line("return -1;");
+            w.Close();
+        }
+
+        w.Line("default:");
+        w.Line("    return -1;");
+        w.Close();
+        w.Close();
     }
 
     /// <summary>A scalar value (or array item) of <paramref name="field"/>: nullable, null when it could not be read.</summary>
