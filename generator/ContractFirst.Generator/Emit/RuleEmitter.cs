@@ -16,14 +16,14 @@ internal sealed record RuleModel(string JsonName, string Property, string? Defau
 /// </summary>
 internal static class RuleEmitter
 {
-    public static void Emit(ValidatorEmitter.Checks c, IReadOnlyList<RuleSpec> rules, IReadOnlyList<FieldSpec> fields, RuleModel? model)
+    public static void Emit(ValidatorChecks c, IReadOnlyList<RuleSpec> rules, IReadOnlyList<FieldSpec> fields, RuleModel? model)
     {
         var w = c.W;
         var byName = fields.ToDictionary(f => f.JsonName, StringComparer.Ordinal);
         for (var i = 0; i < rules.Count; i++)
         {
             var rule = rules[i];
-            var target = new ValidatorEmitter.Target(string.Join(", ", rule.Fields), $"rule{i}");
+            var target = new ValidationTarget(string.Join(", ", rule.Fields), $"rule{i}");
             w.Gap();
             switch (rule.Kind)
             {
@@ -52,10 +52,10 @@ internal static class RuleEmitter
         }
     }
 
-    private static void EmitWhen(ValidatorEmitter.Checks c, RuleSpec rule, int index, Dictionary<string, FieldSpec> fields, RuleModel? model)
+    private static void EmitWhen(ValidatorChecks c, RuleSpec rule, int index, Dictionary<string, FieldSpec> fields, RuleModel? model)
     {
         var w = c.W;
-        var target = new ValidatorEmitter.Target("", $"rule{index}");
+        var target = new ValidationTarget("", $"rule{index}");
         var condition = $"rule{index}Holds";
         var text = CSharpTypes.String(rule.When!.Text);
         w.Line($"var {condition} = {Test(rule.When, fields, model)};");
@@ -76,10 +76,10 @@ internal static class RuleEmitter
         }
     }
 
-    private static void EmitLimit(ValidatorEmitter.Checks c, FieldSpec field, LimitSpec limit, string condition, string text, string local)
+    private static void EmitLimit(ValidatorChecks c, FieldSpec field, LimitSpec limit, string condition, string text, string local)
     {
         var w = c.W;
-        var target = new ValidatorEmitter.Target(field.JsonName, local);
+        var target = new ValidationTarget(field.JsonName, local);
         var name = target.Name;
         var binding = ValidatorEmitter.Binding(field, local);
         if (field.Type.Kind == FieldKind.Enum)
@@ -126,7 +126,7 @@ internal static class RuleEmitter
     /// check that can never fail (a required value is always set) is left out, since a constant condition would warn in
     /// the caller's build.
     /// </summary>
-    private static void EmitIf(ValidatorEmitter.Checks c, string condition, ValidatorEmitter.Target target, string factory)
+    private static void EmitIf(ValidatorChecks c, string condition, ValidationTarget target, string factory)
     {
         if (condition == "false")
         {

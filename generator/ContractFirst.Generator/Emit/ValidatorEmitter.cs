@@ -19,7 +19,7 @@ internal static class ValidatorEmitter
         w.Summary("Checks every rule the contract sets for this action and reports all violations at once (field, rule and value); allocates nothing when the request is valid.");
         w.Doc("<returns>The violations; <see cref=\"global::ContractFirst.Runtime.ValidationResult.Success\"/> when there are none.</returns>");
         w.Open($"public {CSharpTypes.Runtime}ValidationResult Validate()");
-        var checks = new Checks(new SourceWriter(), new RuleFields());
+        var checks = new ValidatorChecks(new SourceWriter(), new RuleFields());
         if (endpoint.ModelField is not null && !action.Models.IsEmpty)
         {
             var property = Naming.ToPascalCase(endpoint.ModelField);
@@ -29,12 +29,12 @@ internal static class ValidatorEmitter
                 var accepted = string.Join(" or ", action.Models.Select(m => CSharpTypes.String(m.Value)));
                 var allowed = string.Join(", ", action.Models.Select(m => m.Value));
                 checks.W.Open($"if ({property} is {{ }} modelValue && modelValue.Value is not ({accepted}))");
-                checks.Add(new Target(endpoint.ModelField, "model"), $"Allowed({CSharpTypes.String(endpoint.ModelField)}, {CSharpTypes.String(allowed)})", "modelValue.Value");
+                checks.Add(new ValidationTarget(endpoint.ModelField, "model"), $"Allowed({CSharpTypes.String(endpoint.ModelField)}, {CSharpTypes.String(allowed)})", "modelValue.Value");
             }
             else
             {
                 checks.W.Open($"if ({property} is {{ }} modelValue && !modelValue.IsKnown)");
-                checks.Add(new Target(endpoint.ModelField, "model"), $"Allowed({CSharpTypes.String(endpoint.ModelField)}, {CSharpTypes.Qualified(ns, action.ModelTypeName)}.AllowedValues)", "modelValue.Value");
+                checks.Add(new ValidationTarget(endpoint.ModelField, "model"), $"Allowed({CSharpTypes.String(endpoint.ModelField)}, {CSharpTypes.Qualified(ns, action.ModelTypeName)}.AllowedValues)", "modelValue.Value");
             }
 
             checks.W.Close();
@@ -57,11 +57,11 @@ internal static class ValidatorEmitter
         w.Summary($"Checks every rule the contract sets for a {obj.Name}, its nested objects included, and reports all violations at once (field, rule and value); allocates nothing when it is valid.");
         w.Doc("<returns>The violations, each naming its field relative to this object; <see cref=\"global::ContractFirst.Runtime.ValidationResult.Success\"/> when there are none.</returns>");
         w.Open($"public {CSharpTypes.Runtime}ValidationResult Validate()");
-        return EndValidate(w, new Checks(new SourceWriter(), new RuleFields()), ns, obj.Fields, obj.Rules, model: null);
+        return EndValidate(w, new ValidatorChecks(new SourceWriter(), new RuleFields()), ns, obj.Fields, obj.Rules, model: null);
     }
 
     /// <summary>The checks of every field, the method's end, the rules the checks record and the compiled patterns they use.</summary>
-    private static string EndValidate(SourceWriter w, Checks checks, string ns, EquatableArray<FieldSpec> fields, EquatableArray<RuleSpec> rules, RuleModel? model)
+    private static string EndValidate(SourceWriter w, ValidatorChecks checks, string ns, EquatableArray<FieldSpec> fields, EquatableArray<RuleSpec> rules, RuleModel? model)
     {
         // Room, once the first violation is found, for one per field with checks and per rule (a field's checks mostly
         // exclude each other: missing, malformed, out of range), up to 16; lists and nested objects may add more, and the
@@ -89,7 +89,7 @@ internal static class ValidatorEmitter
     }
 
     /// <summary>Emits each field's checks; returns how many fields have any.</summary>
-    private static int EmitFields(Checks c, string ns, IEnumerable<FieldSpec> fields)
+    private static int EmitFields(ValidatorChecks c, string ns, IEnumerable<FieldSpec> fields)
     {
         var checkedFields = 0;
         foreach (var field in fields)
@@ -110,10 +110,10 @@ internal static class ValidatorEmitter
         return checkedFields;
     }
 
-    private static void EmitScalar(Checks c, string ns, FieldSpec field)
+    private static void EmitScalar(ValidatorChecks c, string ns, FieldSpec field)
     {
         var w = c.W;
-        var target = new Target(field.JsonName, Naming.ToCamelCase(field.PropertyName));
+        var target = new ValidationTarget(field.JsonName, Naming.ToCamelCase(field.PropertyName));
         var local = CSharpTypes.Local(field);
         w.Gap();
         if (field.Required && field.Type.Kind is FieldKind.String or FieldKind.Url)
@@ -208,10 +208,10 @@ internal static class ValidatorEmitter
         }
     }
 
-    private static void EmitArray(Checks c, string ns, FieldSpec field)
+    private static void EmitArray(ValidatorChecks c, string ns, FieldSpec field)
     {
         var w = c.W;
-        var target = new Target(field.JsonName, Naming.ToCamelCase(field.PropertyName));
+        var target = new ValidationTarget(field.JsonName, Naming.ToCamelCase(field.PropertyName));
         var local = CSharpTypes.Local(field);
         w.Gap();
         if (field.Required)
@@ -296,7 +296,7 @@ internal static class ValidatorEmitter
     /// A nested request object: missing when required, else its own <c>Validate()</c>, whose errors
     /// go under <paramref name="path"/> (an expression). The object validates itself, so any depth and reuse come free.
     /// </summary>
-    private static void EmitNested(Checks c, bool required, Target target, string path, string value, string local)
+    private static void EmitNested(ValidatorChecks c, bool required, ValidationTarget target, string path, string value, string local)
     {
         var w = c.W;
         var result = local + "Result";
@@ -320,7 +320,7 @@ internal static class ValidatorEmitter
     /// Emits the well-formed UTF-16 check of a string or URL value: an unpaired surrogate has no UTF-8
     /// form, so the value could only be sent altered (as U+FFFD). The error names the field and the index.
     /// </summary>
-    private static void EmitSurrogateCheck(Checks c, string keyword, Target target, string value, string index)
+    private static void EmitSurrogateCheck(ValidatorChecks c, string keyword, ValidationTarget target, string value, string index)
     {
         c.W.Open($"{keyword} ({CSharpTypes.Runtime}Validate.IndexOfUnpairedSurrogate({value}) is var {index} && {index} >= 0)");
         c.UnpairedSurrogate(target, value, index);
@@ -331,7 +331,7 @@ internal static class ValidatorEmitter
     /// Emits the check of a URL value: an absolute http(s) URL, or the reason it is not. A URL that passes is ASCII, so
     /// the surrogate scan runs only for a value that fails, to report an unpaired surrogate as what it is.
     /// </summary>
-    private static void EmitUrlCheck(Checks c, string keyword, Target target, string value, string index)
+    private static void EmitUrlCheck(ValidatorChecks c, string keyword, ValidationTarget target, string value, string index)
     {
         c.W.Open($"{keyword} (!{CSharpTypes.Runtime}Validate.IsHttpUrl({value}))");
         EmitSurrogateCheck(c, "if", target, value, index);
@@ -354,7 +354,7 @@ internal static class ValidatorEmitter
     /// Emits the rules of a well-formed string or URL <paramref name="value"/>, each reported on its own: a URL's
     /// form, the length in code points (as JSON Schema counts it) and the pattern.
     /// </summary>
-    private static void EmitTextRules(Checks c, FieldSpec field, Target target, string value)
+    private static void EmitTextRules(ValidatorChecks c, FieldSpec field, ValidationTarget target, string value)
     {
         var w = c.W;
         if (field.Type.Kind == FieldKind.Url)
@@ -386,7 +386,7 @@ internal static class ValidatorEmitter
     /// Emits the membership check of a number field with <c>values</c>, opened by <paramref name="condition"/> and a
     /// constant pattern (<c>is not (5 or 10)</c>), so nothing allocates.
     /// </summary>
-    private static void EmitValuesCheck(Checks c, string condition, FieldSpec field, Target target, string value)
+    private static void EmitValuesCheck(ValidatorChecks c, string condition, FieldSpec field, ValidationTarget target, string value)
     {
         var literals = string.Join(" or ", field.Values.Select(v => CSharpTypes.Literal(v, field)));
         var allowed = string.Join(", ", field.Values.Select(v => v.ToString(CultureInfo.InvariantCulture)));
@@ -433,41 +433,4 @@ internal static class ValidatorEmitter
     /// <summary>The bound passed to the message; an open side is null so the message says "at least" or "at most".</summary>
     internal static string Bound(decimal? value, FieldSpec field) =>
         value is null ? "null" : CSharpTypes.Literal(value.Value, field);
-
-    /// <summary>Where a violation is recorded: the field's JSON name, the stem of its rules' names, the list item's index.</summary>
-    /// <param name="JsonName">The field's wire name.</param>
-    /// <param name="Stem">The camel-case stem the rule fields are named from (<c>duration</c> → <c>s_durationRangeRule</c>).</param>
-    /// <param name="Item">The expression of the item's index when the value is a list item, else null.</param>
-    internal sealed record Target(string JsonName, string Stem, string? Item = null)
-    {
-        /// <summary>Gets the field's name as a C# literal, for the rule.</summary>
-        public string Name => CSharpTypes.String(JsonName);
-    }
-
-    /// <summary>The validator being written: its body and its rules.</summary>
-    /// <param name="W">The body of <c>Validate()</c>.</param>
-    /// <param name="Rules">The rules its checks record.</param>
-    internal sealed record Checks(SourceWriter W, RuleFields Rules)
-    {
-        /// <summary>Writes the recording of a violation of the rule <paramref name="factory"/> makes, with <paramref name="value"/> when it has one.</summary>
-        public void Add(Target target, string factory, string? value = null)
-        {
-            var rule = Rules.Of(target.Stem + RuleKindName(factory), factory);
-            var args = value is null ? rule : rule + ", " + value;
-            W.Line(target.Item is null ? $"errors.Add({args});" : $"errors.AddItem({target.Item}, {args});");
-        }
-
-        public void Required(Target target) => Add(target, $"Required({target.Name})");
-
-        public void UnpairedSurrogate(Target target, string value, string index)
-        {
-            var rule = Rules.Of(target.Stem + "WellFormed", $"WellFormed({target.Name})");
-            W.Line(target.Item is null
-                ? $"errors.AddUnpairedSurrogate({rule}, {value}, {index});"
-                : $"errors.AddItemUnpairedSurrogate({target.Item}, {rule}, {value}, {index});");
-        }
-
-        /// <summary>The factory's name (<c>Range</c> of <c>Range("duration", 3, 15)</c>), for the rule field's name.</summary>
-        private static string RuleKindName(string factory) => factory.Substring(0, factory.IndexOf('('));
-    }
 }

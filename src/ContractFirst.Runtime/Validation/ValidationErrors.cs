@@ -90,7 +90,7 @@ public struct ValidationErrors
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(nested);
-        for (var i = 0; i < nested.Count; i++)
+        for (var i = 0; i < nested.Errors.Count; i++)
         {
             Push(nested.Entry(i).Under(path));
         }

@@ -11,24 +11,18 @@ namespace ContractFirst.Runtime;
 /// </remarks>
 public sealed class ValidationResult
 {
-    private readonly ValidationEntry[] _entries;
+    private readonly ErrorList _errors;
 
-    internal ValidationResult(ValidationEntry[] entries, int count)
-    {
-        _entries = entries;
-        Errors = new ErrorList(entries, count);
-    }
+    internal ValidationResult(ValidationEntry[] entries, int count) => _errors = new ErrorList(entries, count);
 
     /// <summary>Gets the shared result of a valid request.</summary>
     public static ValidationResult Success { get; } = new([], 0);
 
     /// <summary>Gets a value indicating whether no constraint is broken.</summary>
-    public bool IsValid => Errors.Count == 0;
+    public bool IsValid => _errors.Count == 0;
 
     /// <summary>Gets every broken constraint, in the order found.</summary>
-    public IReadOnlyList<ValidationError> Errors { get; }
-
-    internal int Count => Errors.Count;
+    public IReadOnlyList<ValidationError> Errors => _errors;
 
     /// <summary>Wraps errors made one by one (validators generated before <see cref="ValidationErrors"/> existed).</summary>
     /// <param name="errors">The errors, or <see langword="null"/> when there were none (see <see cref="Validate.Add"/>).</param>
@@ -60,7 +54,8 @@ public sealed class ValidationResult
         }
     }
 
-    internal ValidationEntry Entry(int index) => _entries[index];
+    /// <summary>The violation at <paramref name="index"/> as recorded, for a result that takes it under a path.</summary>
+    internal ValidationEntry Entry(int index) => _errors.Entry(index);
 
     /// <summary>The errors as a list, each made from its entry when first read and then kept.</summary>
     private sealed class ErrorList(ValidationEntry[] entries, int count) : IReadOnlyList<ValidationError>
@@ -68,6 +63,8 @@ public sealed class ValidationResult
         private ValidationError?[]? _made;
 
         public int Count => count;
+
+        public ValidationEntry Entry(int index) => entries[index];
 
         public ValidationError this[int index]
         {

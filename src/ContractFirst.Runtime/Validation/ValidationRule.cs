@@ -74,16 +74,9 @@ public sealed class ValidationRule
     /// <param name="max">The largest allowed value, or <see langword="null"/> for no upper bound.</param>
     /// <returns>The rule; its error reads <c>strength must be between 0 and 1 (was 1.5)</c>.</returns>
     /// <exception cref="ArgumentException">Both <paramref name="min"/> and <paramref name="max"/> are null.</exception>
-    public static ValidationRule Range(string field, double? min, double? max)
-    {
-        if (min is null && max is null)
-        {
-            throw new ArgumentException("A range error needs a minimum, a maximum or both.", nameof(min));
-        }
-
-        var bounds = (min.HasValue ? BoundFlags.HasMin : 0) | (max.HasValue ? BoundFlags.HasMax : 0);
-        return new(field, "range", ValidationRuleKind.Range, min: Bits(min), max: Bits(max), bounds: bounds);
-    }
+    public static ValidationRule Range(string field, double? min, double? max) =>
+        new(field, "range", ValidationRuleKind.Range, min: Bits(min), max: Bits(max),
+            bounds: Limits(min.HasValue, max.HasValue, "A range error needs a minimum, a maximum or both.", nameof(min)));
 
     /// <summary>A number that must be finite (JSON can't carry NaN or infinities).</summary>
     /// <param name="field">The JSON field name.</param>
@@ -185,16 +178,14 @@ public sealed class ValidationRule
         return new(Field, Name, Kind, List, Min, Max, Bounds, Condition is null ? condition : Condition + " when " + condition);
     }
 
-    private static ValidationRule Integers(string field, string name, ValidationRuleKind kind, long? min, long? max, string noBounds)
-    {
-        if (min is null && max is null)
-        {
-            throw new ArgumentException(noBounds, nameof(min));
-        }
+    private static ValidationRule Integers(string field, string name, ValidationRuleKind kind, long? min, long? max, string noBounds) =>
+        new(field, name, kind, min: min ?? 0, max: max ?? 0, bounds: BoundFlags.Integer | Limits(min.HasValue, max.HasValue, noBounds, nameof(min)));
 
-        var bounds = BoundFlags.Integer | (min.HasValue ? BoundFlags.HasMin : 0) | (max.HasValue ? BoundFlags.HasMax : 0);
-        return new(field, name, kind, min: min ?? 0, max: max ?? 0, bounds: bounds);
-    }
+    /// <summary>Which limits a rule has; <paramref name="noBounds"/> is the error when it has neither.</summary>
+    private static BoundFlags Limits(bool hasMin, bool hasMax, string noBounds, string paramName) =>
+        hasMin || hasMax
+            ? (hasMin ? BoundFlags.HasMin : BoundFlags.None) | (hasMax ? BoundFlags.HasMax : BoundFlags.None)
+            : throw new ArgumentException(noBounds, paramName);
 
     private static long Bits(double? value) => value is { } v ? BitConverter.DoubleToInt64Bits(v) : 0;
 }
