@@ -12,11 +12,13 @@ public sealed class CoalescingPollerTests
     {
         var service = new FakeService(lookupsUntilDone: _ => 3);
 
-        // Rounds far apart, so all 1,000 waits are registered before the first one even on a busy machine.
-        await using var poller = service.Poller(batchSize: 100, interval: TimeSpan.FromMilliseconds(200));
+        // On a test clock, so all 1,000 waits start at one instant and share every round, however busy the machine is
+        // (against the real clock, a slow registration put a few tasks a round apart: 31 lookups once in CI).
+        var clock = new FakeTimeProvider();
+        await using var poller = service.Poller(batchSize: 100, clock, TimeSpan.FromMilliseconds(200));
         var ids = Enumerable.Range(0, 1000).Select(i => "t-" + i).ToList();
 
-        var records = await Task.WhenAll(ids.Select(id => poller.WaitAsync(id, Timeout.InfiniteTimeSpan, null, CancellationToken.None)));
+        var records = await AdvanceUntilDone(clock, Task.WhenAll(ids.Select(id => poller.WaitAsync(id, Timeout.InfiniteTimeSpan, null, CancellationToken.None))));
 
         Assert.All(records, r => Assert.True(r.Done));
         Assert.Equal(ids, records.Select(r => r.Id));
@@ -61,11 +63,12 @@ public sealed class CoalescingPollerTests
     public async Task ATransientLookupFailureKeepsEveryoneWaiting()
     {
         var service = new FakeService(lookupsUntilDone: _ => 2) { FailRounds = { [1] = new HttpRequestException("reset") } };
-        await using var poller = service.Poller(batchSize: 10);
+        var clock = new FakeTimeProvider();
+        await using var poller = service.Poller(batchSize: 10, clock);
 
-        var records = await Task.WhenAll(
+        var records = await AdvanceUntilDone(clock, Task.WhenAll(
             poller.WaitAsync("a", Timeout.InfiniteTimeSpan, null, CancellationToken.None),
-            poller.WaitAsync("b", Timeout.InfiniteTimeSpan, null, CancellationToken.None));
+            poller.WaitAsync("b", Timeout.InfiniteTimeSpan, null, CancellationToken.None)));
 
         Assert.All(records, r => Assert.True(r.Done));
         Assert.Equal(3, poller.Lookups);
@@ -223,6 +226,21 @@ public sealed class CoalescingPollerTests
     }
 
     /// <summary>A batch lookup whose tasks end after a given number of lookups; can fail chosen rounds.</summary>
+    /// <summary>
+    /// Moves the test clock on in small steps until <paramref name="waits"/> ends: waits started at one instant share every
+    /// round, so how many lookups they cost does not depend on how busy the machine is.
+    /// </summary>
+    private static async Task<T> AdvanceUntilDone<T>(FakeTimeProvider clock, Task<T> waits)
+    {
+        for (var step = 0; step < 2000 && !waits.IsCompleted; step++)
+        {
+            clock.Advance(Interval);
+            await Task.Delay(5);
+        }
+
+        return await waits.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
     private sealed class FakeService(Func<string, int> lookupsUntilDone)
     {
         private readonly ConcurrentDictionary<string, int> _lookups = new(StringComparer.Ordinal);
