@@ -214,7 +214,7 @@ public sealed class CoalescingPoller<TRecord> : IAsyncDisposable, IDisposable
         {
             if (!_early.TryGetValue(id, out delivered))
             {
-                wake = Register(waiter, due);
+                wake = Register(waiter, due, gathers: firstLookupIn > TimeSpan.Zero);
             }
         }
 
@@ -233,15 +233,16 @@ public sealed class CoalescingPoller<TRecord> : IAsyncDisposable, IDisposable
     }
 
     /// <summary>Adds a waiter, starts the loop or wakes it when it sleeps past this task's first lookup; under the lock.</summary>
-    private TaskCompletionSource? Register(Waiter waiter, DateTimeOffset due)
+    private TaskCompletionSource? Register(Waiter waiter, DateTimeOffset due, bool gathers)
     {
         if (!_waiters.TryGetValue(waiter.Id, out var entry))
         {
-            _waiters[waiter.Id] = entry = new Entry(due, _schedule.Interval);
+            _waiters[waiter.Id] = entry = new Entry(due, _schedule.Interval) { Gathers = gathers };
         }
         else if (!entry.InFlight && due < entry.Due)
         {
             entry.Due = due;
+            entry.Gathers = gathers;
         }
 
         entry.Waiters.Add(waiter);
@@ -251,10 +252,10 @@ public sealed class CoalescingPoller<TRecord> : IAsyncDisposable, IDisposable
             _sleepingUntil = DateTimeOffset.MaxValue;
             _loop = Task.Run(RunAsync, CancellationToken.None);
         }
-        else if (due < _sleepingUntil)
+        else if (StartsRoundAt(entry) < _sleepingUntil)
         {
-            // The loop sleeps past this task's first lookup: wake it to plan again.
-            _sleepingUntil = due;
+            // The loop sleeps past this task's lookup: wake it to plan again.
+            _sleepingUntil = StartsRoundAt(entry);
             return _wake;
         }
 
@@ -420,7 +421,7 @@ public sealed class CoalescingPoller<TRecord> : IAsyncDisposable, IDisposable
 
                     due = TakeDue(_timeProvider.GetUtcNow(), out sleep);
                     wake = _wake = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                    _sleepingUntil = due.Length > 0 ? DateTimeOffset.MaxValue : _timeProvider.GetUtcNow() + sleep;
+                    _sleepingUntil = due.Length > 0 || sleep == Timeout.InfiniteTimeSpan ? DateTimeOffset.MaxValue : _timeProvider.GetUtcNow() + sleep;
                 }
 
                 if (due.Length == 0)
@@ -464,9 +465,12 @@ public sealed class CoalescingPoller<TRecord> : IAsyncDisposable, IDisposable
     /// <summary>The ids due now (marked in flight), with the free places of the last batch given to the tasks due soonest; or none and how long to sleep.</summary>
     private string[] TakeDue(DateTimeOffset now, out TimeSpan sleep)
     {
+        // A round starts when a looked task is due, or a first lookup has been due for Gathering: tasks submitted one
+        // after another come due a moment apart, and only tasks past their first lookup may ride along, so waiting a
+        // little (late, never early) lets the ones submitted with it share its round. This holds whether the loop slept
+        // or was busy with another round meanwhile, so first-lookup rounds are at least Gathering apart.
         var due = new List<string>();
-        var soonest = DateTimeOffset.MaxValue;
-        var soonestIsFirst = false;
+        var start = DateTimeOffset.MaxValue;
         foreach (var (id, entry) in _waiters)
         {
             if (entry.InFlight)
@@ -478,19 +482,16 @@ public sealed class CoalescingPoller<TRecord> : IAsyncDisposable, IDisposable
             {
                 due.Add(id);
             }
-            else if (entry.Due < soonest)
+
+            if (StartsRoundAt(entry) < start)
             {
-                soonest = entry.Due;
-                soonestIsFirst = !entry.Looked;
+                start = StartsRoundAt(entry);
             }
         }
 
-        if (due.Count == 0)
+        if (start > now)
         {
-            // Tasks submitted one after another have first lookups a moment apart, and only tasks past their first
-            // lookup may ride along: wake a little late for a first lookup, so the ones submitted with it share its round.
-            sleep = soonest == DateTimeOffset.MaxValue ? Timeout.InfiniteTimeSpan
-                : soonest - now + (soonestIsFirst ? _schedule.Gathering : TimeSpan.Zero);
+            sleep = start == DateTimeOffset.MaxValue ? Timeout.InfiniteTimeSpan : start - now;
             return [];
         }
 
@@ -513,6 +514,9 @@ public sealed class CoalescingPoller<TRecord> : IAsyncDisposable, IDisposable
 
         return [.. due];
     }
+
+    /// <summary>When a task starts a round: when due, but a delayed first lookup Gathering later (one waited on by id alone at once).</summary>
+    private DateTimeOffset StartsRoundAt(Entry entry) => !entry.Looked && entry.Gathers ? entry.Due + _schedule.Gathering : entry.Due;
 
     /// <summary>Plans the next lookup of the tasks of a round that are still outstanding, each after its own growing interval.</summary>
     private void Reschedule(string[] ids)
@@ -671,6 +675,9 @@ public sealed class CoalescingPoller<TRecord> : IAsyncDisposable, IDisposable
 
         /// <summary>Whether a lookup of the current round asks for it.</summary>
         public bool InFlight { get; set; }
+
+        /// <summary>Whether its first lookup may wait Gathering for tasks submitted with it (not one waited on by id alone).</summary>
+        public bool Gathers { get; set; }
     }
 
     /// <summary>One caller's wait: its own deadline, cancellation and progress.</summary>

@@ -168,12 +168,15 @@ internal sealed class BatchRunner(BatchSettings settings, CliEnvironment env)
 
             try
             {
-                if (run.Plan == JobPlan.Submit && !await SubmitAsync(run).ConfigureAwait(false))
+                // A task this run submits is first looked up FirstPollDelay after its submit, together with those
+                // submitted about then; one recorded by an earlier run may have ended long ago: looked up at once.
+                DateTimeOffset? submittedAt = null;
+                if (run.Plan == JobPlan.Submit && (submittedAt = await SubmitAsync(run).ConfigureAwait(false)) is null)
                 {
                     return;
                 }
 
-                await WaitAndDownloadAsync(run).ConfigureAwait(false);
+                await WaitAndDownloadAsync(run, submittedAt).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
@@ -182,8 +185,8 @@ internal sealed class BatchRunner(BatchSettings settings, CliEnvironment env)
             }
         }
 
-        /// <summary>Sends the request, recording it first; returns whether a task id came back.</summary>
-        private async Task<bool> SubmitAsync(JobRun run)
+        /// <summary>Sends the request, recording it first; returns when the task id came back, or null when none did.</summary>
+        private async Task<DateTimeOffset?> SubmitAsync(JobRun run)
         {
             try
             {
@@ -193,7 +196,7 @@ internal sealed class BatchRunner(BatchSettings settings, CliEnvironment env)
             {
                 // Stopped before it was sent: still pending, and the rerun sends it.
                 run.Fail(Scope.Classify(new OperationCanceledException()), JobState.Pending);
-                return false;
+                return null;
             }
 
             try
@@ -201,7 +204,7 @@ internal sealed class BatchRunner(BatchSettings settings, CliEnvironment env)
                 if (Scope.Token.IsCancellationRequested)
                 {
                     run.Fail(Scope.Classify(new OperationCanceledException()), JobState.Pending);
-                    return false;
+                    return null;
                 }
 
                 var entry = run.Entry;
@@ -216,6 +219,7 @@ internal sealed class BatchRunner(BatchSettings settings, CliEnvironment env)
                 run.Show(JobState.Submitting);
 
                 VideosResponse submitted;
+                DateTimeOffset answeredAt;
                 try
                 {
                     // A resubmit (--resubmit-unknown) sends the first attempt's id again, so a server that
@@ -224,6 +228,8 @@ internal sealed class BatchRunner(BatchSettings settings, CliEnvironment env)
                     {
                         submitted = await run.Job.Submit(Connection.Client, SubmitToken).ConfigureAwait(false);
                     }
+
+                    answeredAt = DateTimeOffset.UtcNow;
                 }
                 catch (Exception ex) when (IsRefused(ex))
                 {
@@ -234,7 +240,7 @@ internal sealed class BatchRunner(BatchSettings settings, CliEnvironment env)
                         entry.Error = refused.Message + (refused.ApiMessage is null ? "" : $" ({refused.Code}: {refused.ApiMessage})");
                     }).ConfigureAwait(false);
                     run.Fail(refused, JobState.Failed);
-                    return false;
+                    return null;
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
@@ -242,14 +248,14 @@ internal sealed class BatchRunner(BatchSettings settings, CliEnvironment env)
                     var failure = Scope.Classify(ex);
                     await Store.ChangeAsync(() => entry.Error = failure.Message).ConfigureAwait(false);
                     run.Fail(failure with { Message = $"{failure.Message} The submit may have started a task (client request id {entry.ClientRequestId})." }, JobState.Unknown);
-                    return false;
+                    return null;
                 }
 
                 if (string.IsNullOrEmpty(submitted.TaskId))
                 {
                     await Store.ChangeAsync(() => entry.Error = "the API accepted the request but returned no task id").ConfigureAwait(false);
                     run.Fail(new CliFailure(ExitCodes.ApiError, "invalid_response", "The API accepted the request but returned no task id."), JobState.Unknown);
-                    return false;
+                    return null;
                 }
 
                 await Store.ChangeAsync(() =>
@@ -258,7 +264,7 @@ internal sealed class BatchRunner(BatchSettings settings, CliEnvironment env)
                     entry.State = JobState.Submitted;
                 }).ConfigureAwait(false);
                 run.Show(JobState.Submitted);
-                return true;
+                return answeredAt;
             }
             finally
             {
@@ -266,14 +272,14 @@ internal sealed class BatchRunner(BatchSettings settings, CliEnvironment env)
             }
         }
 
-        private async Task WaitAndDownloadAsync(JobRun run)
+        private async Task WaitAndDownloadAsync(JobRun run, DateTimeOffset? submittedAt)
         {
             var entry = run.Entry;
             var taskId = entry.TaskId!;
             run.Show("waiting");
 
             // The shared poller: one batch lookup per round covers every outstanding task of the run.
-            var record = await Connection.Client.GetOperation(taskId)
+            var record = await new HappyHorseOperation(Connection.Client, taskId) { SubmittedAt = submittedAt }
                 .WaitForCompletionAsync(pollingInterval: null, timeout: Scope.Timeout, Scope.Token).ConfigureAwait(false);
             var state = TaskStates.Describe(record);
             if (state != TaskStates.Succeeded)

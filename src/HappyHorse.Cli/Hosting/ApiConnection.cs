@@ -85,10 +85,12 @@ internal sealed class ApiConnection : IAsyncDisposable
             ThrowOnFailedTask = false,
         };
 
-        // A real task takes minutes, so the contract's first-poll delay stands; an emulator task takes seconds.
+        // A real task takes minutes, so the contract's first-poll delay and backoff stand; an emulator task takes
+        // seconds, and an interval set by hand is the time between lookups, not the start of a backoff.
         if (pollingOverride is not null || emulator is not null)
         {
             options.FirstPollDelay = pollingInterval;
+            options.MaxPollingInterval = pollingInterval;
         }
 
         env.ConfigureClient?.Invoke(options);

@@ -93,6 +93,51 @@ public sealed class CoalescingPollerScheduleTests
     }
 
     [Fact]
+    public async Task FirstLookupsThatComeDueDuringASlowRoundStillGatherBeforeTheNextRound()
+    {
+        // Ten tasks submitted 50 ms apart (first lookups due 10.00 s to 10.45 s); each lookup takes 100 ms. The round
+        // at 10.2 s (first due + gathering) ends at 10.3 s with two first lookups overdue: they still wait until the
+        // earliest of them has been due for the gathering (10.45 s), when all the rest are due too. Two rounds, not
+        // one after each lookup for whatever came due meanwhile.
+        var clock = new FakeTimeProvider();
+        var asked = new ConcurrentQueue<(double At, int Ids)>();
+        await using var poller = new CoalescingPoller<Record>(
+            (ids, _) =>
+            {
+                asked.Enqueue(((clock.GetUtcNow() - clock.Start).TotalSeconds, ids.Count));
+                clock.Advance(TimeSpan.FromMilliseconds(100));
+                return Task.FromResult<IReadOnlyList<Record>>(ids.Select(id => new Record(id, 1, false)).ToList());
+            },
+            10,
+            r => r.Id,
+            r => r.Done,
+            Schedule,
+            clock);
+        for (var i = 0; i < 10; i++)
+        {
+            poller.WaitAsync("t" + i, Timeout.InfiniteTimeSpan, null, CancellationToken.None).Ignore();
+            if (i == 0)
+            {
+                await Task.Delay(30); // the loop has started and planned its sleep before the clock moves
+            }
+
+            clock.Advance(TimeSpan.FromMilliseconds(i < 9 ? 50 : 0));
+        }
+
+        await AdvanceTo(clock, 10.199);
+        Assert.Empty(asked);
+        await AdvanceTo(clock, 10.2);
+        await Until(() => asked.Count == 1);
+        await AdvanceTo(clock, 10.449);
+        Assert.Single(asked);
+        await AdvanceTo(clock, 10.45);
+        await Until(() => asked.Count == 2);
+        await AdvanceTo(clock, 12);
+
+        Assert.Equal([(10.2, 5), (10.45, 10)], asked.Select(a => (Math.Round(a.At, 3), a.Ids)));
+    }
+
+    [Fact]
     public async Task ADeliveredFinalRecordCompletesTheWaitWithoutALookup()
     {
         var clock = new FakeTimeProvider();
@@ -194,6 +239,12 @@ public sealed class CoalescingPollerScheduleTests
             elapsed = at;
             await Until(() => service.Asked.Count == i + 1);
         }
+    }
+
+    private static async Task AdvanceTo(FakeTimeProvider clock, double seconds)
+    {
+        clock.Advance(clock.Start + TimeSpan.FromSeconds(seconds) - clock.GetUtcNow());
+        await Task.Delay(30); // the loop has run whatever came due
     }
 
     private static async Task Until(Func<bool> condition)

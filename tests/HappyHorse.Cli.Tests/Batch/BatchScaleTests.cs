@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
 using HappyHorse.Cli.Tests.Support;
+using HappyHorse.Emulator;
 using Xunit.Abstractions;
 
 namespace HappyHorse.Cli.Tests.Batch;
@@ -13,6 +15,8 @@ public sealed class BatchScaleTests(ITestOutputHelper output) : IDisposable
 {
     private const string JobsVariable = "HAPPYHORSE_BATCH_JOBS";
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan TaskDuration = TimeSpan.FromSeconds(2);
+    private const int BatchSize = 100;
     private readonly CliHarness _cli = new CliHarness()
         .WithToken(Emulators.Token)
         .WithVariable(CliEnvironment.PollIntervalVariable, "0.25");
@@ -23,7 +27,7 @@ public sealed class BatchScaleTests(ITestOutputHelper output) : IDisposable
         var count = int.TryParse(Environment.GetEnvironmentVariable(JobsVariable), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 50;
         await using var emulator = await Emulators.StartAsync(o =>
         {
-            o.TaskDuration = TimeSpan.FromSeconds(2);
+            o.TaskDuration = TaskDuration;
             o.MaxRequestHistory = 100_000;
         });
         var jobs = BatchFixture.WriteJobs(_cli.WorkingDirectory, count);
@@ -35,28 +39,65 @@ public sealed class BatchScaleTests(ITestOutputHelper output) : IDisposable
         Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
         BatchFixture.AssertEveryJobSubmittedOnceAndDownloaded(emulator, Path.Combine(_cli.WorkingDirectory, "out"), count);
 
-        // Rounds are PollInterval apart; the lookups of one round go out together (at most 4 in flight).
-        var lookups = emulator.Requests.Where(r => r.Path == "/happyhorse/tasks").OrderBy(r => r.ReceivedAt).ToArray();
-        var rounds = new List<int>();
-        for (var i = 0; i < lookups.Length; i++)
+        // No task this run submitted is looked up sooner than FirstPollDelay (the poll interval here) after its submit
+        // was received: a fresh task waits, and gathers with the ones submitted about then, rather than being looked up
+        // at once like one known only by id.
+        var submittedAt = emulator.Requests.Where(r => r.Path == "/happyhorse/videos")
+            .ToDictionary(r => r.Headers[ContractEmulator.ClientRequestIdHeader], r => r.ReceivedAt, StringComparer.Ordinal);
+        var firstLookedAt = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        foreach (var lookup in emulator.Requests.Where(r => r.Path == "/happyhorse/tasks").OrderBy(r => r.ReceivedAt))
         {
-            if (i == 0 || lookups[i].ReceivedAt - lookups[i - 1].ReceivedAt > PollInterval / 2)
+            foreach (var id in IdsOf(lookup.Body))
             {
-                rounds.Add(0);
+                firstLookedAt.TryAdd(id, lookup.ReceivedAt);
             }
-
-            rounds[^1]++;
         }
 
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{count} jobs: {clock.Elapsed.TotalSeconds:0.0} s wall, {lookups.Length} lookup requests in {rounds.Count} rounds, "
-            + $"at most {rounds.Max()} a round, mean {rounds.Average():0.0}"));
+        Assert.All(BatchFixture.ReadState(Path.Combine(_cli.WorkingDirectory, jobs + ".state.json")).Values, job =>
+            Assert.True(firstLookedAt[job.TaskId!] - submittedAt[job.ClientRequestId!] >= PollInterval,
+                $"Task {job.TaskId} was first looked up {(firstLookedAt[job.TaskId!] - submittedAt[job.ClientRequestId!]).TotalMilliseconds} ms after its submit."));
 
-        // Since each task keeps its own schedule (first look FirstPollDelay after its submit, then backing off),
-        // lookups are no longer aligned in rounds: what stays bounded is the cost per task. Polling one by one costs
-        // at least one request per task; the shared poller must cost well under half of that.
+        // The loop sends one round at a time, of ceil(outstanding / 100) lookups (the contract's max_items).
+        var lookups = emulator.Requests.Where(r => r.Path == "/happyhorse/tasks").OrderBy(r => r.ReceivedAt).ToArray();
         Assert.All(lookups, l => Assert.Contains("retrieve_batch", l.Body, StringComparison.Ordinal));
-        Assert.InRange(lookups.Length, 1, count / 2);
+        var ids = lookups.Select(l => IdsOf(l.Body)).ToArray();
+
+        // Until every task has been looked up once, first lookups come as submits finish (gathered a tenth of an
+        // interval, never early) and rounds for looked tasks come an interval apart: so their number is bounded by how
+        // long the submits took, which depends on the machine; the bound is that figure, plus slack for timer jitter.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var allSeen = Array.FindIndex(ids, batch =>
+        {
+            seen.UnionWith(batch);
+            return seen.Count == count;
+        });
+        Assert.True(allSeen >= 0, "Some task was never looked up.");
+        var submits = emulator.Requests.Where(r => r.Path == "/happyhorse/videos").Select(r => r.ReceivedAt).ToArray();
+        var spread = submits.Max() - submits.Min();
+        var gathering = PollInterval / 10;
+        var perRound = (count + BatchSize - 1) / BatchSize;
+        var firstPhaseBound = ((int)(spread / gathering) + (int)(spread / PollInterval) + 4) * perRound;
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{count} jobs: {clock.Elapsed.TotalSeconds:0.0} s wall, submits over {spread.TotalMilliseconds:0} ms, {lookups.Length} lookup "
+            + $"requests ({allSeen + 1} until every task was looked up once, bound {firstPhaseBound}), {ids.Sum(b => b.Count)} ids asked in all"));
+        Assert.InRange(allSeen + 1, 1, firstPhaseBound);
+
+        // From then on every round carries every task still running (all ride along in one batch), so each lookup asks
+        // for the same tasks as the one before, less those that ended: one request a round, whatever the timing.
+        for (var i = allSeen + 1; i < ids.Length && perRound == 1; i++)
+        {
+            Assert.True(ids[i].IsSubsetOf(ids[i - 1]), $"Lookup {i} asked for a task the lookup before left out.");
+        }
+
+        // Rounds after that are at least an interval apart and the last task ends a task's length after its submit.
+        Assert.InRange(ids.Length - allSeen - 1, 0, ((int)(TaskDuration / PollInterval) + 2) * perRound);
+    }
+
+    private static HashSet<string> IdsOf(string body)
+    {
+        using var json = JsonDocument.Parse(body);
+        return json.RootElement.GetProperty("ids").EnumerateArray().Select(e => e.GetString()!).ToHashSet(StringComparer.Ordinal);
     }
 
     public void Dispose() => _cli.Dispose();
