@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using HappyHorse.Cli;
 
 using var cancellation = new CancellationTokenSource();
@@ -11,5 +12,16 @@ Console.CancelKeyPress += (_, e) =>
         cancellation.Cancel();
     }
 };
+
+// SIGTERM (kill, docker stop, systemd, a CI timeout) stops the same way: the batch saves its state and says so, the
+// emulator reports what it served. A second one ends the process at once.
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+{
+    if (!cancellation.IsCancellationRequested)
+    {
+        context.Cancel = true;
+        cancellation.Cancel();
+    }
+});
 
 return await CliApp.RunAsync(args, CliEnvironment.FromProcess(cancellation.Token));

@@ -1,9 +1,11 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using HappyHorse.Cli.Tests.Support;
 
 namespace HappyHorse.Cli.Tests;
@@ -27,6 +29,12 @@ public sealed class EmulatorCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.Success, await emulator.StopAsync());
         Assert.Contains("Emulator stopped.", emulator.Stderr, StringComparison.Ordinal);
+
+        // On the way out it says what the run cost: one task, its submit and at least one lookup, nothing charged twice.
+        Assert.Contains("; tasks created: 1 (0 failed); client requests charged twice: 0.", emulator.Stderr, StringComparison.Ordinal);
+        var requests = Regex.Match(emulator.Stderr, @"API requests: (\d+) \(0 refused\)");
+        Assert.True(requests.Success, emulator.Stderr);
+        Assert.InRange(int.Parse(requests.Groups[1].Value, CultureInfo.InvariantCulture), 2, 100);
     }
 
     [Fact]

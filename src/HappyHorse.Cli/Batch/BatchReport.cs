@@ -149,7 +149,7 @@ internal sealed class BatchReport(CliEnvironment env, bool json)
             var stopped = failures.Count(r => r.Failure!.Kind == "cancelled");
             if (stopped > 0)
             {
-                env.Error.WriteLine(string.Create(C, $"{stopped} jobs stopped by Ctrl+C ({failures.Count(r => r.Failure!.Kind == "cancelled" && r.Entry.TaskId is null)} not sent yet)."));
+                env.Error.WriteLine(string.Create(C, $"{stopped} jobs stopped by Ctrl+C or SIGTERM ({failures.Count(r => r.Failure!.Kind == "cancelled" && r.Entry.TaskId is null)} not sent yet)."));
             }
         }
 

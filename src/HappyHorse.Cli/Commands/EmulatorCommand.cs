@@ -67,7 +67,12 @@ internal static class EmulatorCommand
                 }
 
                 await emulator.StopAsync(CancellationToken.None).ConfigureAwait(false);
-                env.Error.WriteLine("Emulator stopped.");
+
+                // What a run against it cost, for whoever measured a client with it: the requests and the billable work.
+                var usage = emulator.Usage;
+                env.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"Emulator stopped. API requests: {usage.RequestsReceived} ({usage.RequestsRefused} refused); tasks created: "
+                    + $"{usage.TasksCreated} ({usage.TasksFailed} failed); client requests charged twice: {usage.ClientRequestsChargedTwice}."));
             }
 
             return ExitCodes.Success;

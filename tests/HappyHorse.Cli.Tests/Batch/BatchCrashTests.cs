@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using HappyHorse.Cli.Tests.Support;
 using HappyHorse.Emulator;
 
@@ -33,7 +34,7 @@ public sealed class BatchCrashTests : IDisposable
         var stopped = await first;
 
         Assert.True(stopped.ExitCode == ExitCodes.Cancelled, stopped.ToString());
-        Assert.Matches(@"\d+ jobs stopped by Ctrl\+C \(\d+ not sent yet\)\.", stopped.Stderr);
+        Assert.Matches(@"\d+ jobs stopped by Ctrl\+C or SIGTERM \(\d+ not sent yet\)\.", stopped.Stderr);
         Assert.Contains("Run the same command again to pick up where this run stopped.", stopped.Stderr, StringComparison.Ordinal);
         var state = BatchFixture.ReadState(statePath);
         Assert.Contains(state.Values, j => j.State == "pending");
@@ -49,6 +50,49 @@ public sealed class BatchCrashTests : IDisposable
     }
 
     [Fact]
+    public async Task SigtermStopsTheRealProcessLikeCtrlCAndARerunFinishesWithoutSubmittingTwice()
+    {
+        // kill, docker stop, systemd and CI timeouts send SIGTERM: the process must save and report like Ctrl+C.
+        Assert.False(OperatingSystem.IsWindows(), "POSIX signals: this test runs where CI runs, on Linux.");
+        await using var emulator = await Emulators.StartAsync(o =>
+        {
+            o.TaskDuration = TimeSpan.FromSeconds(1);
+            o.Faults.AddedLatency = TimeSpan.FromMilliseconds(100);
+        });
+        var jobs = BatchFixture.WriteJobs(_cli.WorkingDirectory, Count);
+        var statePath = Path.Combine(_cli.WorkingDirectory, jobs + ".state.json");
+        string[] args = ["batch", jobs, "--out", "out", "--concurrency", "2", "--base-url", emulator.BaseAddress.ToString()];
+
+        int exitCode;
+        string stderr;
+        using (var process = Process.Start(ChildProcess(args))!)
+        {
+            _ = process.StandardOutput.ReadToEndAsync();
+            var error = process.StandardError.ReadToEndAsync();
+            await BatchFixture.WaitForTaskIdsAsync(statePath, 4, () => !process.HasExited);
+            using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)])!)
+            {
+                await kill.WaitForExitAsync();
+            }
+
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            exitCode = process.ExitCode;
+            stderr = await error;
+        }
+
+        Assert.True(exitCode == ExitCodes.Cancelled, $"exit {exitCode}: {stderr}");
+        Assert.Matches(@"\d+ jobs stopped by Ctrl\+C or SIGTERM \(\d+ not sent yet\)\.", stderr);
+        var state = BatchFixture.ReadState(statePath);
+        Assert.DoesNotContain(state.Values, j => j.State == "submitting");
+        Assert.Equal(emulator.Usage.TasksCreated, state.Values.Count(j => j.TaskId is not null));
+
+        var rerun = await _cli.RunAsync(args);
+
+        Assert.True(rerun.ExitCode == ExitCodes.Success, rerun.ToString());
+        BatchFixture.AssertEveryJobSubmittedOnceAndDownloaded(emulator, Path.Combine(_cli.WorkingDirectory, "out"), Count);
+    }
+
+    [Fact]
     public async Task AKilledProcessIsPickedUpByARerunThatReattachesToItsTasks()
     {
         await using var emulator = await Emulators.StartAsync(o => o.TaskDuration = TimeSpan.FromSeconds(3));
@@ -56,16 +100,7 @@ public sealed class BatchCrashTests : IDisposable
         var statePath = Path.Combine(_cli.WorkingDirectory, jobs + ".state.json");
         string[] args = ["batch", jobs, "--out", "out", "--base-url", emulator.BaseAddress.ToString()];
 
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, WorkingDirectory = _cli.WorkingDirectory, RedirectStandardError = true, RedirectStandardOutput = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "HappyHorse.Cli.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment[HappyHorseClient.TokenEnvironmentVariable] = Emulators.Token;
-        start.Environment[CliEnvironment.PollIntervalVariable] = CliHarness.FastPolling;
-        using (var process = Process.Start(start)!)
+        using (var process = Process.Start(ChildProcess(args))!)
         {
             _ = process.StandardOutput.ReadToEndAsync();
             _ = process.StandardError.ReadToEndAsync();
@@ -109,6 +144,21 @@ public sealed class BatchCrashTests : IDisposable
         {
             cli.Dispose();
         }
+    }
+
+    /// <summary>The real CLI as a child process in the test's folder, against the emulator, polling fast.</summary>
+    private ProcessStartInfo ChildProcess(string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, WorkingDirectory = _cli.WorkingDirectory, RedirectStandardError = true, RedirectStandardOutput = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "HappyHorse.Cli.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment[HappyHorseClient.TokenEnvironmentVariable] = Emulators.Token;
+        start.Environment[CliEnvironment.PollIntervalVariable] = CliHarness.FastPolling;
+        return start;
     }
 
     public void Dispose() => _cli.Dispose();
