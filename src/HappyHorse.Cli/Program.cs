@@ -3,25 +3,21 @@ using HappyHorse.Cli;
 
 using var cancellation = new CancellationTokenSource();
 
-// The first Ctrl+C asks the running command to stop and clean up (it exits with 130); a second one kills the process.
-Console.CancelKeyPress += (_, e) =>
+// The first Ctrl+C or SIGTERM (kill, docker stop, systemd, a CI timeout) asks the running command to stop and clean up:
+// the batch saves its state and says so, the emulator reports what it served, and the exit code is 130. A second one
+// ends the process at once.
+bool StopOnce()
 {
-    if (!cancellation.IsCancellationRequested)
+    if (cancellation.IsCancellationRequested)
     {
-        e.Cancel = true;
-        cancellation.Cancel();
+        return false;
     }
-};
 
-// SIGTERM (kill, docker stop, systemd, a CI timeout) stops the same way: the batch saves its state and says so, the
-// emulator reports what it served. A second one ends the process at once.
-using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
-{
-    if (!cancellation.IsCancellationRequested)
-    {
-        context.Cancel = true;
-        cancellation.Cancel();
-    }
-});
+    cancellation.Cancel();
+    return true;
+}
+
+Console.CancelKeyPress += (_, e) => e.Cancel = StopOnce();
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => context.Cancel = StopOnce());
 
 return await CliApp.RunAsync(args, CliEnvironment.FromProcess(cancellation.Token));

@@ -200,9 +200,7 @@ internal static class JsonReaderEmitter
         for (var i = 0; i < fields.Count; i++)
         {
             w.Gap();
-            w.Open($"if (reader.ValueTextEquals({CSharpTypes.Utf8(fields[i].JsonName)}))");
-            w.Line($"return {i.ToString(CultureInfo.InvariantCulture)};");
-            w.Close();
+            ReturnIf(w, $"reader.ValueTextEquals({CSharpTypes.Utf8(fields[i].JsonName)})", i);
         }
 
         w.Gap();
@@ -216,9 +214,7 @@ internal static class JsonReaderEmitter
             w.Open($"case {group.Key.ToString(CultureInfo.InvariantCulture)}:");
             foreach (var (field, index) in group)
             {
-                w.Open($"if (global::System.MemoryExtensions.SequenceEqual(name, {CSharpTypes.Utf8(field.JsonName)}))");
-                w.Line($"return {index.ToString(CultureInfo.InvariantCulture)};");
-                w.Close();
+                ReturnIf(w, $"global::System.MemoryExtensions.SequenceEqual(name, {CSharpTypes.Utf8(field.JsonName)})", index);
                 w.Gap();
             }
 
@@ -229,6 +225,13 @@ internal static class JsonReaderEmitter
         w.Line("default:");
         w.Line("    return -1;");
         w.Close();
+        w.Close();
+    }
+
+    private static void ReturnIf(SourceWriter w, string condition, int index)
+    {
+        w.Open($"if ({condition})");
+        w.Line($"return {index.ToString(CultureInfo.InvariantCulture)};");
         w.Close();
     }
 

@@ -229,7 +229,7 @@ internal sealed class BatchRunner(BatchSettings settings, CliEnvironment env)
                         submitted = await run.Job.Submit(Connection.Client, SubmitToken).ConfigureAwait(false);
                     }
 
-                    answeredAt = DateTimeOffset.UtcNow;
+                    answeredAt = Connection.Clock.GetUtcNow();
                 }
                 catch (Exception ex) when (IsRefused(ex))
                 {

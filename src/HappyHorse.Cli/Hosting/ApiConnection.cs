@@ -14,11 +14,12 @@ internal sealed class ApiConnection : IAsyncDisposable
 
     private readonly ContractEmulator? _emulator;
 
-    private ApiConnection(HappyHorseClient client, HttpClient http, TimeSpan pollingInterval, ContractEmulator? emulator)
+    private ApiConnection(HappyHorseClient client, HttpClient http, TimeSpan pollingInterval, TimeProvider clock, ContractEmulator? emulator)
     {
         Client = client;
         Http = http;
         PollingInterval = pollingInterval;
+        Clock = clock;
         _emulator = emulator;
     }
 
@@ -28,6 +29,9 @@ internal sealed class ApiConnection : IAsyncDisposable
     public HttpClient Http { get; }
 
     public TimeSpan PollingInterval { get; }
+
+    /// <summary>Gets the client's clock, the one an operation's SubmittedAt is compared with.</summary>
+    public TimeProvider Clock { get; }
 
     /// <summary>Gets a value indicating whether this is an in-process emulator, whose tasks vanish with the run.</summary>
     public bool IsLocalEmulator => _emulator is not null;
@@ -97,7 +101,7 @@ internal sealed class ApiConnection : IAsyncDisposable
         var http = env.CreateHttpClient();
         try
         {
-            return new ApiConnection(new HappyHorseClient(token, options, http), http, pollingInterval, emulator);
+            return new ApiConnection(new HappyHorseClient(token, options, http), http, pollingInterval, options.TimeProvider, emulator);
         }
         catch (ArgumentException ex)
         {

@@ -39,28 +39,30 @@ public sealed class BatchScaleTests(ITestOutputHelper output) : IDisposable
         Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
         BatchFixture.AssertEveryJobSubmittedOnceAndDownloaded(emulator, Path.Combine(_cli.WorkingDirectory, "out"), count);
 
+        // The loop sends one round at a time, of ceil(outstanding / 100) lookups (the contract's max_items).
+        var lookups = emulator.Requests.Where(r => r.Path == "/happyhorse/tasks").OrderBy(r => r.ReceivedAt).ToArray();
+        Assert.All(lookups, l => Assert.Contains("retrieve_batch", l.Body, StringComparison.Ordinal));
+        var ids = lookups.Select(l => IdsOf(l.Body)).ToArray();
+
         // No task this run submitted is looked up sooner than FirstPollDelay (the poll interval here) after its submit
         // was received: a fresh task waits, and gathers with the ones submitted about then, rather than being looked up
         // at once like one known only by id.
         var submittedAt = emulator.Requests.Where(r => r.Path == "/happyhorse/videos")
             .ToDictionary(r => r.Headers[ContractEmulator.ClientRequestIdHeader], r => r.ReceivedAt, StringComparer.Ordinal);
         var firstLookedAt = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        foreach (var lookup in emulator.Requests.Where(r => r.Path == "/happyhorse/tasks").OrderBy(r => r.ReceivedAt))
+        for (var i = 0; i < lookups.Length; i++)
         {
-            foreach (var id in IdsOf(lookup.Body))
+            foreach (var id in ids[i])
             {
-                firstLookedAt.TryAdd(id, lookup.ReceivedAt);
+                firstLookedAt.TryAdd(id, lookups[i].ReceivedAt);
             }
         }
 
         Assert.All(BatchFixture.ReadState(Path.Combine(_cli.WorkingDirectory, jobs + ".state.json")).Values, job =>
-            Assert.True(firstLookedAt[job.TaskId!] - submittedAt[job.ClientRequestId!] >= PollInterval,
-                $"Task {job.TaskId} was first looked up {(firstLookedAt[job.TaskId!] - submittedAt[job.ClientRequestId!]).TotalMilliseconds} ms after its submit."));
-
-        // The loop sends one round at a time, of ceil(outstanding / 100) lookups (the contract's max_items).
-        var lookups = emulator.Requests.Where(r => r.Path == "/happyhorse/tasks").OrderBy(r => r.ReceivedAt).ToArray();
-        Assert.All(lookups, l => Assert.Contains("retrieve_batch", l.Body, StringComparison.Ordinal));
-        var ids = lookups.Select(l => IdsOf(l.Body)).ToArray();
+        {
+            var wait = firstLookedAt[job.TaskId!] - submittedAt[job.ClientRequestId!];
+            Assert.True(wait >= PollInterval, $"Task {job.TaskId} was first looked up {wait.TotalMilliseconds} ms after its submit.");
+        });
 
         // Until every task has been looked up once, first lookups come as submits finish (gathered a tenth of an
         // interval, never early) and rounds for looked tasks come an interval apart: so their number is bounded by how
